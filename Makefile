@@ -1,0 +1,55 @@
+# Placeline: `make run` starts the dashboard on the bundled corpus; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+PORT   ?= 8501
+
+.PHONY: run test setup static build data lint evaluate bench clean
+
+run: setup build
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+
+test: setup build
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+setup: $(STAMP) static
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		(echo "Placeline needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Leaflet and the map plugins, from the npm registry, served by the app (no CDN at run time).
+static: static/vendor/.installed
+static/vendor/.installed: package.json package-lock.json scripts/vendor_assets.py
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && $(PY) scripts/vendor_assets.py && touch $@; \
+	else \
+		echo "npm not found: the map will load Leaflet from its CDN (needs internet)"; \
+	fi
+
+# Geoparse the bundled corpus when its outputs are missing or older than the inputs.
+build: $(STAMP)
+	$(PY) -m geo build --if-stale
+
+# Re-derive data/gazetteer, data/layers and data/lexicon (needs ../shared/naturalearth).
+data: $(STAMP)
+	$(PY) scripts/derive_data.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+evaluate: $(STAMP)
+	$(PY) -m geo.evaluate ../shared/corpora/*.xml
+
+bench: setup
+	$(PY) bench/geoparse_speed.py
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor data/build

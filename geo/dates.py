@@ -1,0 +1,365 @@
+"""A small grammar of English date phrases, resolved to intervals against the time of writing.
+
+Why hand-written: general parsers (dateparser) over-read news text -- "January 2012" becomes the
+23rd, "June 5 movement" becomes a date -- and they cannot tell the post date from the date an
+UPDATE section was written. Here every phrase is one entry of ``_PATTERNS``; overlapping matches
+are settled leftmost-longest, and each kind has one small resolver.
+
+Conventions chosen where the spec is silent (all documented at the function that applies them):
+seasons are Northern-hemisphere meteorological and "winter 2011" is Dec 2010 - Feb 2011; weeks
+are ISO (Monday - Sunday); "early/mid/late July" is the whole month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+GRANULARITIES = ("day", "week", "month", "season", "year")  # most to least specific
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed date range and how precise the phrase behind it was."""
+
+    start: datetime.date
+    end: datetime.date  # inclusive
+    granularity: str  # 'day' | 'week' | 'month' | 'season' | 'year'
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """Time of writing of one part of a text; ``after`` means "some time after ``written``"."""
+
+    written: datetime.date | None
+    after: bool = False
+
+
+# --- vocabulary ------------------------------------------------------------------------------
+_FULL_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_ABBR_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTHS = _FULL_MONTHS | _ABBR_MONTHS
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WD_ABBR = ("mon", "tues", "tue", "wed", "thurs", "thu", "fri", "sat", "sun")
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# Nouns that turn "June 5" / "6 April" into the name of something ("June 5 Movement").
+_NAME_NOUNS = ("movement", "brigade", "group", "coalition", "square", "street", "road", "bridge",
+               "revolution", "uprising", "avenue", "boulevard", "stadium", "alliance")
+
+
+def _alt(words: object) -> str:
+    """Regex alternation, longest first so "September" wins over "Sep"."""
+    return "|".join(sorted(map(str, words), key=len, reverse=True))
+
+
+# Capitalised (any case after the first letter) so "may" the verb and "sun" never match; only an
+# abbreviation takes a period, so "in June." leaves the full stop alone.
+_MON = rf"(?=[A-Z])(?:(?i:{_alt(_FULL_MONTHS)})|(?i:{_alt(_ABBR_MONTHS)})\.?)(?![A-Za-z])"
+_WD = rf"(?=[A-Z])(?i:{_alt(_WEEKDAYS)})(?![A-Za-z])"
+_WD_ANY = rf"(?=[A-Z])(?i:{_alt([*_WEEKDAYS, *_WD_ABBR])})(?![A-Za-z])\.?"
+_DAY = r"(?<![\d,.$/:])(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![A-Za-z\d])"
+_DAYN = r"(?<![\d,.$/:])[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)(?![\d%]|[.,]\d)"
+_NAME = rf"(?:[A-Z][a-z]+\s+)?(?i:{_alt(_NAME_NOUNS)})s?(?![A-Za-z])"
+_PRE = r"(?P<pre>\b(?i:{})[-\s]+(?:(?i:the)\s+)?)?"
+_NUM = rf"\d{{1,3}}|(?i:{_alt(_NUMBERS)})"
+
+# One table: kind -> pattern. Group ``x`` is the phrase itself (``pre`` only licenses it).
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
+    ("iso", r"(?<![\d-])(?P<x>(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d))(?![\d-])"),
+    ("name", rf"\b(?P<x>{_MON}\s+{_DAYN}\s+{_NAME}"
+             rf"|(?:the\s+)?{_DAYN}\s+(?:of\s+)?{_MON}\s+{_NAME})"),
+    ("dmy", rf"(?P<x>\b(?:{_WD_ANY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf"(?:,?\s+{_YEAR})?)"),
+    ("mdy", rf"\b(?P<x>(?:{_WD_ANY},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?)"),
+    ("month", _PRE.format("in|since|during|until|till|by|from|of|before|after|through|"
+                          "throughout|between")
+     + rf"(?P<x>(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<mon>{_MON})(?:,?\s+{_YEAR})?)"),
+    ("season", _PRE.format("in|during|over|through|throughout|since|until|by|from|of")
+     + r"(?P<x>\b(?:(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next|past))\s+)?"
+       rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?![A-Za-z])"
+       rf"(?:\s+(?:of\s+)?{_YEAR})?)"),
+    ("year", _PRE.format("in|since|of|by|from|until|till|during|early|mid|late|before|after|"
+                         "around|through|throughout|circa")
+     + rf"(?<![\w$€£.,/])(?P<x>{_YEAR})"),
+    ("relative", r"\b(?P<x>(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next))\s+"
+                 r"(?P<unit>(?i:year|month|week))(?![A-Za-z]))"),
+    ("deictic", r"\b(?P<x>(?i:yesterday|today|tomorrow))(?![A-Za-z])"),
+    ("ago", rf"\b(?P<x>(?P<n>{_NUM})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago))\b"),
+    ("weekday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{_WD}))"),
+]]
+_UPDATE = re.compile(r"^[ \t>*_#-]*update\b", re.IGNORECASE | re.MULTILINE)
+_ANCHOR = re.compile(  # a year the text ties to its own time of writing
+    r"(?i:this\s+year,?\s*\(?|so\s+far\s+(?:this\s+year,?\s*)?(?:in\s+)?|thus\s+far\s+in\s+|"
+    r"as\s+of\s+|here\s+in\s+|now\s+in\s+|currently\s+in\s+)"
+    rf"(?:(?P<mon>{_MON})\s+)?{_YEAR}")
+_POSTED = re.compile(r"\s*(?i:posted|published|updated|dated|date)\b")
+_WIRE = re.compile(r"\s*[A-Z][A-Z .'-]*,\s*$")  # "BAMAKO, " before a wire-style dateline
+
+
+# --- calendar helpers ------------------------------------------------------------------------
+def _day(d: datetime.date) -> Interval:
+    return Interval(d, d, "day")
+
+
+def _year(y: int) -> Interval:
+    return Interval(datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year")
+
+
+def _month(y: int, m: int, shift: int = 0) -> Interval:
+    y, m = divmod(y * 12 + m - 1 + shift, 12)
+    last = calendar.monthrange(y, m + 1)[1]
+    return Interval(datetime.date(y, m + 1, 1), datetime.date(y, m + 1, last), "month")
+
+
+def _week(d: datetime.date) -> Interval:
+    monday = d - datetime.timedelta(days=d.weekday())
+    return Interval(monday, monday + datetime.timedelta(days=6), "week")
+
+
+def _season(name: str, year: int) -> Interval:
+    """Meteorological season; winter of ``year`` runs Dec ``year-1`` to Feb ``year``."""
+    m = _SEASON_START[name]
+    first = _month(year - 1 if m == 12 else year, m)
+    return Interval(first.start, _month(first.start.year, m, 2).end, "season")
+
+
+def _date(y: int, m: int, d: int) -> datetime.date | None:
+    try:
+        return datetime.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _not_too_future(iv: Interval, w: datetime.date, make: Callable[[int], Interval]) -> Interval:
+    """A yearless day/month more than ~6 months after writing is last year's, not next year's."""
+    return make(w.year - 1) if iv.start > w + datetime.timedelta(days=183) else iv
+
+
+# --- resolvers: (match, context) -> Interval, or None when it needs a time we lack ----------
+def _r_iso(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    d = _date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    return _day(d) if d else None
+
+
+def _r_day(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    mon, day = _MONTHS[m["mon"].rstrip(".").lower()], int(m["day"])
+    if m["year"]:
+        d = _date(int(m["year"]), mon, day)
+        return _day(d) if d else None
+    if ctx.written is None or _date(ctx.written.year, mon, day) is None:
+        return None
+    return _not_too_future(_day(datetime.date(ctx.written.year, mon, day)), ctx.written,
+                           lambda y: _day(datetime.date(y, mon, day)))
+
+
+def _r_month(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    mon = _MONTHS[m["mon"].rstrip(".").lower()]
+    if m["year"]:
+        return _month(int(m["year"]), mon)
+    if ctx.written is None:
+        return None
+    w = ctx.written
+    return _not_too_future(_month(w.year, mon), w, lambda y: _month(y, mon))
+
+
+def _r_season(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """'this' (or bare) = the occurrence containing the writing date, else the nearest one."""
+    name = m["season"].lower()
+    if m["year"]:
+        return _season(name, int(m["year"]))
+    if ctx.written is None:
+        return None
+    w, rel = ctx.written, " ".join((m["rel"] or "this").lower().split())
+    near = [_season(name, y) for y in range(w.year - 1, w.year + 3)]
+    if rel in ("last", "past"):
+        return [s for s in near if s.end < w][-1]
+    if rel == "next":
+        return next(s for s in near if s.start > w)
+    cur = min(near, key=lambda s: max(s.start - w, w - s.end, datetime.timedelta(0)))
+    if rel == "earlier this" and cur.start <= w:
+        return Interval(cur.start, min(w, cur.end), "season")
+    if rel == "later this" and w <= cur.end:
+        return Interval(max(w, cur.start), cur.end, "season")
+    return cur
+
+
+def _r_year(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    return _year(int(m["year"]))
+
+
+def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """this/last/next year|month|week; 'earlier this X' runs from X's start to the writing day."""
+    if ctx.written is None:
+        return None
+    w, rel, unit = ctx.written, " ".join(m["rel"].lower().split()), m["unit"].lower()
+    shift = {"last": -1, "next": 1}.get(rel, 0)
+    if unit == "year":
+        cur = _year(w.year + shift)
+    elif unit == "month":
+        cur = _month(w.year, w.month, shift)
+    else:
+        cur = _week(w + datetime.timedelta(weeks=shift))
+    if rel == "earlier this":
+        return Interval(cur.start, w, cur.granularity)
+    if rel == "later this":
+        return Interval(w, cur.end, cur.granularity)
+    return cur
+
+
+def _r_deictic(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["x"].lower()]
+    return _day(ctx.written + datetime.timedelta(days=offset)) if ctx.written else None
+
+
+def _r_ago(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """'3 days ago' -> that day; '2 weeks ago' -> that ISO week; '9 years ago' -> that year."""
+    if ctx.written is None:
+        return None
+    w, unit = ctx.written, m["unit"].lower()
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    if unit == "day":
+        return _day(w - datetime.timedelta(days=n))
+    if unit == "week":
+        return _week(w - datetime.timedelta(weeks=n))
+    return _month(w.year, w.month, -n) if unit == "month" else _year(w.year - n)
+
+
+def _r_weekday(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """Nearest such day to the writing date (ties -> past); in an UPDATE, the next on/after it."""
+    if ctx.written is None:
+        return None
+    w, rel = ctx.written, (m["rel"] or "").lower()
+    back = (w.weekday() - _WEEKDAYS[m["wd"].lower()]) % 7
+    fwd = (7 - back) % 7
+    if rel == "last":
+        delta = -(back or 7)
+    elif rel == "next":
+        delta = fwd or 7
+    elif ctx.after:
+        delta = fwd
+    else:
+        delta = -back if back <= fwd else fwd
+    return _day(w + datetime.timedelta(days=delta))
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Interval | None]] = {
+    "iso": _r_iso, "name": lambda m, ctx: None, "dmy": _r_day, "mdy": _r_day,
+    "month": _r_month, "season": _r_season, "year": _r_year, "relative": _r_relative,
+    "deictic": _r_deictic, "ago": _r_ago, "weekday": _r_weekday,
+}
+
+
+def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
+    """Reject matches that are words, not dates: a bare "May", "Arab Spring", "2012 troops"."""
+    if kind == "month":
+        return bool(m["pre"] or m["part"] or m["year"])
+    if kind == "season":
+        word = m["season"]
+        return bool(m["pre"] or m["rel"] or m["year"]) or (word.islower() and word != "fall")
+    if kind == "year":
+        before, after = text[: m.start("x")], text[m.end("x"):]
+        return bool(m["pre"] or re.match(r"\s*(?:[,.;:!?)\]]|$)", after)
+                    or re.search(r"(?:\b[Tt]he|'s)\s+$", before))
+    return True
+
+
+# --- public API ------------------------------------------------------------------------------
+def _scan(text: str, sections: list[tuple[int, _Ctx]]) -> list[tuple[int, int, Interval]]:
+    """Leftmost-longest date phrases; ``sections`` gives the writing context from each offset."""
+    cands = []
+    for order, (kind, rx) in enumerate(_PATTERNS):
+        for m in rx.finditer(text):
+            if _is_phrase(kind, m, text):
+                cands.append((m.start("x"), -m.end("x"), order, kind, m))
+    out, taken = [], -1
+    for start, neg_end, _, kind, m in sorted(cands, key=lambda c: c[:3]):
+        if start < taken:
+            continue
+        taken = -neg_end
+        ctx = [c for pos, c in sections if pos <= start][-1]
+        iv = _RESOLVERS[kind](m, ctx)
+        if iv is not None:
+            out.append((start, -neg_end, iv))
+    return out
+
+
+def _sections(text: str, written: datetime.date | None) -> list[tuple[int, _Ctx]]:
+    """Main text is written at ``written``; each UPDATE line starts a later section.
+
+    An UPDATE header that states its own full date ("UPDATE (May 3, 2012):") is written on it.
+    """
+    out = [(0, _Ctx(written))]
+    for m in _UPDATE.finditer(text):
+        eol = text.find("\n", m.start())
+        line = text[m.start(): eol if eol >= 0 else None]
+        days = [iv for _, _, iv in _scan(line, [(0, _Ctx(None))]) if iv.granularity == "day"]
+        out.append((m.start(), _Ctx(days[0].start) if days else _Ctx(written, after=True)))
+    return out
+
+
+def find_dates(text: str, written: datetime.date | None) -> list[tuple[int, int, Interval]]:
+    """Every date phrase in ``text`` with its character span and resolved interval.
+
+    Resolved against ``written`` (the post date), or after it inside UPDATE sections. Phrases
+    that need a time of writing (weekdays, "16 April", "last week") are skipped when it is None.
+    """
+    return _scan(text, _sections(text, written))
+
+
+def publication_date(text: str) -> tuple[datetime.date | None, str]:
+    """Date the text states for itself, and how we know it: ('text' | 'inferred' | 'none').
+
+    'text': a full date (day, month, year) on a dateline in the first 10 lines / 400 chars -- a
+    short line that is not a sentence, a "Posted/Published/Updated ..." line, or a wire dateline
+    ("BAMAKO, Sept. 22, 2020 (Reuters) -"). 'inferred': the latest year the text anchors to its
+    own present ("this year, 2012", "so far in 2015", "as of 2019", "here in 2020"); we return the
+    earliest date that evidence allows -- the 1st of the anchored month if one is named ("as of
+    September 2019"), else Jan 1. Years that are merely mentioned never date the text.
+    """
+    offset = 0
+    for line in text.splitlines(keepends=True)[:10]:
+        for start, end, iv in _scan(line, [(0, _Ctx(None))]):
+            if offset + start >= 400 or iv.granularity != "day":
+                continue
+            rest = re.findall(r"[A-Za-z]+", line[:start] + line[end:])
+            short = len(rest) <= 10 and not line.rstrip().endswith((".", "!", "?"))
+            wire = _WIRE.match(line[:start]) and re.match(r"\s*[(\-\u2013\u2014]", line[end:])
+            if short or wire or _POSTED.match(line):
+                return iv.start, "text"
+        offset += len(line)
+    anchors = [(int(m["year"]), _MONTHS[m["mon"].rstrip(".").lower()] if m["mon"] else 1)
+               for m in _ANCHOR.finditer(text)]
+    if anchors:
+        year, month = max(anchors)
+        return datetime.date(year, month, 1), "inferred"
+    return None, "none"
+
+
+def sentence_dates(
+    text: str, sentences: list[tuple[int, int]], published: datetime.date | None
+) -> list[tuple[Interval, str] | None]:
+    """One entry per sentence span (char offsets into text).
+
+    (interval, 'text') for the most specific phrase starting in the sentence (day < week < month <
+    season < year; ties -> the first), resolved against the time of writing of that part of the
+    text; else (the publication day, 'published'); else None when ``published`` is None.
+    """
+    found = find_dates(text, published)
+    out: list[tuple[Interval, str] | None] = []
+    for s, e in sentences:
+        inside = [iv for start, _, iv in found if s <= start < e]
+        if inside:
+            best = min(inside, key=lambda iv: GRANULARITIES.index(iv.granularity))
+            out.append((best, "text"))
+        elif published is not None:
+            out.append((_day(published), "published"))
+        else:
+            out.append(None)
+    return out

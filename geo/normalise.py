@@ -1,0 +1,104 @@
+"""Normalise raw document text while remembering where every character came from.
+
+Scraped pages arrive with HTML, entities, decomposed accents and ragged white space. The
+pipeline works on the clean text, but mention offsets must point into the text as given,
+so each clean character keeps the span of source characters it was made from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+# Markup to remove: comments, script/style blocks with their content, tags, entities.
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^>]*>|&(?:#\d+|#x[0-9A-Fa-f]+|\w+);",
+    re.S | re.I,
+)
+_BLOCK_TAG = re.compile(r"</?(p|div|br|li|h\d|tr|article|section|blockquote)\b", re.I)
+_LOOKS_LIKE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^>]*)?>|&(#\d+|#x[0-9A-Fa-f]+|[a-z]+);")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Clean text plus, for each clean character, its ``[src_start, src_end)`` in the source."""
+
+    text: str
+    src_start: np.ndarray
+    src_end: np.ndarray
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that clean ``text[start:end]`` came from."""
+        return int(self.src_start[start]), int(self.src_end[end - 1])
+
+
+def _strip_markup(text: str) -> list[tuple[str, int, int]]:
+    """Pieces of visible text, each with its source span; tags become separators."""
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out.extend((ch, i, i + 1) for i, ch in enumerate(text[pos : m.start()], pos))
+        token = m.group(0)
+        if token.startswith("&"):
+            out.append((html.unescape(token), m.start(), m.end()))
+        elif not token.startswith(("<!--", "<script", "<style", "<SCRIPT", "<STYLE")):
+            sep = "\n" if _BLOCK_TAG.match(token) else " "
+            out.append((sep, m.start(), m.end()))
+        pos = m.end()
+    out.extend((ch, i, i + 1) for i, ch in enumerate(text[pos:], pos))
+    return out
+
+
+def normalise(text: str) -> Normalised:
+    """Strip HTML safely, compose Unicode (NFC), and tidy white space.
+
+    Runs of spaces and tabs become one space, line ends become ``\\n``, and more than one
+    blank line becomes one. Nothing from ``<script>`` or ``<style>`` survives.
+    """
+    if _LOOKS_LIKE_HTML.search(text):
+        pieces = _strip_markup(text)
+    else:
+        pieces = [(ch, i, i + 1) for i, ch in enumerate(text)]
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    newlines = 0
+    prev = ""
+    for piece, s, e in pieces:
+        for ch in piece:
+            last, prev = prev, ch
+            if ch in "\r\n\u2028\u2029":
+                if not chars:
+                    continue
+                if ch == "\n" and last == "\r":
+                    continue
+                newlines += 1
+                if newlines > 2:
+                    continue
+                while chars and chars[-1] == " ":
+                    chars.pop(), starts.pop(), ends.pop()
+                ch = "\n"
+            elif ch.isspace() or unicodedata.category(ch) == "Cf":
+                if not chars or chars[-1] in " \n" or unicodedata.category(ch) == "Cf":
+                    continue
+                ch = " "
+                newlines = 0
+            elif unicodedata.combining(ch) and chars:
+                composed = unicodedata.normalize("NFC", chars[-1] + ch)
+                if len(composed) == 1:
+                    chars[-1] = composed
+                    ends[-1] = e
+                    continue
+                newlines = 0
+            else:
+                newlines = 0
+            chars.append(ch)
+            starts.append(s)
+            ends.append(e)
+    return Normalised(
+        "".join(chars), np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+    )

@@ -1,0 +1,150 @@
+"""The geoparsing pipeline: text in, one GeoDataFrame row per place mention out.
+
+normalise → mark repeated paragraphs → sentences → recognise toponyms → choose places →
+date each sentence → GeoDataFrame (EPSG:4326). Offsets point into the text as given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from .dates import publication_date, sentence_dates
+from .gazetteer import Gazetteer, load_gazetteer
+from .normalise import normalise
+from .recognise import recognise
+from .resolve import resolve
+from .segment import segment
+
+COLUMNS = [
+    "start",
+    "end",
+    "surface",
+    "name",
+    "place_id",
+    "feature",
+    "role",
+    "country_code",
+    "confidence",
+    "date_start",
+    "date_end",
+    "date_source",
+    "sentence",
+    "duplicate",
+    "candidates",
+    "placed_by",
+]
+
+
+def _rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
+    norm = normalise(text)
+    clean = norm.text
+    segs = segment(clean)
+    spans = [(s, e) for s, e, _ in segs]
+    mentions = recognise(clean, spans, gaz)
+    placements = resolve(gaz, mentions)
+    source = "published"
+    if published is None:
+        published, how = publication_date(clean)
+        source = "inferred" if how == "inferred" else "published"
+    dates = sentence_dates(clean, spans, published)
+    rows = []
+    for m, p in zip(mentions, placements):
+        if p is None:
+            continue
+        start, end = norm.source_span(m.start, m.end)
+        s, e, dup = segs[m.sentence]
+        when = dates[m.sentence]
+        if p.row is None:
+            name, pid, feature, cc = (
+                text[start:end],
+                f"approx:{m.key}",
+                "locality",
+                str(gaz.country_code[p.approx_of]),
+            )
+        else:
+            r = p.row
+            name, pid, feature, cc = (
+                str(gaz.name[r]),
+                str(gaz.place_id[r]),
+                str(gaz.feature[r]),
+                str(gaz.country_code[r]),
+            )
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "surface": text[start:end],
+                "name": name,
+                "place_id": pid,
+                "feature": feature,
+                "role": m.role,
+                "country_code": cc,
+                "confidence": p.confidence,
+                "date_start": pd.Timestamp(when[0].start) if when else pd.NaT,
+                "date_end": pd.Timestamp(when[0].end) if when else pd.NaT,
+                "date_source": ("text" if when[1] == "text" else source) if when else "none",
+                "sentence": clean[s:e],
+                "duplicate": bool(dup),
+                "candidates": p.candidates,
+                "placed_by": p.placed_by,
+                "lon": p.lon,
+                "lat": p.lat,
+            }
+        )
+    return rows
+
+
+def _frame(rows: list[dict], extra: list[str] = ()) -> gpd.GeoDataFrame:
+    df = pd.DataFrame(rows, columns=[*extra, *COLUMNS, "lon", "lat"])
+    geometry = shapely.points(df["lon"].to_numpy(float), df["lat"].to_numpy(float))
+    df = df.drop(columns=["lon", "lat"]).astype(
+        {"start": "int64", "end": "int64", "duplicate": "bool", "confidence": "float64"}
+    )
+    for c in ("date_start", "date_end"):
+        df[c] = pd.to_datetime(df[c])
+    return gpd.GeoDataFrame(df, geometry=geometry, crs="EPSG:4326")
+
+
+def geoparse(text: str, published: dt.date | None = None) -> gpd.GeoDataFrame:
+    """Find, place and date every place mention in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The document as given (plain text or HTML); offsets in the result point into it.
+    published : datetime.date, optional
+        When the text was written. Without it, a dateline stated in the text is used.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per mention (EPSG:4326), with ``start``, ``end``, ``surface``, ``name``,
+        ``place_id``, ``feature``, ``role``, ``country_code``, ``confidence``,
+        ``date_start``, ``date_end``, ``date_source``, ``sentence``, ``duplicate``,
+        ``candidates`` and ``placed_by``.
+    """
+    return _frame(_rows(text, published, load_gazetteer()))
+
+
+def geoparse_many(
+    texts: Sequence[str], published: dt.date | Sequence[dt.date | None] | None = None
+) -> gpd.GeoDataFrame:
+    """:func:`geoparse` for many texts at once, with a ``doc`` column (position in ``texts``).
+
+    ``published`` is one date for all texts or one per text.
+    """
+    gaz = load_gazetteer()
+    texts = list(texts)
+    if published is None or isinstance(published, dt.date):
+        published = [published] * len(texts)
+    rows = []
+    for doc, (text, pub) in enumerate(zip(texts, published, strict=True)):
+        rows.extend({"doc": doc, **r} for r in _rows(text, pub, gaz))
+    frame = _frame(rows, ["doc"])
+    frame["doc"] = frame["doc"].astype("int64")
+    return frame

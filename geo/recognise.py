@@ -1,0 +1,393 @@
+"""Toponym recognition: find the words in a text that name places, and how they are used.
+
+A longest-match lookup of capitalised word n-grams in the gazetteer proposes names; then
+evidence from the sentence rejects people ("Johnnie Carson", "president Traore"), ordinary
+words that happen to be places ("Still", "Reading" at a sentence start) and peoples ("the
+Bambara population"), and gives each survivor a role: ``place``, ``adjective`` (a demonym,
+"Malian soldiers") or ``in_name`` (part of an organisation's name, "US Africa Command").
+Misspellings ("Timbuktou") are caught by fuzzy matching against well-known places.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .gazetteer import ABBREVIATIONS, Gazetteer, fold
+from .lexicon import (
+    CONNECTORS,
+    NAME_PARTICLES,
+    NOT_PLACES,
+    ORG_WORDS,
+    PEOPLE_WORDS,
+    TITLES,
+    common_words,
+    given_names,
+)
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+STRONG = frozenset({"country", "admin1", "region"})
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    first: bool  # first word of its sentence, or in a title-case heading
+    cap: bool
+    hyphen_before: bool  # glued to the previous word by a hyphen ("al-Din", "French-led")
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+
+@dataclass
+class Mention:
+    """A recognised name before it is placed: clean-text span, candidates, role and cues."""
+
+    start: int
+    end: int
+    key: str
+    candidates: np.ndarray
+    role: str = "place"
+    sentence: int = 0
+    fuzzy: float = 1.0  # 1 for exact matches; similarity for fuzzy ones
+    cues: set[str] = field(default_factory=set)
+    near: str | None = None  # key of the place the text puts it in ("X, Mali")
+    tokens: tuple[int, int] = (0, 0)
+
+
+def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
+    """Words of clean text with their sentence and capitalisation (possessive 's dropped)."""
+    tokens: list[Token] = []
+    for si, (s, e) in enumerate(sentences):
+        words = list(_WORD.finditer(text, s, e))
+        caps = sum(1 for w in words if w.group()[0].isupper() and len(w.group()) > 3)
+        longs = sum(1 for w in words if len(w.group()) > 3)
+        heading = len(words) <= 15 and longs and caps / longs >= 0.7 and text[e - 1] not in ".!?"
+        for wi, w in enumerate(words):
+            word, ws, we = w.group(), w.start(), w.end()
+            if word[-2:] in ("'s", "’s") and len(word) > 2:
+                word, we = word[:-2], we - 2
+            lead = text[s:ws].rstrip(" \"'“‘(")
+            first = bool(heading) or wi == 0 or not lead or lead[-1] in ":;\n"
+            hyph = ws > 0 and text[ws - 1] == "-" and ws > 1 and not text[ws - 2].isspace()
+            tokens.append(Token(ws, we, word, si, first, word[0].isupper(), hyph))
+    return tokens
+
+
+def _glue(text: str, a: Token, b: Token) -> bool:
+    """Whether two tokens are adjacent parts of one name: one space or a hyphen between."""
+    return a.sentence == b.sentence and text[a.end : b.start] in (" ", "-", ". ")
+
+
+def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with name particles inside): candidate proper names."""
+    runs, i, n = [], 0, len(tokens)
+    while i < n:
+        if not tokens[i].cap:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and _glue(text, tokens[j], tokens[j + 1])
+            and (
+                tokens[j + 1].cap
+                or (
+                    tokens[j + 1].key in NAME_PARTICLES
+                    and j + 2 < n
+                    and tokens[j + 2].cap
+                    and _glue(text, tokens[j + 1], tokens[j + 2])
+                )
+            )
+        ):
+            j += 1
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def people(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[int], set[str]]:
+    """Token positions that belong to people's names, and surnames to reject elsewhere.
+
+    A run of capitalised words is a person's name when a title precedes it ("Captain
+    Sanogo") or it starts with a given name and is not itself a place ("Johnnie Carson").
+    """
+    given = given_names()
+    positions: set[int] = set()
+    surnames: set[str] = set()
+    for i, j in capital_runs(text, tokens):
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
+        titled = prev is not None and prev.key.rstrip(".") in TITLES
+        if not titled and tokens[i].key.rstrip(".") in TITLES and j > i:
+            titled, i = True, i + 1  # "President Hollande", "Colonel Malick Diaw"
+        if titled:
+            positions.update(range(i, j + 1))
+            surnames.update(t.key for t in tokens[i : j + 1])
+            continue
+        # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
+        for k in range(i, j):
+            whole = fold(text[tokens[k].start : tokens[j].end])
+            word = tokens[k].text
+            if (
+                tokens[k].key in given
+                and not word.isupper()
+                and len(word) > 2
+                and not len(gaz.lookup(whole))
+            ):
+                positions.update(range(k, j + 1))
+                surnames.update(t.key for t in tokens[k + 1 : j + 1])
+                break
+    return positions, surnames
+
+
+@functools.cache
+def _fuzzy_choices(gaz: Gazetteer) -> dict[tuple[str, int], list[str]]:
+    """Prominent names bucketed by first letter and length, so a lookup compares few."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for key in gaz.prominent_names():
+        buckets.setdefault((key[0], len(key)), []).append(key)
+    return buckets
+
+
+def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.ndarray, float]:
+    """Places whose name is a near spelling of ``key`` ("timbuktou" → Timbuktu).
+
+    Only names with the same first letter and a length within two are compared: a
+    misspelling rarely changes the first letter, and ``cutoff`` excludes larger changes.
+    """
+    buckets = _fuzzy_choices(gaz)
+    keys = [k for n in range(len(key) - 2, len(key) + 3) for k in buckets.get((key[0], n), ())]
+    hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if hit is None:
+        return np.empty(0, dtype=np.int32), 0.0
+    return gaz.lookup(hit[0]), hit[1] / 100
+
+
+def _org_context(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens i..j sit inside an organisation's proper name."""
+    n = len(tokens)
+    lo, hi = i, j
+    while lo > 0 and _glue(text, tokens[lo - 1], tokens[lo]) and tokens[lo - 1].cap:
+        lo -= 1
+    k = lo - 1  # "Peanut Corporation of America", "Voice of America"
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    if (
+        k >= 1
+        and tokens[k].key in ("of", "for")
+        and tokens[k - 1].cap
+        and tokens[k - 1].key in ORG_WORDS
+    ):
+        return True
+    while (
+        hi + 1 < n
+        and tokens[hi + 1].sentence == tokens[hi].sentence
+        and (_glue(text, tokens[hi], tokens[hi + 1]) and tokens[hi + 1].cap)
+    ):
+        hi += 1
+    if any(tokens[k].key in ORG_WORDS for k in range(lo, hi + 1) if not i <= k <= j):
+        return True
+    # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara"
+    k = lo - 1
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    if k >= 1 and tokens[k].key == "in" and tokens[k - 1].cap:
+        left_hi = k - 1
+        left_lo = left_hi
+        while (
+            left_lo > 0
+            and _glue(text, tokens[left_lo - 1], tokens[left_lo])
+            and tokens[left_lo - 1].cap
+        ):
+            left_lo -= 1
+        long_name = left_hi > left_lo or "-" in text[tokens[left_lo].start : tokens[left_hi].end]
+        titled = left_lo > 0 and tokens[left_lo - 1].key.rstrip(".") in TITLES
+        person = titled or tokens[left_lo].key.rstrip(".") in TITLES
+        if long_name and not person and tokens[left_lo].key not in given_names():
+            return True
+    return False
+
+
+def _cues(tokens: list[Token], i: int, j: int) -> set[str]:
+    """Words next to a name that say what it names: 'region', 'capital', 'northern'…"""
+    cues = set()
+    after = (
+        tokens[j + 1].key
+        if j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[j].sentence
+        else ""
+    )
+    before = tokens[i - 1].key if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else ""
+    before2 = tokens[i - 2].key if i > 1 and tokens[i - 2].sentence == tokens[i].sentence else ""
+    if after in ("region", "province", "state", "district", "prefecture", "county") or (
+        before == "of" and before2 in ("region", "province", "state")
+    ):
+        cues.add("region")
+    if (
+        after in ("city", "town", "village", "barracks", "airport", "suburb")
+        or before == "capital"
+        or (before == "of" and before2 in ("city", "town", "capital"))
+    ):
+        cues.add("city")
+    if before == "capital":
+        cues.add("capital")
+    if before in ("northern", "southern", "eastern", "western", "central", "north", "south"):
+        cues.add("part")
+    if after in PEOPLE_WORDS:
+        cues.add("people")
+    if before == "the":
+        cues.add("the")
+    return cues
+
+
+def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
+    """Every place name in clean ``text``, longest match first, with role and cues."""
+    tokens = tokenize(text, sentences)
+    person_at, surnames = people(text, tokens, gaz)
+    common = common_words()
+    runs = {k: (a, b) for a, b in capital_runs(text, tokens) for k in range(a, b + 1)}
+    mentions: list[Mention] = []
+    n, i = len(tokens), 0
+    while i < n:
+        t = tokens[i]
+        if not t.cap or i in person_at or (t.hyphen_before and not tokens[i - 1].cap):
+            i += 1
+            continue
+        match = None
+        for j in range(min(n - 1, i + gaz.max_words - 1), i - 1, -1):
+            tj = tokens[j]
+            if (
+                tj.sentence != t.sentence
+                or not tj.cap
+                or any(k in person_at for k in range(i, j + 1))
+            ):
+                continue
+            if any(not _glue(text, tokens[k], tokens[k + 1]) for k in range(i, j)):
+                continue
+            if any(not tokens[k].cap and tokens[k].key not in CONNECTORS for k in range(i, j + 1)):
+                continue
+            key = fold(text[t.start : tj.end])
+            if text[tj.end : tj.end + 1] == "." and len(tj.text) <= 5:
+                dotted = gaz.lookup(key + ".")  # "Ky.", "Tenn."
+                if len(dotted):
+                    key, tj = (
+                        key + ".",
+                        Token(
+                            tj.start,
+                            tj.end + 1,
+                            tj.text + ".",
+                            tj.sentence,
+                            tj.first,
+                            True,
+                            tj.hyphen_before,
+                        ),
+                    )
+            if key in NOT_PLACES or text[tj.end : tj.end + 1] == "$":
+                continue
+            cands, adj = gaz.lookup(key), gaz.adjective(key)
+            if len(cands) or len(adj):
+                match = (j, key, cands, adj)
+                break
+        if match is None:
+            mentions.extend(_unknown(text, tokens, i, gaz, person_at, surnames, runs))
+            i += 1
+            continue
+        j, key, cands, adj = match
+        m = Mention(
+            t.start,
+            max(tokens[j].end, t.start + len(key)) if key.endswith(".") else tokens[j].end,
+            key,
+            cands,
+            sentence=t.sentence,
+            tokens=(i, j),
+        )
+        m.cues = _cues(tokens, i, j)
+        if len(adj) and (not len(cands) or not any(gaz.feature[c] in STRONG for c in cands)):
+            m.candidates, m.role = adj, "adjective"
+        if _org_context(text, tokens, i, j):
+            m.role = "in_name"
+        if _keep(m, tokens, gaz, runs, common, surnames):
+            mentions.append(m)
+        i = j + 1
+    _containers(text, tokens, mentions)
+    return mentions
+
+
+def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surnames) -> bool:
+    """Evidence against reading a single matched word as a place."""
+    i, j = m.tokens
+    if j > i or m.role == "adjective":
+        return True
+    strong = any(gaz.feature[c] in STRONG for c in m.candidates)
+    big = strong or gaz.population[m.candidates].max(initial=0) >= 100_000
+    if m.key in surnames and not (strong and gaz.feature[m.candidates[0]] == "country"):
+        return False
+    word = tokens[i].text
+    if (
+        word.isupper()
+        and word not in ABBREVIATIONS
+        and not any(str(gaz.name[c]).isupper() for c in m.candidates)
+    ):
+        return False  # an acronym ("AAD"), not a name written in capitals
+    countryish = any(gaz.feature[c] in ("country", "region") for c in m.candidates)
+    if m.key in common and word not in ABBREVIATIONS and not countryish:
+        run = runs.get(i, (i, i))
+        known = any(
+            gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
+            for c in m.candidates
+        )
+        if tokens[i].first or run != (i, i) or not (known or m.near or "region" in m.cues):
+            return False
+    if ("people" in m.cues or "the" in m.cues) and not big:
+        return False
+    run = runs.get(i, (i, i))
+    # a word inside a longer capitalised name that is not a place ("Boubou Cissé")
+    return not (run != (i, i) and not big and m.role != "in_name")
+
+
+def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:
+    """A capitalised word missing from the gazetteer: a misspelling, or a place the text
+    locates ("Yangasso in the Ségou region"); otherwise nothing."""
+    t = tokens[i]
+    if t.first or t.key in surnames or runs.get(i, (i, i)) != (i, i) or len(t.key) < 4:
+        return []
+    if t.key in common_words() or t.key in given_names() or not t.text[1:].islower():
+        return []
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
+    cands, score = fuzzy_lookup(gaz, t.key) if len(t.key) >= 6 else (np.empty(0, np.int32), 0.0)
+    m = Mention(t.start, t.end, t.key, cands, sentence=t.sentence, fuzzy=score, tokens=(i, i))
+    m.cues = _cues(tokens, i, i)
+    if "people" in m.cues:
+        return []
+    if len(cands):
+        m.cues.add("fuzzy")
+        return [m]
+    prev = tokens[i - 1].key if i > 0 else ""
+    if (
+        prev in ("in", "at", "near", "to", "from", "as", "outside")
+        and nxt is not None
+        and nxt.key in ("in", "near")
+        and text[t.end : nxt.start] == " "
+    ):
+        m.cues.add("located")
+        return [m]
+    return []
+
+
+def _containers(text: str, tokens: list[Token], mentions: list[Mention]) -> None:
+    """Note the place a text puts each name in: "Kati, Mali", "Yangasso in the Ségou region"."""
+    for a, b in zip(mentions, mentions[1:]):
+        gap = text[a.end : b.start]
+        if (
+            gap in (", ", " in ", " in the ", " near ", " outside ", ", near ")
+            and a.sentence == b.sentence
+        ):
+            a.near = b.key

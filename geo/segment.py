@@ -1,0 +1,74 @@
+"""Split clean text into paragraphs and sentences, and mark repeated paragraphs.
+
+Scraped pages often repeat blocks (a teaser and the body, a quote box): their mentions
+are kept but flagged, so that no count or map counts them twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import fold
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
+# a digit or an opening quote, unless the period ends a known abbreviation or an initial.
+_END = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9À-Ý])|[.!?…]+['\"’”)\]]*$")
+_ABBREV = frozenset(
+    "mr mrs ms dr st sr jr gen col capt lt sgt maj rep sen gov pres prof rev hon no vol jan feb "
+    "mar apr jun jul aug sep sept oct nov dec mt ft fig inc ltd co corp dept univ ave blvd rd "
+    "vs etc al approx est u.s u.k u.n e.g i.e ala ariz ark calif colo conn del fla ga ill ind "
+    "kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis "
+    "wyo".split()
+)
+MIN_REPEAT_CHARS = 80
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of clean text (a paragraph is a line in scraped text)."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def repeated(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Whether each paragraph repeats an earlier one of the same text (long ones only)."""
+    seen: set[str] = set()
+    out = []
+    for s, e in spans:
+        key = fold(text[s:e])
+        out.append(e - s >= MIN_REPEAT_CHARS and key in seen)
+        seen.add(key)
+    return out
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]`` (a paragraph), by punctuation."""
+    end = len(text) if end is None else end
+    out, s = [], start
+    for m in _END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)$", text[s : m.start()])
+        w = word.group(1).lower().rstrip(".") if word else ""
+        if m.group(0).startswith(".") and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
+            continue
+        out.append((s, m.end()))
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end and text[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+def segment(text: str) -> list[tuple[int, int, bool]]:
+    """Every sentence of clean text as ``(start, end, in_repeated_paragraph)``."""
+    spans = paragraphs(text)
+    return [
+        (s, e, dup)
+        for (ps, pe), dup in zip(spans, repeated(text, spans))
+        for s, e in sentences(text, ps, pe)
+    ]

@@ -1,0 +1,57 @@
+"""About: what Placeline does, where its data comes from, and how it decides."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages import ui
+
+ui.require_dashboard()
+
+st.title("About Placeline")
+st.markdown("""
+Placeline turns a collection of texts (news, blog posts, reports) into a **time-aware map**:
+it finds the places each text names, decides which real place is meant, works out what time
+each sentence refers to, and shows where and when on a map you can filter, play through time
+and share as a link.
+
+#### How a place is decided
+1. **Finding names.** Capitalised words are looked up in an offline gazetteer, longest match
+   first; misspellings of well-known places ("Timbuktou") are caught by close spelling.
+   Evidence in the sentence rejects people ("president Traore"), everyday words that are
+   also places, and peoples. A name used as an adjective ("Malian soldiers") or inside
+   another name ("US Africa Command") is kept as *context*: off the map by default.
+2. **Choosing the place.** Each candidate gets a score that adds up readable evidence: what
+   kind of place it is and how big, the country the document is about, cue words
+   ("X region", "capital X"), the place the text puts it in ("Kati, Mali") and closeness to
+   the other places mentioned. The best wins. **Confidence** (0 to 1) says how far ahead it
+   is; below 0.5, or when a name is not in the gazetteer and is placed at the place around
+   it, the map draws the circle **dashed**: treat its position as approximate. Click a place
+   to see, for each passage, why it was placed there and the runner-up candidates.
+3. **Repeated paragraphs** (a teaser repeated in the body) are marked and never counted.
+
+#### How a date is decided
+Each sentence is dated from the date phrases it contains ("on 21 March", "in April 2012",
+"last week"), read against the time of writing. A sentence without one takes the
+publication date. When a document gives no publication date, Placeline infers the year it
+was written from phrases like "this year, 2012"; circles whose dates are mostly **inferred**
+are drawn **pale**. Mentions with no date at all are *undated*: they are hidden by the time
+window, with a count, and shown with the *Include undated* switch. The *Dates* switch
+chooses between event time (from the text) and publication time.
+
+#### Sources and licences
+- Place names and positions: [GeoNames](https://www.geonames.org/), licensed under
+  [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
+- Land, lakes, rivers, borders, provinces and named regions:
+  [Natural Earth](https://www.naturalearthdata.com/), public domain.
+- Map drawing: [Leaflet](https://leafletjs.com/) (BSD-2-Clause) through folium; the map's
+  scripts are served by this app, so it works without internet. The optional online
+  basemaps are © [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors
+  and © [CARTO](https://carto.com/attributions).
+
+#### Limits, honestly
+Placeline reads English. It can place a name wrongly when the text gives little to go on
+(check the confidence and the runner-ups), and a date phrase can be read as the wrong year
+when a text mixes times. Counts are mentions, not events: a place named five times in one
+article counts five.
+""")

@@ -1,0 +1,166 @@
+"""Map: where the corpus places its mentions in the time window, and the passages behind them.
+
+The basemap (Natural Earth, fit to the whole corpus) is built once per session and stays in
+the browser; the layers that depend on the filters go to ``st_folium`` as
+``feature_group_to_add``, so changing a filter redraws the circles without reloading the map.
+Panning does not rerun the script: only a click on a place does.
+"""
+
+from __future__ import annotations
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import maps, views
+from pages import ui
+
+ui.require_dashboard()
+
+LAYER_IDS = {title: key for key, title in maps.LAYER_TITLES.items()}
+BASEMAPS = {"offline": "Offline (Natural Earth)", "osm": "OpenStreetMap (online)",
+            "carto": "CARTO Positron (online)"}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def mentions_geojson(folder: str, stamp: tuple, key: tuple, color_by: str,
+                     selected: str | None, biggest: int) -> tuple[dict, str]:
+    places = ui._places(folder, stamp, key)
+    colors = maps.doc_colors(places)
+    docs = ui._tables(folder, stamp)[1]
+    titles = dict(zip(docs["doc_id"].astype(str), docs["title"].astype(str), strict=True))
+    features = maps.places_geojson(places, color_by, colors, selected=selected, biggest=biggest)
+    return features, maps.legend_html(places, color_by, colors, titles)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def context_geojson(folder: str, stamp: tuple, key: tuple) -> dict:
+    return maps.places_geojson(ui._places(folder, stamp, key), context=True)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def area_geojson(folder: str, stamp: tuple, key: tuple) -> tuple[dict, list[int], dict, dict]:
+    shown = ui._visible(folder, stamp, key)
+    by_country = shown.groupby("country_code").size()
+    choropleth, classes = maps.choropleth_geojson(ui.layer("countries"), by_country)
+    regions = maps.regions_geojson(ui.layer("regions"), shown.groupby("place_id").size())
+    order = by_country.sort_values(ascending=False).index
+    return choropleth, classes, regions, maps.admin1_geojson(ui.layer("admin1"), order)
+
+
+def select_place(place_id: str | None) -> None:
+    ui.set_state(ui.state(), place=place_id)
+
+
+def on_click(map_key: str, places: pd.DataFrame) -> None:
+    out = st.session_state.get(map_key) or {}
+    click = out.get("last_object_clicked") or {}
+    place = views.resolve_click(places, click.get("lat"), click.get("lng"),
+                                out.get("last_object_clicked_tooltip"))
+    if place:
+        select_place(place)
+
+
+def passages(rows: pd.DataFrame, d: ui.Data, limit: int = 40) -> str:
+    docs = d.documents.set_index("doc_id")
+    cards = []
+    for _, row in rows.head(limit).iterrows():
+        doc = docs.loc[row["doc_id"]] if row["doc_id"] in docs.index else None
+        cards.append(views.passage_html(
+            row, text=None if doc is None else doc["text"],
+            url=None if doc is None else (doc["url"] or None),
+            source=None if doc is None else doc["source_kind"]))
+    more = f"<p>…and {len(rows) - limit} more.</p>" if len(rows) > limit else ""
+    return ui.STYLE + "".join(cards) + more
+
+
+def side_panel(s: views.ViewState, d: ui.Data, shown: pd.DataFrame, places: pd.DataFrame) -> None:
+    if s.place is None:
+        st.markdown("**Click a circle** on the map to read every passage that mentions the "
+                    "place, or pick one of the busiest places in view:")
+        top = places.head(10)
+        labels = dict(zip(top["place_id"], top["name"] + " · " + top["mentions"].astype(str),
+                          strict=True))
+        st.radio("Busiest places in view", list(labels), format_func=labels.get, index=None,
+                 key="pick_place", label_visibility="collapsed",
+                 on_change=lambda: select_place(st.session_state.get("pick_place")))
+        return
+    everywhere = views.filter_mentions(d.mentions)
+    everywhere = everywhere[everywhere["place_id"] == s.place]
+    here = shown[shown["place_id"] == s.place].sort_values(["published", "start"])
+    name = everywhere["name"].iloc[0] if len(everywhere) else s.place
+    st.subheader(name)
+    st.caption(f"{len(here)} passage{'s' * (len(here) != 1)} in view · "
+               f"{s.place}")
+    st.button("Close", on_click=select_place, args=(None,), key="close_place",
+              icon=":material/close:", type="tertiary")
+    with st.container(height=520, border=False):
+        if len(here):
+            st.html(passages(here, d))
+        else:
+            st.info("No passage mentions this place with the current filters.")
+        rest = everywhere[~everywhere.index.isin(here.index)]
+        if len(rest):
+            with st.expander(f"{len(rest)} more outside the current filters"):
+                st.html(passages(rest, d))
+
+
+d = ui.data()
+ui.sidebar_filters(d)
+st.title("Map of place mentions")
+ui.time_controls(d)
+s = ui.state()
+shown = ui.visible(s, d)
+places = ui.places(s, d)
+hidden = 0 if s.undated else ui.undated(s, d)
+st.markdown(ui.summary_line(shown, d, hidden))
+
+key = ui.filter_key(s, d)
+context_key = ui.filter_key(s, d, roles=views.CONTEXT_ROLES)
+all_places = ui.places(views.ViewState(), d, timed=False)
+biggest = int(all_places["mentions"].max()) if len(all_places) else 1
+features, legend = mentions_geojson(d.folder, d.stamp, key, s.color, s.place, biggest)
+choropleth, classes, regions, admin1 = area_geojson(d.folder, d.stamp, key)
+show = set(s.layers)
+layers = [
+    maps.choropleth_layer(choropleth, classes, show="choropleth" in show),
+    maps.region_layer(regions, show="regions" in show),
+    maps.heat_layer(places, show="heat" in show),
+    maps.admin1_layer(admin1, show="admin1" in show),
+    maps.context_layer(context_geojson(d.folder, d.stamp, context_key), show="context" in show),
+    maps.mention_layer(features, legend, show="mentions" in show),
+]
+for name, fg in zip(["choropleth", "regions", "heat", "admin1", "context", "mentions"], layers,
+                    strict=True):
+    maps.initial_visibility(fg, name in show)
+
+base = maps.base_map(s.basemap, ui.basemap_geojson(), maps.data_bounds(all_places))
+map_key = f"map_{st.session_state.get(ui.EPOCH, 0)}_{s.basemap}"
+click_places = pd.concat([places, ui.places(s, d, roles=views.CONTEXT_ROLES)])
+
+left, right = st.columns([7, 3], gap="medium")
+with left:
+    st_folium(base, key=map_key, height=620, use_container_width=True,
+              returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
+              feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=False),
+              center=(s.lat, s.lon) if s.lat is not None else None, zoom=s.zoom,
+              on_change=lambda: on_click(map_key, click_places))
+    c1, c2, c3, c4 = st.columns([3, 2.6, 2, 2.2], vertical_alignment="bottom")
+    c1.segmented_control("Colour circles by", views.COLOR_BY, **ui._bind("w_color", s.color),
+                         required=True,
+                         format_func={"feature": "Kind", "doc": "Document"}.get)
+    c2.selectbox("Basemap", list(BASEMAPS), format_func=BASEMAPS.get,
+                 **ui._bind("w_basemap", s.basemap))
+    with c3:
+        ui.copy_link_button(LAYER_IDS)
+    c4.button("Reset view", on_click=ui.reset_view, width="stretch",
+              icon=":material/restart_alt:", help="Back to the whole corpus, default layers "
+              "and the map fitted to the data.")
+    link = ui.shown_link()
+    if link:
+        st.code(link, language=None, wrap_lines=True)
+        st.caption("Anyone opening this link sees this view: time window, filters, layers, "
+                   "selected place, centre and zoom.")
+with right:
+    side_panel(ui.state(), d, shown, places)

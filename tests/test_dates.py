@@ -1,0 +1,275 @@
+"""geo.dates: datelines, relative phrases, UPDATE sections, names that look like dates."""
+
+import calendar
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+# The repo is not pip-installed; make `geo` importable when pytest runs from any directory.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from geo.dates import Interval, find_dates, publication_date, sentence_dates  # noqa: E402
+
+D = dt.date
+MAY_1_2012 = D(2012, 5, 1)  # a Tuesday
+
+
+def day(d: dt.date) -> Interval:
+    return Interval(d, d, "day")
+
+
+def only(text: str, written: dt.date | None) -> Interval:
+    """The single interval found in text (fails if there is not exactly one)."""
+    found = find_dates(text, written)
+    assert len(found) == 1, found
+    return found[0][2]
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", text)]
+
+
+# --- publication_date ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday, May 01, 2012\n\nMali's junta said it remained in control.", D(2012, 5, 1)),
+        ("Mali coup\nPosted on Sep 22, 2020 by admin\n\nSoldiers seized power.", D(2020, 9, 22)),
+        ("2020-09-22\nSoldiers seized power.", D(2020, 9, 22)),
+        ("22 September 2020\nSoldiers seized power.", D(2020, 9, 22)),
+        ("September 22, 2020\nSoldiers seized power.", D(2020, 9, 22)),
+        ("Sept. 22, 2020\nSoldiers seized power.", D(2020, 9, 22)),
+        ("BAMAKO, Sept. 22, 2020 (Reuters) - Soldiers seized power in Mali on a busy day.",
+         D(2020, 9, 22)),
+    ],
+)
+def test_publication_date_from_dateline(text: str, expected: dt.date) -> None:
+    assert publication_date(text) == (expected, "text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On August 18, Malian soldiers mutinied at the Kati base.",
+        "Mali's last coup in 2012 led to a decade of instability.",
+        "Spring 2011 brought protests. Mali's last coup in 2012 followed.",
+        "The soldiers met on September 26th in Bamako.",
+        "On August 18, 2012, Malian soldiers mutinied at a base outside the capital Bamako.",
+        "",
+    ],
+)
+def test_publication_date_undated(text: str) -> None:
+    assert publication_date(text) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Attacks this year, 2012, have displaced thousands.", D(2012, 1, 1)),
+        ("So far in 2015 there have been 40 attacks.", D(2015, 1, 1)),
+        ("As of 2019, the mission had 13,000 troops.", D(2019, 1, 1)),
+        ("Here in 2020 the markets are quiet.", D(2020, 1, 1)),
+        ("As of September 2019, the mission had 13,000 troops.", D(2019, 9, 1)),
+    ],
+)
+def test_publication_date_inferred_from_anchored_year(text: str, expected: dt.date) -> None:
+    assert publication_date(text) == (expected, "inferred")
+
+
+def test_dateline_must_be_near_the_top() -> None:
+    text = "\n".join(["Filler line."] * 12 + ["Tuesday, May 01, 2012"])
+    assert publication_date(text) == (None, "none")
+
+
+# --- UPDATE sections and weekdays ------------------------------------------------------------
+UPDATE_TEXT = (
+    "Tuesday, May 01, 2012\n"
+    "\n"
+    "Mali's military junta said on Tuesday it remained in control.\n"
+    "\n"
+    "UPDATE: Fighting continues:\n"
+    "\n"
+    "Gunfire rang out in Mali's capital Bamako on Wednesday.\n"
+)
+
+
+def test_update_section_resolves_weekdays_after_post_date() -> None:
+    published, how = publication_date(UPDATE_TEXT)
+    assert (published, how) == (MAY_1_2012, "text")
+    spans = line_spans(UPDATE_TEXT)
+    result = sentence_dates(UPDATE_TEXT, spans, published)
+    assert result[1] == (day(D(2012, 5, 1)), "text")
+    assert result[2] == (day(MAY_1_2012), "published")  # the UPDATE header has no phrase
+    assert result[3] == (day(D(2012, 5, 2)), "text")
+
+
+def test_weekday_in_main_text_is_nearest_and_in_update_is_forward() -> None:
+    # Written Tuesday 2012-05-01: main-text "Sunday" is 2 days back (not 5 ahead); in an update
+    # it can only be the Sunday after the post date.
+    text = "They left on Sunday.\nUPDATE: more\nThey returned on Sunday."
+    found = [iv for _, _, iv in find_dates(text, MAY_1_2012)]
+    assert found == [day(D(2012, 4, 29)), day(D(2012, 5, 6))]
+
+
+def test_update_header_with_its_own_date_sets_time_of_writing() -> None:
+    text = "Main text.\nUPDATE (May 3, 2012): troops arrived yesterday."
+    assert [iv for _, _, iv in find_dates(text, MAY_1_2012)][-1] == day(D(2012, 5, 2))
+
+
+def test_last_and_next_weekday() -> None:
+    assert only("last Friday", MAY_1_2012) == day(D(2012, 4, 27))
+    assert only("next Tuesday", MAY_1_2012) == day(D(2012, 5, 8))
+
+
+# --- phrases ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase", ["16 April", "April 16", "April 16th", "on the 16th of April", "16th April"]
+)
+def test_day_month_without_year_uses_year_of_writing(phrase: str) -> None:
+    assert only(phrase, MAY_1_2012) == day(D(2012, 4, 16))
+
+
+def test_day_month_far_in_the_future_is_last_years() -> None:
+    assert only("on 20 December", MAY_1_2012) == day(D(2011, 12, 20))
+    assert only("on 20 June", MAY_1_2012) == day(D(2012, 6, 20))
+
+
+def test_explicit_year_wins() -> None:
+    assert only("16 April 2009", MAY_1_2012) == day(D(2009, 4, 16))
+    assert only("December 20, 2012", MAY_1_2012) == day(D(2012, 12, 20))
+
+
+def test_month_year_is_the_whole_month() -> None:
+    expected = Interval(D(2012, 1, 1), D(2012, 1, 31), "month")
+    assert only("January 2012", None) == expected
+    assert only("the January 2012 coup", MAY_1_2012) == expected
+
+
+def test_month_in_writing_year_and_parts_of_month() -> None:
+    assert only("in January", MAY_1_2012) == Interval(D(2012, 1, 1), D(2012, 1, 31), "month")
+    july = Interval(D(2012, 7, 1), D(2012, 7, 31), "month")
+    for phrase in ("early July", "late July", "mid-July"):
+        assert only(phrase, MAY_1_2012) == july
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mali's last coup in 2012 led to chaos.", "since 2012, troops", "The 2012 coup failed."],
+)
+def test_year_in_context(text: str) -> None:
+    assert only(text, MAY_1_2012) == Interval(D(2012, 1, 1), D(2012, 12, 31), "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3,300 troops and 250,000 Malians fled.",
+        "some 2012 troops were deployed",
+        "a budget of $2012 million",
+        "up 2012% on the year",
+        "Route 66",
+        "the 9/11 attacks",
+        "the M5 coalition",
+        "Theresa May said",
+        "the Arab Spring",
+        "prices fall sharply",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, MAY_1_2012) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the June 5 movement", "June 5 Movement", "April 6 Youth Movement", "the 6 April Square"],
+)
+def test_names_that_look_like_dates(text: str) -> None:
+    assert find_dates(text, MAY_1_2012) == []
+
+
+def test_season() -> None:
+    assert only("Spring 2011", None) == Interval(D(2011, 3, 1), D(2011, 5, 31), "season")
+    assert only("winter 2011", None) == Interval(D(2010, 12, 1), D(2011, 2, 28), "season")
+    summer = Interval(D(2020, 6, 1), D(2020, 8, 31), "season")
+    assert only("summer", D(2020, 7, 15)) == summer
+    assert only("earlier this summer", D(2020, 7, 15)) == Interval(
+        D(2020, 6, 1), D(2020, 7, 15), "season"
+    )
+    assert only("last summer", D(2020, 7, 15)) == Interval(D(2019, 6, 1), D(2019, 8, 31), "season")
+    # Outside the season, "this winter" is the nearest one: the coming winter in October.
+    assert only("this winter", D(2012, 10, 10)) == Interval(
+        D(2012, 12, 1), D(2013, 2, 28), "season"
+    )
+
+
+def test_relative_years_months_weeks() -> None:
+    w = D(2020, 9, 22)
+    assert only("earlier this year", w) == Interval(D(2020, 1, 1), w, "year")
+    assert only("this year", w) == Interval(D(2020, 1, 1), D(2020, 12, 31), "year")
+    assert only("last year", w) == Interval(D(2019, 1, 1), D(2019, 12, 31), "year")
+    assert only("next year", w) == Interval(D(2021, 1, 1), D(2021, 12, 31), "year")
+    assert only("this month", w) == Interval(D(2020, 9, 1), D(2020, 9, 30), "month")
+    assert only("last month", w) == Interval(D(2020, 8, 1), D(2020, 8, 31), "month")
+    assert only("this week", w) == Interval(D(2020, 9, 21), D(2020, 9, 27), "week")
+    assert only("next week", w) == Interval(D(2020, 9, 28), D(2020, 10, 4), "week")
+
+
+def test_last_week_is_previous_iso_week() -> None:
+    # 2012-10-03 is a Wednesday; last week is Mon 24 Sep .. Sun 30 Sep.
+    assert only("last week", D(2012, 10, 3)) == Interval(D(2012, 9, 24), D(2012, 9, 30), "week")
+
+
+def test_deictic_and_ago() -> None:
+    w = D(2012, 10, 3)
+    assert only("yesterday", w) == day(D(2012, 10, 2))
+    assert only("today", w) == day(w)
+    assert only("tomorrow", w) == day(D(2012, 10, 4))
+    assert only("3 days ago", w) == day(D(2012, 9, 30))
+    assert only("a week ago", w) == Interval(D(2012, 9, 24), D(2012, 9, 30), "week")
+    assert only("Two weeks ago", w) == Interval(D(2012, 9, 17), D(2012, 9, 23), "week")
+    assert only("9 years ago", w) == Interval(D(2003, 1, 1), D(2003, 12, 31), "year")
+
+
+def test_relative_phrases_need_a_time_of_writing() -> None:
+    for phrase in ("on Tuesday", "last week", "16 April", "in January", "yesterday", "summer"):
+        assert find_dates(phrase, None) == [], phrase
+
+
+def test_find_dates_spans() -> None:
+    text = "Troops arrived on 16 April 2012 and left in June."
+    (s1, e1, _), (s2, e2, iv2) = find_dates(text, MAY_1_2012)
+    assert text[s1:e1] == "16 April 2012"
+    assert text[s2:e2] == "June"
+    assert iv2 == Interval(D(2012, 6, 1), D(2012, 6, 30), "month")
+
+
+# --- sentence_dates --------------------------------------------------------------------------
+def test_sentence_dates_picks_most_specific_phrase() -> None:
+    text = "In 2012, on 16 April, troops moved. Nothing here."
+    spans = [(0, 35), (36, len(text))]
+    assert sentence_dates(text, spans, MAY_1_2012) == [
+        (day(D(2012, 4, 16)), "text"),
+        (day(MAY_1_2012), "published"),
+    ]
+
+
+def test_sentence_dates_without_publication_date() -> None:
+    text = "Troops moved in January 2012. They left on Tuesday. Nothing here."
+    spans = [(0, 29), (30, 51), (52, len(text))]
+    assert sentence_dates(text, spans, None) == [
+        (Interval(D(2012, 1, 1), D(2012, 1, 31), "month"), "text"),
+        None,
+        None,
+    ]
+
+
+# --- property --------------------------------------------------------------------------------
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
+def test_full_dates_round_trip(d: dt.date) -> None:
+    month = calendar.month_name[d.month]
+    for text in (f"{d.day} {month} {d.year}", f"{month} {d.day}, {d.year}"):
+        assert find_dates(text, None) == [(0, len(text), day(d))]

@@ -1,0 +1,344 @@
+"""The dashboard in a real headless Chromium, offline: every request that leaves localhost is
+blocked. Starts `streamlit run dashboard.py` on the fixture corpus; screenshots go to
+tests/screenshots/. Skipped only outside CI when Chromium or Playwright is missing."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from geo import assets
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CI = os.environ.get("CI") == "true"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+THUMBS = '[data-testid="stMain"] [data-testid="stSlider"] input[type="range"]'
+
+
+def _missing(what: str) -> None:
+    if CI:
+        pytest.fail(f"CI=true but {what}: the browser tests cannot run", pytrace=False)
+    pytest.skip(f"{what} (the browser tests run in CI)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        _missing(f"{CHROMIUM} is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed")
+    if not assets.available():
+        pytest.fail("static/vendor/ is incomplete: run `make static` (npm ci + "
+                    "scripts/vendor_assets.py); the map cannot load offline without it")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(fixture_build: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "PLACELINE_BUILD": str(fixture_build)}
+    log = open(fixture_build / "streamlit.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(url + "_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("streamlit did not start:\n" + (fixture_build / "streamlit.log")
+                        .read_text())
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture
+def page(browser, server) -> Iterator:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    pg = context.new_page()
+    pg.outside, pg.errors, pg.dialogs = [], [], []
+
+    def route(r) -> None:
+        url = r.request.url
+        if urlparse(url).hostname in ("127.0.0.1", "localhost") or url.startswith(
+                ("data:", "blob:")):
+            r.continue_()
+        else:
+            pg.outside.append(url)
+            r.abort()
+
+    pg.route("**/*", route)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.base = server
+    yield pg
+    context.close()
+    assert not pg.outside, f"requests left localhost: {pg.outside}"
+    assert not pg.dialogs, f"a script ran: {pg.dialogs}"
+
+
+def wait_until(pg, fn, timeout: float = 30.0, what: str = "condition"):
+    """Poll ``fn`` while letting Playwright work (route handlers only run inside its calls:
+    a plain ``time.sleep`` would stall every request of the page)."""
+    end = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < end:
+        try:
+            last = fn()
+            if last:
+                return last
+        except Exception as e:  # noqa: BLE001 - the page may be mid-rerun
+            last = e
+        pg.wait_for_timeout(250)
+    raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
+
+
+def idle(pg) -> None:
+    """Wait until Streamlit has finished running the script."""
+    pg.wait_for_timeout(400)
+    wait_until(pg, lambda: pg.locator('[data-testid="stStatusWidget"]').count() == 0, 60,
+               "the script run to end")
+
+
+def map_frame(pg):
+    wait_until(pg, lambda: any("st_folium" in f.url for f in pg.frames), 30, "the map frame")
+    return [f for f in pg.frames if "st_folium" in f.url][0]
+
+
+def markers(pg, expect: int | None = None, layer: str = "pl-mention") -> int:
+    """Circles drawn by the map (waiting for ``expect`` of them if given)."""
+    def count() -> int | bool:
+        frame = map_frame(pg)
+        if not frame.evaluate("() => !!(window.map && window.L)"):
+            return False
+        n = frame.locator(f"path.{layer}").count()
+        return (n == expect or (n if expect is None and n else False)) and n
+    try:
+        wait_until(pg, lambda: count() is not False and (expect is None or count() == expect),
+                   40, f"{expect} markers")
+    except AssertionError:
+        shot(pg, "failed_markers")
+        raise
+    return map_frame(pg).locator(f"path.{layer}").count()
+
+
+def open_page(pg, path: str) -> None:
+    pg.goto(pg.base + path)
+    pg.locator('[data-testid="stSidebar"]').wait_for(timeout=60_000)
+    idle(pg)
+    # Page links and tables are loaded lazily by the Streamlit frontend.
+    wait_until(pg, lambda: pg.locator('[data-testid="stPageLink-NavLink"]').count() >= 6, 30,
+               "the page links")
+
+
+def shot(pg, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def slider_labels(pg) -> list[str]:
+    thumbs = pg.locator(THUMBS)
+    wait_until(pg, lambda: thumbs.count() >= 2, 30, "the time slider")
+    return [thumbs.nth(i).get_attribute("aria-valuetext") for i in range(thumbs.count())]
+
+
+def no_exception(pg) -> None:
+    assert pg.locator('[data-testid="stException"]').count() == 0
+    assert "Traceback" not in pg.locator('[data-testid="stMain"]').inner_text()
+
+
+@pytest.mark.parametrize("path, title", [
+    ("", "Placeline"), ("map", "Map of place mentions"), ("timeline", "Timeline"),
+    ("places", "Places"), ("documents", "Documents"), ("about", "About Placeline")])
+def test_every_page_opens_offline(page, path, title):
+    open_page(page, path)
+    page.get_by_role("heading", name=title).first.wait_for()
+    no_exception(page)
+    if path in ("", "map"):
+        assert markers(page, 7) == 7
+        frame = map_frame(page)
+        assert frame.locator(".pl-legend").first.is_visible()
+        assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    if path == "map":
+        # Country names sit on their country (measured after the styles applied).
+        off = map_frame(page).evaluate("""() => { let worst = 0;
+            window.map.eachLayer(l => { const t = l.getTooltip && l.getTooltip();
+                if (!t || !t.options.permanent || !t.isOpen()) return;
+                const r = t.getElement().getBoundingClientRect();
+                const c = window.map.getContainer().getBoundingClientRect();
+                const p = window.map.latLngToContainerPoint(t.getLatLng());
+                if (t.options.direction === 'center' && r.width > 0) worst = Math.max(worst,
+                    Math.abs(r.left - c.left + r.width / 2 - p.x)); });
+            return worst; }""")
+        assert off < 3, off
+        control = map_frame(page).locator(".leaflet-control-layers").inner_text()
+        assert "Place mentions" in control and "Density (heat map)" in control
+    if path == "timeline":
+        page.locator(".js-plotly-plot").first.wait_for()
+    if path in ("places", "documents"):
+        page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
+        page.wait_for_timeout(500)
+    shot(page, path or "overview")
+    assert not page.errors, page.errors
+
+
+def test_time_slider_changes_what_the_map_shows(page):
+    open_page(page, "map")
+    assert markers(page, 7) == 7
+    left = page.locator(THUMBS).first
+    left.focus()
+    page.keyboard.press("End")  # the window becomes the last month: August 2020
+    idle(page)
+    assert slider_labels(page) == ["Aug 2020", "Aug 2020"]
+    assert markers(page, 2) == 2  # Ségou and Bamako
+    wait_until(page, lambda: "start=2020-08-01" in page.url and "end=2020-08-31" in page.url,
+               20, "the window in the URL")
+    shot(page, "map_august_2020")
+
+
+def test_play_steps_the_window_through_time(page):
+    open_page(page, "map?step=year")
+    markers(page, 7)
+    page.get_by_role("button", name="Play").click()
+    wait_until(page, lambda: slider_labels(page) == ["2012", "2012"], 30, "the first year")
+    assert markers(page, 6) == 6  # everything dated 2012
+    wait_until(page, lambda: slider_labels(page) == ["2013", "2013"], 30, "the next year")
+    assert markers(page, 0) == 0  # nothing happened in 2013
+    page.get_by_role("button", name="Pause").click()
+    idle(page)
+    stopped = slider_labels(page)
+    page.wait_for_timeout(2500)
+    assert slider_labels(page) == stopped
+    shot(page, "map_playing")
+
+
+def test_a_shared_link_opens_the_same_view(page):
+    query = ("start=2012-03-01&end=2012-04-30&place=geonames%3A2460596&layers=mentions,heat"
+             "&lat=14.2&lon=-5.5&zoom=6")
+    open_page(page, "map?" + query)
+    no_exception(page)
+    assert slider_labels(page) == ["Mar 2012", "Apr 2012"]
+    assert markers(page, 6) == 6
+    frame = map_frame(page)
+    wait_until(page, lambda: frame.evaluate("() => window.map.getZoom()") == 6, 20, "zoom 6")
+    lat, lng = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert abs(lat - 14.2) < 0.05 and abs(lng + 5.5) < 0.05
+    assert frame.locator("canvas.leaflet-heatmap-layer").count() == 1
+    panel = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Soldiers seized power in Bamako on 21 March 2012." in panel
+    assert page.locator("mark.pl-mention", has_text="Bamako").count() >= 1
+    shot(page, "map_shared_link")
+
+
+def test_copy_link_captures_the_map_view_and_reproduces_it(page, browser):
+    open_page(page, "map")
+    markers(page, 7)
+    frame = map_frame(page)
+    wait_until(page, lambda: frame.evaluate("() => !window.map._animatingZoom"), 10,
+               "the first zoom animation to end")  # else its end overrides our view
+    frame.evaluate("() => window.map.setView([13.9, -6.8], 7, {animate: false})")
+    wait_until(page, lambda: frame.evaluate("() => window.map.getZoom()") == 7, 10, "zoom 7")
+    frame.get_by_text("Density (heat map)").click()  # a layer switched on in the map
+    page.locator(THUMBS).last.focus()
+    page.keyboard.press("Home")  # the window becomes March 2012
+    idle(page)
+    n = markers(page, 3)
+    assert frame.evaluate("() => window.map.getZoom()") == 7  # filters kept the view
+    page.locator('[data-testid="pl-copy-link"]').click()
+    code = page.locator('[data-testid="stCode"] code').first
+    code.wait_for(timeout=30_000)
+    link = code.inner_text().strip()
+    q = {k: v[0] for k, v in parse_qs(urlparse(link).query).items()}
+    assert urlparse(link).path.endswith("/map")
+    assert q["zoom"] == "7" and abs(float(q["lat"]) - 13.9) < 0.01
+    assert q["layers"] == "mentions,heat,regions" or set(q["layers"].split(",")) == {
+        "mentions", "heat", "regions"}
+    assert q["start"] == "2012-03-01" and q["end"] == "2012-03-31"
+    shot(page, "map_copy_link")
+
+    other = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    other.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname in (
+        "127.0.0.1", "localhost") or r.request.url.startswith(("data:", "blob:"))
+        else r.abort())
+    other.goto(link)
+    other.locator('[data-testid="stSidebar"]').wait_for(timeout=60_000)
+    idle(other)
+    assert slider_labels(other) == slider_labels(page) == ["Mar 2012", "Mar 2012"]
+    assert markers(other, n) == n
+    f2 = map_frame(other)
+    wait_until(other, lambda: f2.evaluate("() => window.map.getZoom()") == 7, 20, "zoom 7")
+    c = f2.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert abs(c[0] - 13.9) < 0.01 and abs(c[1] + 6.8) < 0.01
+    assert f2.locator("canvas.leaflet-heatmap-layer").count() == 1
+    other.context.close()
+
+
+def test_clicking_a_place_opens_its_passages(page):
+    open_page(page, "map")
+    markers(page, 7)
+    frame = map_frame(page)
+    # The circle of Gao (on its own: Bamako and Kati overlap at this zoom).
+    index = frame.evaluate("""() => {
+        const paths = [...document.querySelectorAll('path.pl-mention')];
+        let found = -1;
+        window.map.eachLayer(l => { if (l.feature && l.feature.id === 'geonames:2457163'
+                                        && l._path) found = paths.indexOf(l._path); });
+        return found; }""")
+    assert index >= 0
+    box = frame.locator("path.pl-mention").nth(index).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # no scrolling
+    wait_until(page, lambda: "place=geonames%3A2457163" in page.url, 30, "Gao in the URL")
+    idle(page)
+    page.locator("mark.pl-mention", has_text="Gao").first.wait_for()
+    panel = page.locator('[data-testid="stMain"]').inner_text()
+    assert "Rebels take Timbuktu" in panel
+    assert "In April 2012 rebels entered Timbuktu and Gao." in panel
+    assert re.search(r"confidence 0\.85", panel)
+    assert frame.evaluate("() => window.map.getContainer().scrollLeft") == 0
+    shot(page, "map_place_passages")
+
+
+def test_hostile_document_text_is_shown_as_text(page):
+    open_page(page, "documents?doc=d4")
+    no_exception(page)
+    doc = page.locator(".pl-doc").first
+    doc.wait_for()
+    assert "<script>alert(1)</script> <b>Mali</b> is large & dry." in doc.inner_text()
+    assert doc.locator("b").count() == 0 and doc.locator("script").count() == 0
+    link = doc.locator("a", has_text="Mali").first
+    assert "place=geonames%3A2453866" in link.get_attribute("href")
+    shot(page, "documents_hostile")

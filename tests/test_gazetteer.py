@@ -1,0 +1,113 @@
+"""geo.gazetteer: name folding, usable names, loading and lookup."""
+
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import Gazetteer, fold, load_gazetteer, usable_name
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def places(gaz: Gazetteer, rows) -> list[tuple[str, str, str]]:
+    return [(str(gaz.name[r]), str(gaz.feature[r]), str(gaz.country_code[r])) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ségou", "segou"),
+        ("SEGOU", "segou"),
+        ("Se\u0301gou", "segou"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+        ("Guinea‑Bissau", "guinea-bissau"),
+        ("  Burkina \t Faso ", "burkina faso"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_fold(name: str, key: str) -> None:
+    assert fold(name) == key
+
+
+@pytest.mark.parametrize("name", ["Bamako", "Ségou", "Burkina Faso", "Côte d'Ivoire", "US", "U.S.",
+                                  "UK", "N.Y.", "Tenn."])
+def test_usable_names(name: str) -> None:
+    assert usable_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "BKO",           # airport code
+        "TBK",
+        "bamako",        # lower-case transliteration
+        "tumbuktu",
+        "Timbuktu 2",    # digits
+        "District 9",
+        "Бамако",        # not Latin script
+        "Ml",            # too short
+        "",
+    ],
+)
+def test_unusable_names(name: str) -> None:
+    assert not usable_name(name)
+
+
+def test_country_rows_for_mali_and_burkina_faso(gaz: Gazetteer) -> None:
+    assert ("Mali", "country", "ML") in places(gaz, gaz.lookup("mali"))
+    assert ("Burkina Faso", "country", "BF") in places(gaz, gaz.lookup("burkina faso"))
+
+
+def test_lookup_is_by_folded_key(gaz: Gazetteer) -> None:
+    rows = gaz.lookup(fold("Ségou"))
+    assert any(c == "ML" for _, _, c in places(gaz, rows))
+    assert len(gaz.lookup("Ségou")) == 0  # keys are folded; the caller folds
+    assert len(gaz.lookup("no such place anywhere")) == 0
+
+
+def test_abbreviations_name_the_united_states(gaz: Gazetteer) -> None:
+    for key in ("us", "u.s.", "usa", "united states"):
+        assert ("United States", "country", "US") in places(gaz, gaz.lookup(key)), key
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [("malian", "Mali"), ("malians", "Mali"), ("french", "France"), ("american", "United States"),
+     ("liberian", "Liberia")],
+)
+def test_adjectives(gaz: Gazetteer, adjective: str, country: str) -> None:
+    assert [n for n, _, _ in places(gaz, gaz.adjective(adjective))] == [country]
+
+
+def test_unknown_adjective_is_empty(gaz: Gazetteer) -> None:
+    assert len(gaz.adjective("bamakoish")) == 0
+
+
+def test_coordinates_are_valid(gaz: Gazetteer) -> None:
+    assert len(gaz) > 1000
+    assert ((gaz.lat >= -90) & (gaz.lat <= 90)).all()
+    assert ((gaz.lon >= -180) & (gaz.lon <= 180)).all()
+    assert set(gaz.feature) <= {"country", "admin1", "region", "city", "locality", "other"}
+
+
+def test_index_of(gaz: Gazetteer) -> None:
+    r = gaz.index_of("geonames:2460596")
+    assert gaz.name[r] == "Bamako" and gaz.country_code[r] == "ML"
+    with pytest.raises(KeyError):
+        gaz.index_of("geonames:does-not-exist")
+
+
+def test_prominent_names_include_big_places_not_small_ones(gaz: Gazetteer) -> None:
+    prominent = set(gaz.prominent_names())
+    assert {"timbuktu", "bamako", "burkina faso"} <= prominent
+    assert all(len(k) >= 5 for k in prominent)
+
+
+def test_missing_folder_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as err:
+        load_gazetteer(tmp_path / "nowhere")
+    message = str(err.value)
+    assert "places" in message and "derive_data.py" in message

@@ -1,0 +1,430 @@
+"""geo.geoparse / geo.geoparse_many: the output contract, offsets, and the sample corpus."""
+
+import datetime as dt
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import geo
+from geo.gazetteer import fold
+from geo.resolve import haversine_km
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+COLUMNS = ["start", "end", "surface", "name", "place_id", "feature", "role", "country_code",
+           "geometry", "confidence", "date_start", "date_end", "date_source", "sentence",
+           "duplicate", "candidates", "placed_by"]
+FEATURES = {"country", "admin1", "region", "city", "locality", "other"}
+ROLES = {"place", "adjective", "in_name"}
+DATE_SOURCES = {"text", "published", "inferred", "none"}
+NYC = (40.71, -74.01)
+SEGOU_TOWN = (13.43, -6.26)
+TIMBUKTU = (16.77, -3.0)
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    files = sorted(CORPUS.glob("*.txt"))
+    assert len(files) == 5
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in files}
+
+
+@pytest.fixture(scope="module")
+def sample(texts: dict[str, str]) -> gpd.GeoDataFrame:
+    """The whole sample corpus parsed once; ``key`` is the file's number ("000"…"004")."""
+    g = geo.geoparse_many(list(texts.values()))
+    g["key"] = g["doc"].map(dict(enumerate(texts)))
+    return g
+
+
+def doc(sample: gpd.GeoDataFrame, key: str) -> gpd.GeoDataFrame:
+    return sample[sample["key"] == key]
+
+
+def at(sample, texts, key: str, phrase: str, surface: str, nth: int = 0) -> pd.Series:
+    """The row for ``surface`` inside the ``nth`` occurrence of ``phrase`` in a sample text."""
+    starts = [m.start() for m in re.finditer(re.escape(phrase), texts[key])]
+    assert len(starts) > nth, f"{phrase!r} not in sample {key}"
+    start = starts[nth] + phrase.index(surface)
+    hits = doc(sample, key)
+    hits = hits[hits["start"] == start]
+    assert len(hits) == 1, f"no mention of {surface!r} in {phrase!r} (sample {key})"
+    return hits.iloc[0]
+
+
+def km(row: pd.Series, lat: float, lon: float) -> float:
+    return float(haversine_km(row.geometry.y, row.geometry.x, lat, lon))
+
+
+def check_contract(g: gpd.GeoDataFrame, text: str | None = None) -> None:
+    assert set(COLUMNS) <= set(g.columns)
+    assert g.crs is not None and g.crs.to_epsg() == 4326
+    assert (g.geom_type == "Point").all()
+    assert g["confidence"].between(0, 1).all()
+    assert set(g["feature"]) <= FEATURES
+    assert set(g["role"]) <= ROLES
+    assert set(g["date_source"]) <= DATE_SOURCES
+    assert g["duplicate"].dtype == bool
+    assert (g["start"] < g["end"]).all()
+    for _, r in g.iterrows():
+        assert isinstance(r["placed_by"], str) and r["placed_by"].strip()
+        assert isinstance(r["candidates"], list)
+        for c in r["candidates"]:
+            assert {"place_id", "name", "score"} <= set(c)
+        assert (r["date_source"] == "none") == pd.isna(r["date_start"])
+        if not pd.isna(r["date_start"]):
+            assert r["date_start"] <= r["date_end"]
+        assert -90 <= r.geometry.y <= 90 and -180 <= r.geometry.x <= 180
+        if text is not None:
+            assert text[r["start"]:r["end"]] == r["surface"]
+        # the sentence is clean text that contains the name as the text spells it
+        surface = fold(_visible(r["surface"]))
+        assert surface and surface in fold(r["sentence"]), (r["surface"], r["sentence"])
+
+
+def _visible(s: str) -> str:
+    """What a reader sees of a raw surface: tags dropped, entities and accents composed."""
+    s = re.sub(r"<(script|style)\b.*?</\1>|<!--.*?-->", " ", s, flags=re.S | re.I)
+    s = html.unescape(re.sub(r"<[^>]*>", " ", s))
+    return " ".join(unicodedata.normalize("NFC", s).replace("\u200b", "").split())
+
+
+# --- the output contract ---------------------------------------------------------------------
+def test_contract_on_the_sample(sample: gpd.GeoDataFrame, texts: dict[str, str]) -> None:
+    assert len(sample) > 50
+    for key, text in texts.items():
+        check_contract(doc(sample, key), text)
+
+
+def test_empty_text_gives_an_empty_frame_with_the_schema() -> None:
+    g = geo.geoparse("")
+    assert len(g) == 0
+    assert set(COLUMNS) <= set(g.columns)
+    assert g.crs.to_epsg() == 4326
+
+
+def test_geoparse_many_adds_doc_and_matches_geoparse(texts: dict[str, str]) -> None:
+    chosen = [texts["000"], "Troops entered Bamako.", texts["004"]]
+    many = geo.geoparse_many(chosen)
+    assert many["doc"].dtype == "int64" and set(many["doc"]) == {0, 1, 2}
+    for i, text in enumerate(chosen):
+        one = geo.geoparse(text)
+        part = many[many["doc"] == i].drop(columns="doc").reset_index(drop=True)
+        assert part[["start", "end", "place_id", "role", "date_source"]].equals(
+            one[["start", "end", "place_id", "role", "date_source"]])
+
+
+def test_geoparse_many_published_one_or_per_text() -> None:
+    texts = ["Troops entered Bamako.", "Rebels held Timbuktu."]
+    same = geo.geoparse_many(texts, published=dt.date(2012, 5, 1))
+    assert (same["date_start"] == pd.Timestamp("2012-05-01")).all()
+    assert (same["date_source"] == "published").all()
+    each = geo.geoparse_many(texts, published=[dt.date(2012, 5, 1), None])
+    first, second = each[each["doc"] == 0].iloc[0], each[each["doc"] == 1].iloc[0]
+    assert first["date_start"] == pd.Timestamp("2012-05-01")
+    assert pd.isna(second["date_start"]) and second["date_source"] == "none"
+    with pytest.raises(ValueError):
+        geo.geoparse_many(texts, published=[dt.date(2012, 5, 1)])
+
+
+def test_published_date_applies_to_undated_sentences() -> None:
+    g = geo.geoparse("Troops entered Bamako.", published=dt.date(2012, 5, 1))
+    assert g.iloc[0]["date_start"] == g.iloc[0]["date_end"] == pd.Timestamp("2012-05-01")
+    assert g.iloc[0]["date_source"] == "published"
+    g = geo.geoparse("Troops entered Bamako.")
+    assert pd.isna(g.iloc[0]["date_start"]) and g.iloc[0]["date_source"] == "none"
+
+
+# --- offsets into the text as given ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<html><body><h1>News</h1><p>Troops in <b>Bamako</b> and Kati.</p></body></html>",
+         ["Bamako", "Kati"]),
+        ("Rebels entered Se\u0301gou and Gao.", ["Ségou", "Gao"]),
+        ("Rebels entered Gao.\r\nTroops held Bamako.\r\n", ["Gao", "Bamako"]),
+        ("Rebels\tentered\t\tGao  and   Bamako.", ["Gao", "Bamako"]),
+        ("<p>Trade between Mali &amp; Niger and Burkina&nbsp;Faso grew.</p>",
+         ["Mali", "Niger", "Burkina Faso"]),
+        ("<p>Troops in Kati.</p><script>var c = 'Paris';</script><style>.x{}</style>"
+         "<p>Calm in Gao.</p>", ["Kati", "Gao"]),
+        ("Flights to\nNew York resumed from <i>Burkina</i> Faso.", ["New York", "Burkina Faso"]),
+    ],
+)
+def test_offsets_point_into_the_text_as_given(text: str, expected: list[str]) -> None:
+    g = geo.geoparse(text)
+    check_contract(g, text)
+    assert [_visible(s) for s in g["surface"]] == expected
+
+
+WORDS = "Soldiers from Kati marched on Bamako, far from Timbuktu and Burkina Faso.".split()
+INLINE = st.sampled_from(["<b>", "</b>", "<i>", "</i>", '<span class="x">', "</span>", "&nbsp;",
+                          "\t", "  ", "\u00a0", "\u200b"])
+ANY = st.one_of(INLINE, st.sampled_from(["\r\n", "\n\n", "<p>", "</p>", "<br/>", "&amp;", "&#233;",
+                                         "<!-- note -->", "<script>Paris</script>",
+                                         "<style>Lyon{}</style>", "\r"]))
+
+
+def _build(gaps: list[list[str]]) -> str:
+    """The sentence with each gap's insertions before each word (and at the end)."""
+    out = []
+    for i, word in enumerate(WORDS):
+        out.append("".join(gaps[i]))
+        out.append(word)
+        if i < len(WORDS) - 1:
+            out.append(" ")
+    out.append("".join(gaps[-1]))
+    return "".join(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(ANY, max_size=3), min_size=len(WORDS) + 1, max_size=len(WORDS) + 1),
+       st.booleans())
+def test_offsets_survive_any_markup_and_whitespace(gaps: list[list[str]], nfd: bool) -> None:
+    text = _build(gaps)
+    if nfd:
+        text = text.replace("Soldiers", "Se\u0301gou soldiers")
+    g = geo.geoparse(text)
+    check_contract(g, text)
+    assert "Paris" not in set(g["surface"]) and "Lyon" not in set(g["surface"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(INLINE, max_size=2), min_size=len(WORDS) + 1, max_size=len(WORDS) + 1))
+def test_inline_markup_does_not_change_what_is_found(gaps: list[list[str]]) -> None:
+    plain = geo.geoparse(" ".join(WORDS))
+    assert set(plain["name"]) >= {"Kati", "Bamako", "Timbuktu", "Burkina Faso"}
+    text = _build(gaps)
+    g = geo.geoparse(text)
+    check_contract(g, text)
+    assert list(g["place_id"]) == list(plain["place_id"])
+
+
+# --- the sample corpus: places ---------------------------------------------------------------
+def named(sample: gpd.GeoDataFrame, *surfaces: str) -> gpd.GeoDataFrame:
+    rows = sample[sample["surface"].isin(surfaces)]
+    assert len(rows), surfaces
+    return rows
+
+
+def test_bamako(sample: gpd.GeoDataFrame) -> None:
+    for _, r in named(sample, "Bamako").iterrows():
+        assert r["place_id"] == "geonames:2460596" and r["role"] == "place"
+        assert km(r, 12.6, -8.0) < 30
+
+
+def test_kati_is_the_malian_garrison_town(sample: gpd.GeoDataFrame) -> None:
+    rows = named(sample, "Kati")
+    assert len(rows) == 2
+    assert (rows["place_id"] == "geonames:2455558").all() and (rows["country_code"] == "ML").all()
+    assert (rows["role"] == "place").all()
+    assert all(km(r, 12.64, -8.0) < 30 for _, r in rows.iterrows())
+
+
+def test_timbuktu(sample: gpd.GeoDataFrame, texts: dict[str, str]) -> None:
+    rows = named(sample, "Timbuktu", "Timbuktou")
+    assert (rows["country_code"] == "ML").all() and (rows["role"] == "place").all()
+    assert all(km(r, *TIMBUKTU) < 400 for _, r in rows.iterrows())
+    assert (rows["name"] == "Timbuktu").all()
+    # "key cities like Timbuktu": the text does not say region, so the city
+    city = at(sample, texts, "001", "key cities like Timbuktu", "Timbuktu")
+    assert city["feature"] == "city" and km(city, *TIMBUKTU) < 25
+
+
+def test_misspelt_timbuktou_recognised(sample, texts) -> None:
+    r = at(sample, texts, "000", "Mali's Timbuktou region", "Timbuktou")
+    assert r["name"] == "Timbuktu" and r["feature"] in ("admin1", "region", "city")
+
+
+def test_segou_and_yangasso(sample, texts) -> None:
+    segou = at(sample, texts, "004", "Yangasso in the Ségou region", "Ségou")
+    assert segou["country_code"] == "ML" and segou["role"] == "place"
+    assert km(segou, *SEGOU_TOWN) < 150
+    yangasso = at(sample, texts, "004", "Yangasso in the Ségou region", "Yangasso")
+    assert yangasso["country_code"] == "ML" and yangasso["role"] == "place"
+    assert km(yangasso, *SEGOU_TOWN) < 150
+    assert yangasso["confidence"] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "code", "bbox"),  # bbox: lat_min, lat_max, lon_min, lon_max
+    [
+        (("Mali",), "ML", (10, 25, -12.5, 4.5)),
+        (("Burkina Faso",), "BF", (9, 15.5, -5.6, 2.5)),
+        (("France",), "FR", (42, 51.5, -5, 8.5)),
+        (("Russia",), "RU", (41, 82, 40, 180)),
+        (("United States", "US", "USA"), "US", (24, 50, -125, -66)),
+    ],
+)
+def test_countries(sample: gpd.GeoDataFrame, surfaces, code: str, bbox) -> None:
+    rows = named(sample, *surfaces)
+    places = rows[rows["role"] == "place"]
+    assert len(places)
+    assert (places["country_code"] == code).all() and (places["feature"] == "country").all()
+    lat0, lat1, lon0, lon1 = bbox
+    assert places.geometry.y.between(lat0, lat1).all()
+    assert places.geometry.x.between(lon0, lon1).all()
+
+
+def test_new_york(sample, texts) -> None:
+    r = at(sample, texts, "003", "Sahel in New York", "New York")
+    assert r["country_code"] == "US" and r["role"] == "place"
+    assert km(r, *NYC) < 500
+
+
+def test_sahel(sample: gpd.GeoDataFrame) -> None:
+    rows = named(sample, "Sahel")
+    assert (rows["role"] == "place").all() and (rows["feature"] == "region").all()
+    assert rows.geometry.y.between(10, 20).all() and rows.geometry.x.between(-20, 40).all()
+
+
+@pytest.mark.parametrize(
+    ("key", "phrase", "surface"),
+    [
+        ("000", "Mali's capital Bamako", "Bamako"),
+        ("001", "the government in Bamako", "Bamako"),
+        ("002", "southern neighbor, Burkina Faso", "Burkina Faso"),
+        ("004", "recently visited Russia", "Russia"),
+        ("004", "in the United States prior", "United States"),
+        ("003", "conference on the Sahel", "Sahel"),
+        ("001", "Sahel region of western Africa", "Sahel"),
+        ("004", "away from France", "France"),
+    ],
+)
+def test_places_found_where_the_text_names_them(sample, texts, key, phrase, surface) -> None:
+    assert at(sample, texts, key, phrase, surface)["role"] == "place"
+
+
+PEOPLE = ["Hollande", "Johnnie Carson", "Carson", "Traore", "Sanogo", "Keïta", "Dicko", "Kouffa",
+          "Diaw", "Cissé", "Brimmer", "Esther", "Belmokhtar"]
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_people_are_not_places(sample, texts, person: str) -> None:
+    occurrences = [(key, m.start()) for key, text in texts.items()
+                   for m in re.finditer(rf"\b{re.escape(person)}\b", text)]
+    assert occurrences, person
+    for key, start in occurrences:
+        rows = doc(sample, key)
+        overlapping = rows[(rows["start"] < start + len(person)) & (rows["end"] > start)]
+        assert overlapping.empty, (person, key, overlapping["surface"].tolist())
+
+
+# --- the sample corpus: roles ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("key", "phrase", "surface", "role"),
+    [
+        ("002", "French military forces", "French", "adjective"),
+        ("004", "Malian soldiers from Kati", "Malian", "adjective"),
+        ("001", "broken Malian army", "Malian", "adjective"),
+        ("003", "Liberian civil war", "Liberian", "adjective"),
+        ("001", "the American general", "American", "adjective"),
+        ("001", "from the Americans", "Americans", "adjective"),
+        ("001", "US Africa Command", "US", "in_name"),
+        ("001", "US Africa Command", "Africa", "in_name"),
+        ("004", "Islamic State in Greater Sahara", "Sahara", "in_name"),
+        ("003", "the African Union", "African", "in_name"),
+        ("002", "the Bamako government", "Bamako", "place"),
+        ("001", "US and French backed", "US", "place"),
+        ("001", "US and French backed", "French", "adjective"),
+    ],
+)
+def test_roles(sample, texts, key, phrase, surface, role) -> None:
+    assert at(sample, texts, key, phrase, surface)["role"] == role
+
+
+def test_adjectives_placed_at_their_country(sample, texts) -> None:
+    r = at(sample, texts, "003", "Liberian civil war", "Liberian")
+    assert r["name"] == "Liberia" and r["country_code"] == "LR"
+    r = at(sample, texts, "001", "from the Americans", "Americans")
+    assert r["country_code"] == "US"
+
+
+# --- the sample corpus: repeated paragraphs --------------------------------------------------
+def test_repeated_paragraphs_flagged_from_the_second_occurrence(sample, texts) -> None:
+    text = texts["002"]
+    lines = [ln for ln in text.split("\n") if len(ln) >= 80]
+    repeated = [ln for i, ln in enumerate(lines) if ln in lines[:i]]
+    assert len(repeated) == 2
+    rows = doc(sample, "002")
+    for para in repeated:
+        first = text.index(para)
+        second = text.index(para, first + 1)
+        in_first = rows[(rows["start"] >= first) & (rows["end"] <= first + len(para))]
+        in_second = rows[(rows["start"] >= second) & (rows["end"] <= second + len(para))]
+        assert len(in_first) and len(in_first) == len(in_second)
+        assert not in_first["duplicate"].any()
+        assert in_second["duplicate"].all()
+        assert list(in_first["place_id"]) == list(in_second["place_id"])
+    assert rows["duplicate"].sum() == sum(
+        len(rows[(rows["start"] >= text.index(p, text.index(p) + 1))
+                 & (rows["end"] <= text.index(p, text.index(p) + 1) + len(p))])
+        for p in repeated)
+
+
+def test_no_duplicates_in_documents_without_repeats(sample) -> None:
+    assert not sample[sample["key"] != "002"]["duplicate"].any()
+
+
+# --- the sample corpus: dates ----------------------------------------------------------------
+def sentence_rows(sample, key: str, words: str) -> gpd.GeoDataFrame:
+    rows = doc(sample, key)
+    return rows[rows["sentence"].str.contains(words, regex=False)]
+
+
+def assert_dated(rows, start: str, end: str) -> None:
+    assert len(rows)
+    assert (rows["date_start"] == pd.Timestamp(start)).all(), rows["date_start"].tolist()
+    assert (rows["date_end"] == pd.Timestamp(end)).all(), rows["date_end"].tolist()
+    assert (rows["date_source"] == "text").all()
+
+
+def test_said_on_tuesday_is_the_dateline_day(sample) -> None:
+    assert_dated(sentence_rows(sample, "000", "said on Tuesday"), "2012-05-01", "2012-05-01")
+
+
+def test_on_16_april(sample) -> None:
+    rows = sentence_rows(sample, "000", "on 16 April")
+    assert "Timbuktou" in set(rows["surface"])
+    assert_dated(rows, "2012-04-16", "2012-04-16")
+
+
+def test_update_wednesday_is_the_day_after(sample) -> None:
+    rows = sentence_rows(sample, "000", "Bamako on Wednesday")
+    assert "Bamako" in set(rows["surface"])
+    assert_dated(rows, "2012-05-02", "2012-05-02")
+
+
+def test_earlier_this_year(sample) -> None:
+    rows = sentence_rows(sample, "002", "earlier this year")
+    assert {"French", "Mali"} <= set(rows["surface"])
+    assert_dated(rows, "2020-01-01", "2020-09-22")
+
+
+def test_january_2012_coup_is_the_whole_month(sample) -> None:
+    rows = sentence_rows(sample, "004", "January 2012 coup")
+    assert "Mali" in set(rows["surface"])
+    assert_dated(rows, "2012-01-01", "2012-01-31")
+
+
+def test_dateline_used_for_sentences_without_dates(sample) -> None:
+    rows = doc(sample, "000")
+    plain = rows[rows["date_source"] != "text"]
+    assert len(plain)
+    assert (plain["date_start"] == pd.Timestamp("2012-05-01")).all()
+    assert plain["date_source"].isin({"published", "inferred"}).all()
+
+
+def test_undated_documents_without_date_phrases_have_no_date(sample) -> None:
+    for key in ("001", "003", "004"):
+        rows = doc(sample, key)
+        undated = rows[rows["date_source"] != "text"]
+        assert len(undated)
+        assert (undated["date_source"] == "none").all()
+        assert undated["date_start"].isna().all() and undated["date_end"].isna().all()

@@ -1,0 +1,131 @@
+"""geo.resolve: choosing among candidates (focus country, containment, cues) and distances."""
+
+import numpy as np
+import pytest
+
+import geo
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.normalise import normalise
+from geo.recognise import recognise
+from geo.resolve import confidence_label, focus, haversine_km, resolve
+from geo.segment import segment
+
+KATI_MALI = "geonames:2455558"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def mentions(gaz: Gazetteer, text: str):
+    clean = normalise(text).text
+    return recognise(clean, [(s, e) for s, e, _ in segment(clean)], gaz)
+
+
+def row(text: str, surface: str):
+    g = geo.geoparse(text)
+    hits = g[g["surface"] == surface]
+    assert len(hits) == 1, (surface, g["surface"].tolist())
+    return hits.iloc[0]
+
+
+# --- distances -------------------------------------------------------------------------------
+def test_haversine_paris_london() -> None:
+    assert haversine_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=3)
+
+
+def test_haversine_is_symmetric_zero_on_itself_and_vectorised() -> None:
+    lat = np.array([12.64, 16.77, 40.71])
+    lon = np.array([-8.0, -3.0, -74.01])
+    d = haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+    assert d.shape == (3, 3)
+    assert np.allclose(np.diag(d), 0)
+    assert np.allclose(d, d.T)
+    assert 600 < d[0, 1] < 800  # Bamako–Timbuktu
+    assert haversine_km(0, 0, 0, 180) == pytest.approx(np.pi * 6371.0, rel=1e-6)
+
+
+# --- focus country ---------------------------------------------------------------------------
+MALI_TEXT = ("Mutineers seized the armoury in Kati. The junta in Mali promised elections, "
+             "and Bamako was calm.")
+IVORIAN_TEXT = ("Soldiers left Abidjan and Yamoussoukro for Bouaké, then reached Kati.")
+
+
+def test_focus_is_the_country_the_text_is_about(gaz: Gazetteer) -> None:
+    shares = focus(gaz, mentions(gaz, MALI_TEXT))
+    assert max(shares, key=shares.get) == "ML"
+    assert sum(shares.values()) == pytest.approx(1.0)
+    shares = focus(gaz, mentions(gaz, IVORIAN_TEXT))
+    assert max(shares, key=shares.get) == "CI"
+
+
+def test_focus_country_drives_kati() -> None:
+    mali = row(MALI_TEXT, "Kati")
+    assert mali["place_id"] == KATI_MALI and mali["country_code"] == "ML"
+    ivorian = row(IVORIAN_TEXT, "Kati")
+    assert ivorian["country_code"] == "CI" and ivorian["place_id"] != KATI_MALI
+
+
+def test_placement_reasons_and_runner_ups(gaz: Gazetteer) -> None:
+    ms = mentions(gaz, MALI_TEXT)
+    placements = resolve(gaz, ms)
+    kati = placements[0]
+    assert gaz.place_id[kati.row] == KATI_MALI
+    assert "focus country ML" in kati.placed_by
+    assert kati.candidates and {"place_id", "name", "score"} <= set(kati.candidates[0])
+    assert KATI_MALI not in {c["place_id"] for c in kati.candidates}
+    assert 0 < kati.confidence <= 1
+
+
+# --- containment and cues --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("He moved to Paris, Texas last year.", "US"),
+        ("He moved to Paris, France last year.", "FR"),
+    ],
+)
+def test_containment_decides(text: str, country: str) -> None:
+    paris = row(text, "Paris")
+    assert paris["country_code"] == country
+    if country == "US":
+        assert "Texas" in paris["placed_by"]
+
+
+def test_containment_keeps_the_city_in_its_state() -> None:
+    dallas = row("Flooding hit Dallas, Texas on Monday.", "Dallas")
+    assert dallas["country_code"] == "US" and dallas["feature"] == "city"
+    assert haversine_km(dallas.geometry.y, dallas.geometry.x, 32.78, -96.80) < 50
+
+
+def test_region_cue_prefers_the_region() -> None:
+    region = row("Rebels hold the Timbuktu region.", "Timbuktu")
+    city = row("Rebels hold the city of Timbuktu.", "Timbuktu")
+    assert region["feature"] in ("admin1", "region")
+    assert city["feature"] == "city"
+
+
+def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
+    ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
+    placements = resolve(gaz, ms)
+    approx = [p for m, p in zip(ms, placements) if m.key == "yangasso"]
+    assert len(approx) == 1 and approx[0] is not None
+    p = approx[0]
+    assert p.row is None and p.approx_of is not None
+    assert gaz.country_code[p.approx_of] == "ML"
+    assert p.confidence < 0.5
+    assert "approximately" in p.placed_by
+
+
+def test_unknown_name_with_no_container_is_not_placed(gaz: Gazetteer) -> None:
+    from geo.recognise import Mention
+
+    m = Mention(0, 8, "yangasso", np.empty(0, dtype=np.int32))
+    assert resolve(gaz, [m]) == [None]
+
+
+@pytest.mark.parametrize(("value", "label"), [(0.95, "high"), (0.8, "high"), (0.6, "medium"),
+                                              (0.5, "medium"), (0.3, "low"), (0.0, "low")])
+def test_confidence_label(value: float, label: str) -> None:
+    assert confidence_label(value) == label
