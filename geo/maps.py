@@ -234,13 +234,31 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
     return m
 
 
-def data_bounds(places: pd.DataFrame, pad: float = 1.0) -> list[list[float]] | None:
-    """[[south, west], [north, east]] around every place, padded by ``pad`` degrees."""
+def data_bounds(places: pd.DataFrame, pad: float = 1.0,
+                share: float = 0.9) -> list[list[float]] | None:
+    """[[south, west], [north, east]] around the places that hold ``share`` of the mentions.
+
+    Weighted by mention count and trimmed evenly at both ends of each axis, so one far-off
+    aside (a comparison with Texas in a corpus about Mali) does not zoom the map out to the
+    world; the view still spans every cluster that carries real weight. Padded by ``pad``°.
+    """
     if len(places) == 0:
         return None
-    lat, lon = places["lat"].astype(float), places["lon"].astype(float)
-    return [[max(lat.min() - pad, -85.0), max(lon.min() - pad, -180.0)],
-            [min(lat.max() + pad, 85.0), min(lon.max() + pad, 180.0)]]
+    weight = (places["mentions"].to_numpy(float) if "mentions" in places
+              else np.ones(len(places)))
+    trim = (1.0 - share) / 2.0
+
+    def span(values: pd.Series) -> tuple[float, float]:
+        v = values.to_numpy(float)
+        order = np.argsort(v, kind="stable")
+        cum = np.cumsum(weight[order]) / max(weight.sum(), 1e-9)
+        lo = v[order][min(np.searchsorted(cum, trim, side="right"), len(v) - 1)]
+        hi = v[order][min(np.searchsorted(cum, 1.0 - trim, side="left"), len(v) - 1)]
+        return float(lo), float(hi)
+
+    (south, north), (west, east) = span(places["lat"]), span(places["lon"])
+    return [[max(south - pad, -85.0), max(west - pad, -180.0)],
+            [min(north + pad, 85.0), min(east + pad, 180.0)]]
 
 
 # --- mentions --------------------------------------------------------------------------------

@@ -15,6 +15,13 @@ from pages import ui
 ui.require_dashboard()
 
 
+def date_label(day: object, how: object, fmt: str = "%Y-%m-%d") -> str:
+    """A publication date as shown: 'undated' when unknown, flagged when read from the text."""
+    if day is None or pd.isna(day):
+        return "undated"
+    return f"{pd.Timestamp(day):{fmt}}" + (" (inferred)" if how == "inferred" else "")
+
+
 def pick_row(table: pd.DataFrame) -> None:
     rows = st.session_state["doc_table"].selection.rows
     if rows:
@@ -41,7 +48,8 @@ def marked_text(doc: pd.Series, mentions: pd.DataFrame) -> str:
 d = ui.data()
 st.title("Documents")
 docs = d.documents.sort_values(["published", "title"], na_position="last").reset_index(drop=True)
-table = docs.assign(published=docs["published"].dt.date,
+table = docs.assign(published=[date_label(p, how) for p, how in
+                               zip(docs["published"], docs["date_source"], strict=True)],
                     url=docs["url"].where(docs["url"] != "", None))
 columns = ["title", "published", "source_kind", "n_mentions", "url", "doc_id"]
 if table["url"].isna().all():  # no document has a link to its original
@@ -52,7 +60,8 @@ st.dataframe(
     selection_mode="single-row", height=min(38 + 35 * len(table), 400),
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
-        "published": st.column_config.DateColumn("Published"),
+        "published": st.column_config.TextColumn(
+            "Published", help="As the document states it; *inferred* when read from its text."),
         "source_kind": st.column_config.TextColumn("Source"),
         "n_mentions": st.column_config.NumberColumn("Place mentions"),
         "url": st.column_config.LinkColumn("Original", display_text="Open article"),
@@ -70,7 +79,8 @@ st.selectbox("Read a document (or select a row above)", ids, format_func=d.title
              **ui._bind("w_doc", current))
 doc = docs.set_index("doc_id").loc[current]
 pub = doc["published"]
-meta = [f"published {pub:%d %B %Y}" if pd.notna(pub) else "publication date unknown",
+meta = [f"published {date_label(pub, doc['date_source'], '%d %B %Y')}"
+        if pd.notna(pub) else "publication date unknown",
         str(doc["source_kind"])]
 st.subheader(str(doc["title"]))
 st.caption(" · ".join(meta))

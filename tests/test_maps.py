@@ -11,6 +11,7 @@ from pathlib import Path
 
 import folium
 import folium.plugins
+import pandas as pd
 import pytest
 
 from geo import assets, io, maps, views
@@ -150,6 +151,15 @@ def test_map_fits_the_data(corpus, base):
     html = maps.base_map("offline", base, bounds).get_root().render()
     assert "fitBounds" in html
     assert maps.data_bounds(_places(mentions).iloc[0:0]) is None
+
+
+def test_map_bounds_ignore_a_far_off_aside():
+    places = pd.DataFrame({"lat": [12.6, 16.8, 13.4, 31.0], "lon": [-8.0, -3.0, -6.2, -99.0],
+                           "mentions": [40, 20, 30, 1]})
+    (south, west), (north, east) = maps.data_bounds(places)
+    assert west > -10 and east < -1 and south < 12.6 and north > 16.8  # Texas (1 of 91) left out
+    (_, west), _ = maps.data_bounds(places.assign(mentions=[4, 2, 3, 5]))
+    assert west < -99  # but not when it carries real weight
 
 
 def test_choropleth_classes_and_colours(layers):
