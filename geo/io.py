@@ -91,17 +91,31 @@ def write_build(
     """Write a built corpus so that a reader never sees half of it.
 
     Both files are written to temporary names first and renamed into place only when both
-    are complete: an interrupted build leaves the previous outputs as they were.
+    are complete; if the second rename fails, the first is rolled back from a hard link of
+    the old file, so an interrupted build leaves the previous outputs as they were.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     tmp_m = folder / ".mentions.parquet.new"
     tmp_d = folder / ".documents.parquet.new"
+    old_d = folder / ".documents.parquet.old"
+    docs_path = folder / "documents.parquet"
     try:
         mentions.to_parquet(tmp_m, index=False, compression="zstd")
         documents.to_parquet(tmp_d, index=False, compression="zstd")
-        os.replace(tmp_d, folder / "documents.parquet")
-        os.replace(tmp_m, folder / "mentions.parquet")
+        old_d.unlink(missing_ok=True)
+        had_docs = docs_path.exists()
+        if had_docs:
+            os.link(docs_path, old_d)
+        os.replace(tmp_d, docs_path)
+        try:
+            os.replace(tmp_m, folder / "mentions.parquet")
+        except BaseException:
+            if had_docs:
+                os.replace(old_d, docs_path)
+            else:
+                docs_path.unlink(missing_ok=True)
+            raise
     finally:
-        for t in (tmp_m, tmp_d):
+        for t in (tmp_m, tmp_d, old_d):
             t.unlink(missing_ok=True)

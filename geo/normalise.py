@@ -20,7 +20,8 @@ _MARKUP = re.compile(
     re.S | re.I,
 )
 _BLOCK_TAG = re.compile(r"</?(p|div|br|li|h\d|tr|article|section|blockquote)\b", re.I)
-_LOOKS_LIKE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^>]*)?>|&(#\d+|#x[0-9A-Fa-f]+|[a-z]+);")
+_LOOKS_LIKE_HTML = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]*(\s[^>]*)?>|<!--|&(#\d+|#x[0-9A-Fa-f]+|[a-z]+);")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ from .lexicon import (
 )
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
+_ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
 
 
@@ -79,7 +81,9 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
             lead = text[s:ws].rstrip(" \"'“‘(")
             first = bool(heading) or wi == 0 or not lead or lead[-1] in ":;\n"
             hyph = ws > 0 and text[ws - 1] == "-" and ws > 1 and not text[ws - 2].isspace()
-            tokens.append(Token(ws, we, word, si, first, word[0].isupper(), hyph))
+            elided = _ELIDED.match(word)
+            cap = word[0].isupper() or (elided is not None and word[elided.end() - 1].isupper())
+            tokens.append(Token(ws, we, word, si, first, cap, hyph))
     return tokens
 
 

@@ -156,10 +156,6 @@ def test_interrupted_while_writing(previous, corpus, monkeypatch) -> None:
     assert snapshot(out) == before  # unchanged, and no temporary files left
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "geo.io.write_build renames documents.parquet into place before mentions.parquet: if the "
-    "second os.replace fails (or the process is killed between the two renames) the new "
-    "documents table sits next to the old mentions table"))
 def test_interrupted_between_renames(previous, corpus, monkeypatch) -> None:
     out, before = previous
     calls = []

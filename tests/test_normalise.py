@@ -58,10 +58,6 @@ def test_comments_removed_in_html() -> None:
     assert "Paris" not in text and "<!--" not in text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "normalise('Troops in <!-- Paris --> Mali').text keeps the comment verbatim: "
-    "_LOOKS_LIKE_HTML does not match a comment, so a text whose only markup is a comment "
-    "is treated as plain text (and 'Paris' is then geoparsed)"))
 def test_comment_only_markup_removed() -> None:
     assert "Paris" not in normalise("Troops in <!-- Paris --> Mali").text
 
