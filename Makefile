@@ -40,6 +40,7 @@ build: $(STAMP)
 
 # Re-derive data/gazetteer, data/layers and data/lexicon (needs ../shared/naturalearth).
 data: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-data.txt
 	$(PY) scripts/derive_data.py
 
 lint: $(STAMP)

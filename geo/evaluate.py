@@ -55,9 +55,12 @@ SNAP_WINDOW = 10
 LGL_FORMAT = "lgl"
 GEOVIRUS_FORMAT = "geovirus"
 ROLES: dict[str, tuple[str, ...]] = {
-    # LGL and TR-News annotate adjectival and demonym uses ("American") as toponyms.
-    LGL_FORMAT: ("place", "adjective"),
-    # GeoVirus annotates only the places themselves.
+    # LGL and TR-News (LGL's scheme) tag every toponym: adjectival and demonym uses
+    # ("American") and toponyms inside names ("Laurel County Detention Center") too. Counting
+    # in_name there raises recall by 0.06 (LGL) and 0.06 (TR-News) at a precision cost under
+    # 0.01, which is what a scheme that annotates them predicts.
+    LGL_FORMAT: ("place", "adjective", "in_name"),
+    # GeoVirus annotates only the places themselves: counting in_name costs 0.04 precision.
     GEOVIRUS_FORMAT: ("place",),
 }
 

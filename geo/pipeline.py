@@ -39,6 +39,9 @@ COLUMNS = [
     "placed_by",
 ]
 
+# The contract's feature classes; the gazetteer's counties (admin2) are reported as "other".
+FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
+
 
 def _rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
     norm = normalise(text)
@@ -71,7 +74,7 @@ def _rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
             name, pid, feature, cc = (
                 str(gaz.name[r]),
                 str(gaz.place_id[r]),
-                str(gaz.feature[r]),
+                FEATURES.get(str(gaz.feature[r]), "other"),
                 str(gaz.country_code[r]),
             )
         rows.append(

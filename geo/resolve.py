@@ -16,8 +16,9 @@ import numpy as np
 from .gazetteer import Gazetteer
 from .recognise import Mention
 
-FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}
+FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}  # others: by population
 FOCUS_WEIGHT = 2.5
+REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
 NEAR_KM = 300.0
 
 
@@ -69,7 +70,8 @@ def focus(gaz: Gazetteer, mentions: list[Mention]) -> dict[str, float]:
 
 
 def _score(
-    gaz: Gazetteer, m: Mention, rows: np.ndarray, focus_cc: dict[str, float], container: int | None
+    gaz: Gazetteer, m: Mention, rows: np.ndarray, focus_cc: dict[str, float], container: int | None,
+    focus_a1: dict[tuple[str, str], float] | None = None,
 ) -> tuple[np.ndarray, list[list[str]]]:
     score = _prior(gaz, rows)
     why = [
@@ -84,6 +86,11 @@ def _score(
         if f and feat[k] != "country":
             score[k] += FOCUS_WEIGHT * f
             why[k].append(f"in the text's focus country {cc} ({f:.0%})")
+        share = (focus_a1 or {}).get((cc, str(gaz.admin1[r])), 0.0) if feat[k] != "admin1" else 0
+        if share and cc:
+            score[k] += REGION_FOCUS_WEIGHT * share
+            why[k].append(f"in the region ({cc}-{gaz.admin1[r]}) of {share:.0%} of the other "
+                          "places in the text")
         if feat[k] == "admin1" and str(gaz.name[r]) in names and "region" not in m.cues:
             score[k] -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
         if "region" in m.cues and feat[k] in ("admin1", "region"):
@@ -121,8 +128,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         )
     ]
     anchors = np.array(anchors, dtype=np.int64)
+    containers = [_container(gaz, m, mentions) for m in mentions]
     for idx, m in enumerate(mentions):
-        container = _container(gaz, m, mentions)
+        container = containers[idx]
         cache_key = (m.key, m.role, tuple(sorted(m.cues)), container)
         if cache_key in by_key:
             out[idx] = by_key[cache_key]
@@ -132,7 +140,41 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         else:
             out[idx] = _choose(gaz, m, m.candidates, focus_cc, container, anchors)
         by_key[cache_key] = out[idx]
+    # second pass: ambiguous towns and counties lean to the region the rest of the text is in
+    votes = _region_votes(gaz, mentions, out)
+    total = sum(votes.values())
+    redone: dict[tuple, Placement] = {}
+    for idx, m in enumerate(mentions):
+        if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
+            continue
+        own = _region_of(gaz, out[idx].row)
+        others = total - (own is not None)
+        if others <= 0:
+            continue
+        focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items() if v - (k == own) > 0}
+        key = (m.key, m.role, tuple(sorted(m.cues)), containers[idx], own)
+        if key not in redone:
+            redone[key] = _choose(gaz, m, m.candidates, focus_cc, containers[idx], anchors,
+                                  focus_a1)
+        out[idx] = redone[key]
     return out
+
+
+def _region_of(gaz: Gazetteer, row: int) -> tuple[str, str] | None:
+    """(country, admin-1 code) of a town, county or province: the unit of region focus."""
+    if gaz.feature[row] not in ("city", "locality", "admin2", "admin1") or not gaz.admin1[row]:
+        return None
+    return str(gaz.country_code[row]), str(gaz.admin1[row])
+
+
+def _region_votes(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+                  ) -> Counter[tuple[str, str]]:
+    """How many of the text's placed towns and counties lie in each admin-1 region."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for p in placed:
+        if p is not None and p.row is not None and (r := _region_of(gaz, p.row)):
+            votes[r] += 1
+    return votes
 
 
 def _container(gaz: Gazetteer, m: Mention, mentions: list[Mention]) -> int | None:
@@ -154,8 +196,8 @@ def _container(gaz: Gazetteer, m: Mention, mentions: list[Mention]) -> int | Non
     return None
 
 
-def _choose(gaz, m, rows, focus_cc, container, anchors) -> Placement:
-    score, why = _score(gaz, m, rows, focus_cc, container)
+def _choose(gaz, m, rows, focus_cc, container, anchors, focus_a1=None) -> Placement:
+    score, why = _score(gaz, m, rows, focus_cc, container, focus_a1)
     if len(anchors) and len(rows) > 1:
         others = anchors[~np.isin(anchors, rows)]
         if len(others):

@@ -40,7 +40,8 @@ window, with a count, and shown with the *Include undated* switch. The *Dates* s
 chooses between event time (from the text) and publication time.
 
 #### Sources and licences
-- Place names and positions: [GeoNames](https://www.geonames.org/), licensed under
+- Place names and positions, including where provinces and counties lie:
+  [GeoNames](https://www.geonames.org/), licensed under
   [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
 - Land, lakes, rivers, borders, provinces and named regions:
   [Natural Earth](https://www.naturalearthdata.com/), public domain.

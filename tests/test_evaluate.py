@@ -256,9 +256,9 @@ def test_role_filtering_by_format() -> None:
         {"start": 25, "end": 30, "lat": PARIS[0], "lon": PARIS[1], "role": "in_name"},
     )
     lgl = ev.score([article], preds, ev.ROLES[ev.LGL_FORMAT])
-    assert lgl.roles == ("place", "adjective")
-    # The adjective is counted and right; the in_name mention is not counted (no FP).
-    assert (lgl.tp, lgl.fp, lgl.recall) == (1, 0, 1.0)
+    assert lgl.roles == ("place", "adjective", "in_name")
+    # The adjective is counted and right; the in_name "Paris" counts too, and is not gold here.
+    assert (lgl.tp, lgl.fp, lgl.recall) == (1, 1, 1.0)
     geovirus = ev.score([article], preds, ev.ROLES[ev.GEOVIRUS_FORMAT])
     assert geovirus.roles == ("place",)
     assert (geovirus.tp, geovirus.fp, geovirus.predictions, geovirus.recall) == (0, 0, 0, 0.0)
@@ -382,7 +382,7 @@ def test_main_with_stub_parser(tmp_path, monkeypatch, capsys) -> None:
     assert ev.main([str(lgl), str(gv), "--limit", "5", "--errors", str(out_csv)]) == 0
     assert calls[0] == ["Paris"] and calls[1] == [LGL_TEXT] and calls[2] == [GV_TEXT]
     out = capsys.readouterr().out
-    assert "| lgl | place, adjective | 1 | 2 | 2 | 1.000 | 1.000 | 1.000 |" in out
+    assert "| lgl | place, adjective, in_name | 1 | 2 | 2 | 1.000 | 1.000 | 1.000 |" in out
     # GeoVirus counts places only: the adjective "Angola" is not counted, so Angola is missed.
     assert "| gv | place | 1 | 2 | 1 | 1.000 | 0.500 | 0.667 |" in out
     assert "python -m geo.evaluate" in out and "±10" in out

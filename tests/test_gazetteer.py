@@ -90,7 +90,7 @@ def test_coordinates_are_valid(gaz: Gazetteer) -> None:
     assert len(gaz) > 1000
     assert ((gaz.lat >= -90) & (gaz.lat <= 90)).all()
     assert ((gaz.lon >= -180) & (gaz.lon <= 180)).all()
-    assert set(gaz.feature) <= {"country", "admin1", "region", "city", "locality", "other"}
+    assert set(gaz.feature) <= {"country", "admin1", "admin2", "region", "city", "locality"}
 
 
 def test_index_of(gaz: Gazetteer) -> None:

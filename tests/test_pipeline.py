@@ -428,3 +428,12 @@ def test_undated_documents_without_date_phrases_have_no_date(sample) -> None:
         assert len(undated)
         assert (undated["date_source"] == "none").all()
         assert undated["date_start"].isna().all() and undated["date_end"].isna().all()
+
+
+def test_counties_are_placed_and_reported_as_other() -> None:
+    g = geo.geoparse("Deputies from Dallas County and Laurel County, Kentucky, met in "
+                     "Austin, Texas.")
+    by = {r["surface"]: r for _, r in g.iterrows()}
+    assert by["Dallas County"]["feature"] == "other"  # the contract's class for counties
+    assert km(by["Dallas County"], 32.77, -96.78) < 60  # the big one, in Texas
+    assert km(by["Laurel County"], 37.11, -84.12) < 60
