@@ -54,12 +54,31 @@ def _strip_markup(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# What the character loop below would change in a text with no markup.
+_UNTIDY = re.compile(r"^[ \n]|\n{3}| \n|\n |  ")
+
+
+def _is_tidy(text: str) -> bool:
+    """Whether ``normalise`` would return ``text`` unchanged: no markup, already NFC, and only
+    single spaces and at most one blank line (``isprintable`` is False for tabs, ``\\r``,
+    no-break and other odd spaces, and format characters such as soft hyphens)."""
+    return (
+        not _LOOKS_LIKE_HTML.search(text)
+        and not _UNTIDY.search(text)
+        and all(line.isprintable() for line in text.split("\n"))
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
 def normalise(text: str) -> Normalised:
     """Strip HTML safely, compose Unicode (NFC), and tidy white space.
 
     Runs of spaces and tabs become one space, line ends become ``\\n``, and more than one
     blank line becomes one. Nothing from ``<script>`` or ``<style>`` survives.
     """
+    if _is_tidy(text):  # most plain texts: nothing to change, offsets are the identity
+        n = len(text)
+        return Normalised(text, np.arange(n, dtype=np.int64), np.arange(1, n + 1, dtype=np.int64))
     if _LOOKS_LIKE_HTML.search(text):
         pieces = _strip_markup(text)
     else:

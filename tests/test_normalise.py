@@ -1,9 +1,13 @@
 """geo.normalise: NFC, white space, markup removal, and the map back to source offsets."""
 
 import unicodedata
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import geo.normalise
 from geo.normalise import normalise
 
 
@@ -116,3 +120,15 @@ def test_plain_characters_map_to_themselves() -> None:
 def test_empty_and_markup_only_input() -> None:
     assert normalise("").text == ""
     assert normalise("<p> </p><script>Mali</script>").text == ""
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab é\u0301\n\t\r\u00a0\u00ad.<>&;")), max_size=40)
+       | st.text(max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_fast_path_agrees_with_the_character_loop(text: str) -> None:
+    fast = normalise(text)
+    with mock.patch.object(geo.normalise, "_is_tidy", return_value=False):
+        slow = normalise(text)
+    assert fast.text == slow.text
+    assert fast.src_start.tolist() == slow.src_start.tolist()
+    assert fast.src_end.tolist() == slow.src_end.tolist()
