@@ -99,6 +99,7 @@ _ANCHOR = re.compile(  # a year the text ties to its own time of writing
     r"(?i:this\s+year,?\s*\(?|so\s+far\s+(?:this\s+year,?\s*)?(?:in\s+)?|thus\s+far\s+in\s+|"
     r"as\s+of\s+|here\s+in\s+|now\s+in\s+|currently\s+in\s+)"
     rf"(?:(?P<mon>{_MON})\s+)?{_YEAR}")
+_DIGIT = re.compile(r"\d")
 _POSTED = re.compile(r"\s*(?i:posted|published|updated|dated|date)\b")
 _WIRE = re.compile(r"\s*[A-Z][A-Z .'-]*,\s*$")  # "BAMAKO, " before a wire-style dateline
 
@@ -325,7 +326,11 @@ def publication_date(text: str) -> tuple[datetime.date | None, str]:
     """
     offset = 0
     for line in text.splitlines(keepends=True)[:10]:
-        for start, end, iv in _scan(line, [(0, _Ctx(None))]):
+        if offset >= 400:
+            break
+        # A full date has digits; no date phrase is 80 characters long.
+        head = line[: 400 - offset + 80]
+        for start, end, iv in _scan(head, [(0, _Ctx(None))]) if _DIGIT.search(head) else ():
             if offset + start >= 400 or iv.granularity != "day":
                 continue
             rest = re.findall(r"[A-Za-z]+", line[:start] + line[end:])

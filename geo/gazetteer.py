@@ -32,8 +32,11 @@ def fold(name: str) -> str:
 
     ``fold("Ségou") == fold("SEGOU") == "segou"``; the same key is computed for the text.
     """
-    s = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if name.isascii():  # nothing to decompose (the backtick is the one ASCII quote mapped)
+        s = name.replace("`", "'")
+    else:
+        s = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return _SPACE.sub(" ", s.casefold()).strip()
 
 

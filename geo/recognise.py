@@ -162,18 +162,29 @@ def _fuzzy_choices(gaz: Gazetteer) -> dict[tuple[str, int], list[str]]:
     return buckets
 
 
+@functools.lru_cache(maxsize=4096)
+def _fuzzy_window(gaz: Gazetteer, first: str, length: int) -> list[str]:
+    """Prominent names starting with ``first`` whose length is within two of ``length``."""
+    buckets = _fuzzy_choices(gaz)
+    return [k for n in range(length - 2, length + 3) for k in buckets.get((first, n), ())]
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.ndarray, float]:
     """Places whose name is a near spelling of ``key`` ("timbuktou" → Timbuktu).
 
     Only names with the same first letter and a length within two are compared: a
     misspelling rarely changes the first letter, and ``cutoff`` excludes larger changes.
+    Cached (the same unknown words recur across a corpus); the array is read-only.
     """
-    buckets = _fuzzy_choices(gaz)
-    keys = [k for n in range(len(key) - 2, len(key) + 3) for k in buckets.get((key[0], n), ())]
+    keys = _fuzzy_window(gaz, key[0], len(key))
     hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
     if hit is None:
-        return np.empty(0, dtype=np.int32), 0.0
-    return gaz.lookup(hit[0]), hit[1] / 100
+        found = np.empty(0, dtype=np.int32)
+    else:
+        found = np.array(gaz.lookup(hit[0]))
+    found.flags.writeable = False
+    return found, (hit[1] / 100 if hit else 0.0)
 
 
 def _org_context(text: str, tokens: list[Token], i: int, j: int) -> bool:
