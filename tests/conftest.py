@@ -13,6 +13,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
+from hypothesis import settings
 from shapely.geometry import Point
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +21,10 @@ if str(ROOT) not in sys.path:  # the repository is not installed as a package
     sys.path.insert(0, str(ROOT))
 
 from geo import io  # noqa: E402
+
+# Property tests check results, not speed: no per-example deadline (a busy CI machine is slow).
+settings.register_profile("placeline", deadline=None)
+settings.load_profile("placeline")
 
 HOSTILE = "<script>alert(1)</script>"
 PLACES = {  # place_id: (name, feature, country, lon, lat)
