@@ -17,7 +17,10 @@ import pyarrow.parquet as pq
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-",
+                         # letters that do not decompose into a plain letter and an accent
+                         "ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                         "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"})
 _SPACE = re.compile(r"\s+")
 # Abbreviations that are names of countries; other all-capital short names are mostly codes.
 ABBREVIATIONS = frozenset(

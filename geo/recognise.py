@@ -33,6 +33,8 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
+# Words before a name that say it is a location: "in Hamm", "near Plats".
+LOCATIVES = frozenset("in at near from outside to into towards toward via around".split())
 
 
 @dataclass
@@ -260,6 +262,8 @@ def _cues(tokens: list[Token], i: int, j: int) -> set[str]:
         cues.add("people")
     if before == "the":
         cues.add("the")
+    if before in LOCATIVES:
+        cues.add("locative")
     return cues
 
 
@@ -345,6 +349,8 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     big = strong or gaz.population[m.candidates].max(initial=0) >= 100_000
     if m.key in surnames and not (strong and gaz.feature[m.candidates[0]] == "country"):
         return False
+    if not big and "locative" not in m.cues and not _own_name(gaz, m):
+        return False  # only another place's alternate name ("Samples", "Google", "Kristina")
     word = tokens[i].text
     if (
         word.isupper()
@@ -366,6 +372,11 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé")
     return not (run != (i, i) and not big and m.role != "in_name")
+
+
+def _own_name(gaz: Gazetteer, m: Mention) -> bool:
+    """Whether some candidate has the mention as its own name, not only as an alternate."""
+    return any(fold(str(gaz.name[c])) == m.key for c in m.candidates[:50])
 
 
 def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:

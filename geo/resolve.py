@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, fold
 from .recognise import Mention
 
 FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}  # others: by population
 FOCUS_WEIGHT = 2.5
+OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
 NEAR_KM = 300.0
 
@@ -80,6 +81,10 @@ def _score(
     ]
     feat = gaz.feature[rows]
     names = {str(gaz.name[r]) for r in rows if gaz.feature[r] in ("city", "locality")}
+    own = np.array([fold(str(gaz.name[r])) == m.key for r in rows]) if len(rows) > 1 else None
+    if own is not None and own.any() and not own.all():
+        # "Minnesota" is the state's own name and only an old name of Minneota
+        score[~own] -= OWN_NAME_WEIGHT
     for k, r in enumerate(rows):
         cc = str(gaz.country_code[r])
         f = focus_cc.get(cc, 0.0)

@@ -21,6 +21,9 @@ def places(gaz: Gazetteer, rows) -> list[tuple[str, str, str]]:
     [
         ("Ségou", "segou"),
         ("SEGOU", "segou"),
+        ("Puławy", "pulawy"),
+        ("Doğubayazıt", "dogubayazit"),
+        ("Tromsø", "tromso"),
         ("Se\u0301gou", "segou"),
         ("Côte d’Ivoire", "cote d'ivoire"),
         ("Guinea‑Bissau", "guinea-bissau"),

@@ -437,3 +437,9 @@ def test_counties_are_placed_and_reported_as_other() -> None:
     assert by["Dallas County"]["feature"] == "other"  # the contract's class for counties
     assert km(by["Dallas County"], 32.77, -96.78) < 60  # the big one, in Texas
     assert km(by["Laurel County"], 37.11, -84.12) < 60
+
+
+def test_a_places_own_name_beats_anothers_alternate_name() -> None:
+    g = geo.geoparse("Farmers in Minnesota and Iowa expect a late harvest, officials said.")
+    by = {r["surface"]: r for _, r in g.iterrows()}
+    assert by["Minnesota"]["feature"] == "admin1" and by["Iowa"]["feature"] == "admin1"

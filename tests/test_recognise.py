@@ -199,3 +199,9 @@ def test_possessive_dropped_from_span(gaz: Gazetteer) -> None:
 def test_month_and_weekday_names_not_places(gaz: Gazetteer) -> None:
     got = surfaces(gaz, "On Tuesday, May 1, troops in Bamako held firm until August.")
     assert got == ["Bamako"]
+
+
+def test_another_places_alternate_name_needs_a_locative(gaz: Gazetteer) -> None:
+    # "Kristina" is only an alternate (Swedish) name of the Finnish village Ristiina.
+    assert "Kristina" not in surfaces(gaz, "Kristina and Tim Jones, both 27, adopted a girl.")
+    assert "Kristina" in surfaces(gaz, "The ferry stopped in Kristina for the night.")
