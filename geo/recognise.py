@@ -29,10 +29,11 @@ from .lexicon import (
     given_names,
 )
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]{1,2}\.|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
+_DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\()")
 # Words before a name that say it is a location: "in Hamm", "near Plats".
 LOCATIVES = frozenset("in at near from outside to into towards toward via around".split())
 
@@ -329,6 +330,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             tokens=(i, j),
         )
         m.cues = _cues(tokens, i, j)
+        if t.first and t.text.isupper() and _DATELINE_END.match(text, tokens[j].end):
+            m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
         if len(adj) and (not len(cands) or not any(gaz.feature[c] in STRONG for c in cands)):
             m.candidates, m.role = adj, "adjective"
         if _org_context(text, tokens, i, j):
@@ -354,6 +357,8 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     word = tokens[i].text
     if (
         word.isupper()
+        and "." not in word  # "S.C.", "N.Y.": dotted abbreviations of names, not acronyms
+        and "dateline" not in m.cues
         and word not in ABBREVIATIONS
         and not any(str(gaz.name[c]).isupper() for c in m.candidates)
     ):

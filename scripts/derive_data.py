@@ -234,6 +234,7 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
     ("US", "Texas"): ["Tex."],
     ("US", "Vermont"): ["Vt."],
     ("US", "Virginia"): ["Va."],
+    ("US", "West Virginia"): ["W.Va.", "W. Va."],
     ("US", "Washington"): ["Wash."],
     ("US", "Wisconsin"): ["Wis.", "Wisc."],
     ("US", "Wyoming"): ["Wyo."],

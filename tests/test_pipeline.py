@@ -443,3 +443,14 @@ def test_a_places_own_name_beats_anothers_alternate_name() -> None:
     g = geo.geoparse("Farmers in Minnesota and Iowa expect a late harvest, officials said.")
     by = {r["surface"]: r for _, r in g.iterrows()}
     assert by["Minnesota"]["feature"] == "admin1" and by["Iowa"]["feature"] == "admin1"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("CHARLESTON, W.Va. -- Officials met.", [("CHARLESTON", "city"), ("W.Va.", "admin1")]),
+    ("WASHINGTON -- The Senate voted.", [("WASHINGTON", "city")]),
+    ("He lives in Columbia, S.C., with his wife.", [("Columbia", "city"), ("S.C.", "admin1")]),
+    ("The AAD said so.", []),  # an acronym, not a place written in capitals
+])
+def test_datelines_and_dotted_abbreviations(text: str, expected: list[tuple[str, str]]) -> None:
+    g = geo.geoparse(text)
+    assert [(r["surface"], r["feature"]) for _, r in g.iterrows()] == expected
