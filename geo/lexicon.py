@@ -36,6 +36,7 @@ radio television tv club team fc airlines airways railway railways hospital clin
 community organization organisation alliance coalition mission operation fund initiative
 program programme project network observatory caliphate emirate cup championship open
 magazine review channel broadcasting studios records museum stadium center centre voice
+library libraries sheriff jail prison schools
 """.split()
 )
 

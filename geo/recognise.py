@@ -141,11 +141,13 @@ def people(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[int], se
             surnames.update(t.key for t in tokens[i : j + 1])
             continue
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
+        # (nor an organisation's: "Paris High School", "Georgia School Boards Association")
         for k in range(i, j):
             whole = fold(text[tokens[k].start : tokens[j].end])
             word = tokens[k].text
             if (
                 tokens[k].key in given
+                and not any(t.key in ORG_WORDS for t in tokens[k + 1 : j + 1])
                 and not word.isupper()
                 and len(word) > 2
                 and not len(gaz.lookup(whole))

@@ -205,3 +205,13 @@ def test_another_places_alternate_name_needs_a_locative(gaz: Gazetteer) -> None:
     # "Kristina" is only an alternate (Swedish) name of the Finnish village Ristiina.
     assert "Kristina" not in surfaces(gaz, "Kristina and Tim Jones, both 27, adopted a girl.")
     assert "Kristina" in surfaces(gaz, "The ferry stopped in Kristina for the night.")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Tuition to Paris High School was more than expected.", "Paris"),
+    ("He spoke for the Georgia School Boards Association.", "Georgia"),
+    ("On Sunday Alexandria Police went to the home.", "Alexandria"),
+])
+def test_a_given_name_starting_an_organisations_name_is_a_place(gaz: Gazetteer, text: str,
+                                                                 surface: str) -> None:
+    assert mention(gaz, text, surface).role == "in_name"
