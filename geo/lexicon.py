@@ -63,8 +63,15 @@ NOT_PLACES = frozenset(
     """
 monday tuesday wednesday thursday friday saturday sunday january february april june july
 august september october november december christmas easter thanksgiving halloween ramadan
+hamas hezbollah hizbollah fatah taliban nato xinhua reuters
 """.split()
 )
+# Movements, agencies and alliances that share a spelling with some place ("Hamas" is also an
+# old name of Hamm) are listed above with the calendar words: in news they are never places.
+
+# English endings of derived words ("Republican", "Danish"): such a word is not a misspelt
+# place name, so it is never matched by spelling alone.
+DERIVED_ENDINGS = ("an", "ans", "ian", "ians", "ese", "ish", "ist", "ists", "ism", "ic", "ics")
 
 # Cue words around a name that say what kind of place it is.
 REGION_CUES = frozenset(

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from .gazetteer import ABBREVIATIONS, Gazetteer, fold
 from .lexicon import (
     CONNECTORS,
+    DERIVED_ENDINGS,
     NAME_PARTICLES,
     NOT_PLACES,
     ORG_WORDS,
@@ -395,7 +396,8 @@ def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:
     if t.key in common_words() or t.key in given_names() or not t.text[1:].islower():
         return []
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
-    cands, score = fuzzy_lookup(gaz, t.key) if len(t.key) >= 6 else (np.empty(0, np.int32), 0.0)
+    spelt = len(t.key) >= 6 and not t.key.endswith(DERIVED_ENDINGS)
+    cands, score = fuzzy_lookup(gaz, t.key) if spelt else (np.empty(0, np.int32), 0.0)
     m = Mention(t.start, t.end, t.key, cands, sentence=t.sentence, fuzzy=score, tokens=(i, i))
     m.cues = _cues(tokens, i, i)
     if "people" in m.cues:

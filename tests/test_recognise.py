@@ -215,3 +215,8 @@ def test_another_places_alternate_name_needs_a_locative(gaz: Gazetteer) -> None:
 def test_a_given_name_starting_an_organisations_name_is_a_place(gaz: Gazetteer, text: str,
                                                                  surface: str) -> None:
     assert mention(gaz, text, surface).role == "in_name"
+
+
+def test_derived_words_and_movements_are_not_places(gaz: Gazetteer) -> None:
+    text = "The Republican met Hamas envoys; the Republicans objected."
+    assert surfaces(gaz, text) == []
