@@ -272,13 +272,43 @@ def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
 
 
 # --- public API ------------------------------------------------------------------------------
-def _scan(text: str, sections: list[tuple[int, _Ctx]]) -> list[tuple[int, int, Interval]]:
-    """Leftmost-longest date phrases; ``sections`` gives the writing context from each offset."""
+# Patterns whose optional leading words make the regex engine try every position are run only
+# around a word every match of theirs contains; no phrase reaches 60 characters from it.
+_TRIGGERS = {
+    "month": re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
+    "season": re.compile(r"(?i:spring|summer|autumn|fall|winter)"),
+    "year": re.compile(r"1[89]\d\d|20\d\d|2100"),
+}
+_REACH = 60
+
+
+def _windows(text: str, kind: str) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` stretches of ``text`` where a ``kind`` phrase can be."""
+    trigger = _TRIGGERS.get(kind)
+    if trigger is None:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _scan(text: str, sections: list[tuple[int, _Ctx]],
+          windowed: bool = True) -> list[tuple[int, int, Interval]]:
+    """Leftmost-longest date phrases; ``sections`` gives the writing context from each offset.
+
+    ``windowed=False`` runs every pattern over the whole text (the reference the windows
+    must agree with)."""
     cands = []
     for order, (kind, rx) in enumerate(_PATTERNS):
-        for m in rx.finditer(text):
-            if _is_phrase(kind, m, text):
-                cands.append((m.start("x"), -m.end("x"), order, kind, m))
+        for lo, hi in _windows(text, kind) if windowed else [(0, len(text))]:
+            for m in rx.finditer(text, lo, hi):
+                if _is_phrase(kind, m, text):
+                    cands.append((m.start("x"), -m.end("x"), order, kind, m))
     out, taken = [], -1
     for start, neg_end, _, kind, m in sorted(cands, key=lambda c: c[:3]):
         if start < taken:

@@ -157,6 +157,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         if others <= 0:
             continue
         focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items() if v - (k == own) > 0}
+        if not any(_region_of(gaz, int(r)) in focus_a1 for r in m.candidates[:200]):
+            continue  # no candidate in a region the text dwells on: the first choice stands
         key = (m.key, m.role, tuple(sorted(m.cues)), containers[idx], own)
         if key not in redone:
             redone[key] = _choose(gaz, m, m.candidates, focus_cc, containers[idx], anchors,

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 # The repo is not pip-installed; make `geo` importable when pytest runs from any directory.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from geo import dates  # noqa: E402
 from geo.dates import Interval, find_dates, publication_date, sentence_dates  # noqa: E402
 
 D = dt.date
@@ -273,3 +274,15 @@ def test_full_dates_round_trip(d: dt.date) -> None:
     month = calendar.month_name[d.month]
     for text in (f"{d.day} {month} {d.year}", f"{month} {d.day}, {d.year}"):
         assert find_dates(text, None) == [(0, len(text), day(d))]
+
+
+WORDS = ["in", "early", "the", "spring", "of", "2012", "January", "Jan.", "16", "April", ",",
+         "since", "mid-", "Fall", "last", "winter", "May", "2020", "troops", "1999", "fall",
+         "\n", "UPDATE:", "Tuesday", "between", "March", "and", "3rd", "Sept.", "x" * 70]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=60))
+def test_windowed_scan_agrees_with_the_full_scan(words: list[str]) -> None:
+    text = " ".join(words)
+    sections = dates._sections(text, D(2012, 5, 1))
+    assert dates._scan(text, sections) == dates._scan(text, sections, windowed=False)
