@@ -58,9 +58,11 @@ def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
 def focus(gaz: Gazetteer, mentions: list[Mention]) -> dict[str, float]:
     """Share of the document's place evidence in each country (its focus)."""
     votes: Counter[str] = Counter()
-    for m in mentions:
-        if not len(m.candidates):
+    seen: set[str] = set()
+    for m in mentions:  # each name once: a name repeated fourteen times is one piece of evidence
+        if not len(m.candidates) or m.key in seen:
             continue
+        seen.add(m.key)
         codes = {str(gaz.country_code[c]) for c in m.candidates} - {""}
         best = m.candidates[np.argmax(_prior(gaz, m.candidates))]
         weight = 1.0 if len(codes) == 1 else 0.3
@@ -146,20 +148,20 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
             out[idx] = _choose(gaz, m, m.candidates, focus_cc, container, anchors)
         by_key[cache_key] = out[idx]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in
-    votes = _region_votes(gaz, mentions, out)
-    total = sum(votes.values())
+    regions = _regions_by_name(gaz, mentions, out)
+    votes = Counter(regions.values())
     redone: dict[tuple, Placement] = {}
     for idx, m in enumerate(mentions):
         if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
             continue
-        own = _region_of(gaz, out[idx].row)
-        others = total - (own is not None)
+        own = regions.get(m.key)
+        others = len(regions) - (own is not None)
         if others <= 0:
             continue
         focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items() if v - (k == own) > 0}
         if not any(_region_of(gaz, int(r)) in focus_a1 for r in m.candidates[:200]):
             continue  # no candidate in a region the text dwells on: the first choice stands
-        key = (m.key, m.role, tuple(sorted(m.cues)), containers[idx], own)
+        key = (m.key, m.role, tuple(sorted(m.cues)), containers[idx])
         if key not in redone:
             redone[key] = _choose(gaz, m, m.candidates, focus_cc, containers[idx], anchors,
                                   focus_a1)
@@ -174,14 +176,16 @@ def _region_of(gaz: Gazetteer, row: int) -> tuple[str, str] | None:
     return str(gaz.country_code[row]), str(gaz.admin1[row])
 
 
-def _region_votes(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
-                  ) -> Counter[tuple[str, str]]:
-    """How many of the text's placed towns and counties lie in each admin-1 region."""
-    votes: Counter[tuple[str, str]] = Counter()
-    for p in placed:
-        if p is not None and p.row is not None and (r := _region_of(gaz, p.row)):
-            votes[r] += 1
-    return votes
+def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+                     ) -> dict[str, tuple[str, str]]:
+    """The admin-1 region each placed name of the text is in (each name counted once)."""
+    out: dict[str, tuple[str, str]] = {}
+    for m, p in zip(mentions, placed, strict=True):
+        if p is None or p.row is None or m.key in out:
+            continue
+        if (r := _region_of(gaz, p.row)) is not None:
+            out[m.key] = r
+    return out
 
 
 def _container(gaz: Gazetteer, m: Mention, mentions: list[Mention]) -> int | None:

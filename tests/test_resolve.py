@@ -129,3 +129,13 @@ def test_unknown_name_with_no_container_is_not_placed(gaz: Gazetteer) -> None:
                                               (0.5, "medium"), (0.3, "low"), (0.0, "low")])
 def test_confidence_label(value: float, label: str) -> None:
     assert confidence_label(value) == label
+
+
+def test_a_repeated_name_is_one_vote_for_the_texts_focus() -> None:
+    import geo
+
+    text = ("Dublin Arts Council awards grants. The Dublin council met in Dublin on Monday. "
+            "Dublin schools and Dublin parks will benefit, the Dublin mayor said. "
+            "The money comes from the state of Ohio.")
+    g = geo.geoparse(text)
+    assert set(g.loc[g["surface"] == "Dublin", "country_code"]) == {"US"}
