@@ -384,7 +384,7 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
 
 def _own_name(gaz: Gazetteer, m: Mention) -> bool:
     """Whether some candidate has the mention as its own name, not only as an alternate."""
-    return any(fold(str(gaz.name[c])) == m.key for c in m.candidates[:50])
+    return any(fold(str(gaz.name[c])) in (m.key, f"{m.key} city") for c in m.candidates[:50])
 
 
 def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:

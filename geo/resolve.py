@@ -72,6 +72,12 @@ def focus(gaz: Gazetteer, mentions: list[Mention]) -> dict[str, float]:
     return {k: v / total for k, v in votes.items()}
 
 
+def _own(name: str, key: str) -> bool:
+    """Whether ``key`` is the place's own name or its short form ("New York" of "New York
+    City"), not an alternate name borrowed from another language or another time."""
+    return fold(name) in (key, f"{key} city")
+
+
 def _score(
     gaz: Gazetteer, m: Mention, rows: np.ndarray, focus_cc: dict[str, float], container: int | None,
     focus_a1: dict[tuple[str, str], float] | None = None,
@@ -83,7 +89,7 @@ def _score(
     ]
     feat = gaz.feature[rows]
     names = {str(gaz.name[r]) for r in rows if gaz.feature[r] in ("city", "locality")}
-    own = np.array([fold(str(gaz.name[r])) == m.key for r in rows]) if len(rows) > 1 else None
+    own = np.array([_own(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
     if own is not None and own.any() and not own.all():
         # "Minnesota" is the state's own name and only an old name of Minneota
         score[~own] -= OWN_NAME_WEIGHT

@@ -275,7 +275,7 @@ def test_countries(sample: gpd.GeoDataFrame, surfaces, code: str, bbox) -> None:
 def test_new_york(sample, texts) -> None:
     r = at(sample, texts, "003", "Sahel in New York", "New York")
     assert r["country_code"] == "US" and r["role"] == "place"
-    assert km(r, *NYC) < 500
+    assert km(r, *NYC) < 50  # the city of the UN General Assembly, not the state's middle
 
 
 def test_sahel(sample: gpd.GeoDataFrame) -> None:
