@@ -369,11 +369,9 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     countryish = any(gaz.feature[c] in ("country", "region") for c in m.candidates)
     if m.key in common and word not in ABBREVIATIONS and not countryish:
         run = runs.get(i, (i, i))
-        known = any(
-            gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
-            for c in m.candidates
-        )
-        if tokens[i].first or run != (i, i) or not (known or m.near or "region" in m.cues):
+        # mid-sentence, a country, province, region or big town wins over the word
+        # ("swans in Michigan": michigan is also a card game)
+        if tokens[i].first or run != (i, i) or not (big or m.near or "region" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big:
         return False

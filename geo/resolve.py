@@ -78,6 +78,17 @@ def _own(name: str, key: str) -> bool:
     return fold(name) in (key, f"{key} city")
 
 
+def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
+    """Whether a province shares its name with a town inside or near it (Ségou), unlike
+    Delaware, whose namesake town is in Ohio."""
+    same = [t for t in towns if gaz.name[t] == gaz.name[region]
+            and gaz.country_code[t] == gaz.country_code[region]]
+    if any(gaz.admin1[t] == gaz.admin1[region] for t in same):
+        return True
+    d = haversine_km(gaz.lat[region], gaz.lon[region], gaz.lat[same], gaz.lon[same])
+    return bool((d < NEAR_KM).any())
+
+
 def _score(
     gaz: Gazetteer, m: Mention, rows: np.ndarray, focus_cc: dict[str, float], container: int | None,
     focus_a1: dict[tuple[str, str], float] | None = None,
@@ -88,7 +99,7 @@ def _score(
         for r in rows
     ]
     feat = gaz.feature[rows]
-    names = {str(gaz.name[r]) for r in rows if gaz.feature[r] in ("city", "locality")}
+    towns = [r for r in rows if gaz.feature[r] in ("city", "locality")]
     own = np.array([_own(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
     if own is not None and own.any() and not own.all():
         # "Minnesota" is the state's own name and only an old name of Minneota
@@ -104,7 +115,7 @@ def _score(
             score[k] += REGION_FOCUS_WEIGHT * share
             why[k].append(f"in the region ({cc}-{gaz.admin1[r]}) of {share:.0%} of the other "
                           "places in the text")
-        if feat[k] == "admin1" and str(gaz.name[r]) in names and "region" not in m.cues:
+        if feat[k] == "admin1" and "region" not in m.cues and _named_after_town(gaz, r, towns):
             score[k] -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
         if "region" in m.cues and feat[k] in ("admin1", "region"):
             score[k] += 2.5

@@ -473,10 +473,30 @@ def with_cities500(towns: pd.DataFrame) -> pd.DataFrame:
 def admin1_codes(towns: pd.DataFrame) -> dict[tuple[str, str], str]:
     """(country, admin-1 name) -> the GeoNames admin-1 code, matched through shared towns."""
     found = towns[towns["code"] != ""]
-    return found.groupby(["cc", "admin1"])["code"].agg(lambda x: x.mode().iloc[0]).to_dict()
+    codes = found.groupby(["cc", "admin1"])["code"].agg(lambda x: x.mode().iloc[0]).to_dict()
+    # also under the folded name, so Natural Earth's "Ségou" finds GeoNames' "Segou"
+    codes.update({(cc, fold(name)): code for (cc, name), code in list(codes.items())})
+    return codes
 
 
-def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None
+def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, float]]
+                     ) -> tuple[str, str]:
+    """GeoNames' (country, admin-1 name) for a Natural Earth region: the same name, folded,
+    else the nearest GeoNames region of the country within 300 km ("Timbuktu" is GeoNames'
+    "Tombouctou")."""
+    cc, name = a["iso_a2"], str(a["name"] or "")
+    if (cc, name) in centres:
+        return cc, name
+    folded = {(c, fold(n)): (c, n) for c, n in centres if c == cc}
+    if (cc, fold(name)) in folded:
+        return folded[(cc, fold(name))]
+    near = [(_km(a.geometry.y, a.geometry.x, *centres[k]), k) for k in folded.values()]
+    best = min(near, default=(math.inf, (cc, name)))
+    return best[1] if best[0] < 300 else (cc, name)
+
+
+def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
+           codes: dict[tuple[str, str], str] | None = None
            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     """Admin-1 regions from Natural Earth, placed at their towns' centre where GeoNames has
     the same name (else at Natural Earth's label point)."""
@@ -494,14 +514,17 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     rows, names = [], []
     for _, a in pts.iterrows():
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
-        lat, lon = (centres or {}).get((a["iso_a2"], a["name"]), (a.geometry.y, a.geometry.x))
+        key = _geonames_admin1(a, centres or {})
+        lat, lon = (centres or {}).get(key, (a.geometry.y, a.geometry.x))
         rows.append(
             {
                 "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
                 "name": a["name"],
                 "feature": "admin1",
                 "country_code": a["iso_a2"] or "",
-                "admin1": code or a["adm1_code"],
+                # GeoNames' code where the names agree, so "Kati, in the Koulikoro region" can
+                # be checked against the towns' own admin-1 codes
+                "admin1": code or (codes or {}).get(key) or a["adm1_code"],
                 "lat": lat,
                 "lon": lon,
                 "population": 0,
@@ -656,8 +679,9 @@ def main(argv: list[str] | None = None) -> None:
     k_rows, k_names = continents()
     s_rows, s_names = subregions(c_layer)
     towns = with_cities500(admin_extents())
-    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns))
-    d_rows, d_names = admin2(towns, admin1_codes(towns))
+    codes = admin1_codes(towns)
+    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes)
+    d_rows, d_names = admin2(towns, codes)
     r_rows, r_layer, r_names = regions(ne)
     t_rows, t_names = cities(ne)
     for rows, pairs in [

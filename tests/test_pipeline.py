@@ -454,3 +454,11 @@ def test_a_places_own_name_beats_anothers_alternate_name() -> None:
 def test_datelines_and_dotted_abbreviations(text: str, expected: list[tuple[str, str]]) -> None:
     g = geo.geoparse(text)
     assert [(r["surface"], r["feature"]) for _, r in g.iterrows()] == expected
+
+
+def test_provinces_in_a_list_and_words_that_are_also_provinces() -> None:
+    g = geo.geoparse("Flu was reported in Arkansas, Colorado, Delaware and Montana. Swans died "
+                     "in Michigan near Lake Erie.")
+    by = {r["surface"]: r for _, r in g.iterrows()}
+    for state in ("Arkansas", "Colorado", "Delaware", "Montana", "Michigan"):
+        assert by[state]["feature"] == "admin1", state  # Delaware the state, not the Ohio town
