@@ -101,6 +101,10 @@ def _score(
     feat = gaz.feature[rows]
     towns = [r for r in rows if gaz.feature[r] in ("city", "locality")]
     own = np.array([_own(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
+    if own is not None:
+        exact = np.array([fold(str(gaz.name[r])) == m.key for r in rows])
+        if (exact & (feat == "country")).any():
+            own = exact  # "Mexico" alone is the country, not short for Mexico City
     if own is not None and own.any() and not own.all():
         # "Minnesota" is the state's own name and only an old name of Minneota
         score[~own] -= OWN_NAME_WEIGHT
@@ -110,7 +114,7 @@ def _score(
         if f and feat[k] != "country":
             score[k] += FOCUS_WEIGHT * f
             why[k].append(f"in the text's focus country {cc} ({f:.0%})")
-        share = (focus_a1 or {}).get((cc, str(gaz.admin1[r])), 0.0) if feat[k] != "admin1" else 0
+        share = (focus_a1 or {}).get((cc, str(gaz.admin1[r])), 0.0)
         if share and cc:
             score[k] += REGION_FOCUS_WEIGHT * share
             why[k].append(f"in the region ({cc}-{gaz.admin1[r]}) of {share:.0%} of the other "
