@@ -462,3 +462,11 @@ def test_provinces_in_a_list_and_words_that_are_also_provinces() -> None:
     by = {r["surface"]: r for _, r in g.iterrows()}
     for state in ("Arkansas", "Colorado", "Delaware", "Montana", "Michigan"):
         assert by[state]["feature"] == "admin1", state  # Delaware the state, not the Ohio town
+
+
+def test_georgia_the_state_among_georgia_towns_and_mexico_the_country() -> None:
+    g = geo.geoparse("MONROE -- Deputies from Walton County drove to Atlanta and Monroe. "
+                     "Georgia officials said the roads were closed.")
+    assert g.loc[g["surface"] == "Georgia", "country_code"].tolist() == ["US"]
+    g = geo.geoparse("Flu cases rose in Mexico, health officials in Mexico said.")
+    assert set(g.loc[g["surface"] == "Mexico", "feature"]) == {"country"}
