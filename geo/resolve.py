@@ -101,9 +101,11 @@ def _score(
     feat = gaz.feature[rows]
     towns = [r for r in rows if gaz.feature[r] in ("city", "locality")]
     own = np.array([_own(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
+    named = set()  # countries that are themselves candidates under this very name ("Mexico")
     if own is not None:
         exact = np.array([fold(str(gaz.name[r])) == m.key for r in rows])
-        if (exact & (feat == "country")).any():
+        named = {str(gaz.country_code[r]) for r in rows[exact & (feat == "country")]}
+        if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
     if own is not None and own.any() and not own.all():
         # "Minnesota" is the state's own name and only an old name of Minneota
@@ -111,7 +113,7 @@ def _score(
     for k, r in enumerate(rows):
         cc = str(gaz.country_code[r])
         f = focus_cc.get(cc, 0.0)
-        if f and feat[k] != "country":
+        if f and feat[k] != "country" and cc not in named:  # the focus backs Mexico itself
             score[k] += FOCUS_WEIGHT * f
             why[k].append(f"in the text's focus country {cc} ({f:.0%})")
         share = (focus_a1 or {}).get((cc, str(gaz.admin1[r])), 0.0)
