@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PORT   ?= 8501
 
-.PHONY: run test setup static build data lint evaluate bench clean
+.PHONY: run test setup static build data lint evaluate bench bench-map clean
 
 run: setup build
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
@@ -51,6 +51,10 @@ evaluate: $(STAMP)
 
 bench: setup
 	$(PY) bench/geoparse_speed.py
+
+# The dashboard's map in headless Chromium at 1k, 10k and 100k mentions, against a naive page.
+bench-map: setup
+	$(PY) bench/map_render.py
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor data/build

@@ -4,6 +4,12 @@ Plain library code (no streamlit). Data goes in as tables or prepared GeoJSON di
 ``*_geojson`` functions, which the dashboard caches); layers come out as ``folium.FeatureGroup``
 objects named for the layer control, each carrying its own legend where it needs one. All text
 that reaches a tooltip or legend is escaped with ``views.safe_text`` first.
+
+Built for 100k mentions: a layer's content is one compact script rendered once (``_Script``),
+not folium's GeoJSON elements, which pass their megabytes through Jinja again on every render;
+labels are CSS-placed marker icons, not tooltips that each force a layout; layers that start
+off are not drawn; big corpora draw on a canvas (``CANVAS_FROM``); the basemap's shapes can be
+loaded from a file once (``basemap_script``) instead of travelling with every redraw.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from branca.element import Element, MacroElement
-from folium.utilities import JsCode
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from .views import LOW_CONFIDENCE, safe_text
@@ -72,29 +78,94 @@ html body .leaflet-control-layers, html body .leaflet-control-layers label {{ fo
 .pl-legend .dash {{ background: transparent; border: 2px dashed #555; box-shadow: none; }}
 .pl-legend .pale {{ opacity: .35; }}
 .pl-legend .note {{ color: #555; font-size: 12px; margin-top: 4px; }}
-body .leaflet-tooltip.pl-label {{ background: transparent; border: 0; box-shadow: none;
-  color: #5b5b5b;
-  font-size: 11px; font-style: italic; text-shadow: 0 0 2px #fff, 0 0 2px #fff; padding: 0; }}
-body .leaflet-tooltip.pl-label::before, body .leaflet-tooltip.pl-country::before {{
-  display: none; }}
-body .leaflet-tooltip.pl-country {{ background: transparent; border: 0; box-shadow: none;
-  color: #8a8a8a; font-size: 11px; letter-spacing: .08em; text-transform: uppercase;
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff; padding: 0; }}
+/* The heat map under the circles and never in the way of the mouse. */
+.leaflet-pane > canvas.leaflet-heatmap-layer {{ z-index: 50; pointer-events: none; }}
+/* Country and province names: marker icons centred by CSS (no layout read per label). */
+.leaflet-marker-icon.pl-country span, .leaflet-marker-icon.pl-label span {{
+  position: absolute; white-space: nowrap; font-size: 11px;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
+.leaflet-marker-icon.pl-country span {{ transform: translate(-50%, -50%); color: #8a8a8a;
+  letter-spacing: .08em; text-transform: uppercase; }}
+.leaflet-marker-icon.pl-label span {{ transform: translate(4px, -50%); color: #5b5b5b;
+  font-style: italic; }}
+.leaflet-marker-icon.pl-label i {{ position: absolute; width: 3px; height: 3px;
+  margin: -2.5px 0 0 -2.5px; border: 1px solid #8a8a8a; border-radius: 50%;
+  background: #8a8a8a; }}
 {_ZOOM_RULES}
 </style>"""
 
 
-class _Script(MacroElement):
-    """Raw JavaScript run with ``parent`` bound to the parent element (trusted code only)."""
+class _Raw(Element):
+    """Text that is already rendered: goes into a figure without another pass through Jinja."""
 
-    _template = Template("""{% macro script(this, kwargs) %}
-        (function (parent) { {{ this.code }} })({{ this._parent.get_name() }});
-    {% endmacro %}""")
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: object) -> str:
+        return self.text
+
+
+class _Script(MacroElement):
+    """JavaScript run with ``parent`` bound to the parent element (trusted code; any data in
+    it serialised with ``_json``).
+
+    Rendered once: folium's ``MacroElement.render`` feeds every rendered script back through
+    Jinja as a template, which costs seconds of lexing for megabytes of GeoJSON.
+    """
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.js() }}{% endmacro %}")
 
     def __init__(self, code: str):
         super().__init__()
         self._name = "Script"
         self.code = code
+
+    def js(self) -> str:
+        return f"(function (parent) {{ {self.code} }})({self._parent.get_name()});\n"
+
+    def render(self, **kwargs: object) -> None:
+        self.get_root().script.add_child(_Raw(self.js()), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class _HeatScript(JSCSSMixin, _Script):
+    """A ``_Script`` that needs leaflet.heat (the same files as ``folium.plugins.HeatMap``,
+    local or CDN as ``geo.assets`` set them)."""
+
+    @property
+    def default_js(self) -> list[tuple[str, str]]:  # type: ignore[override]
+        return folium.plugins.HeatMap.default_js
+
+
+def _json(value: object) -> str:
+    """Compact JSON to embed in a script (``</`` cannot close an HTML script element)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+# Tooltip content from an escaped property (``safe_text``); bound on the layer group, so that
+# streamlit-folium reads it on a click (``last_object_clicked_tooltip``) even for a layer that
+# was off when the map was drawn.
+_TIP = ("function (l) { var e = document.createElement('div'); "
+        "e.innerHTML = l.feature.properties.tip; return e; }")
+# Shapes of GeoJSON features added straight into the layer, each with its ``feature``: a
+# tooltip bound on the layer needs children that are shapes (Leaflet 1.9.3 asks each child
+# for its element), not a nested GeoJSON group.
+_SHAPES = ("function shapes(features, style, options) { features.forEach(function (f) {"
+           " var l = L.GeoJSON.geometryToLayer(f, options || {}); l.feature = f;"
+           " l.setStyle(style(f)); parent.addLayer(l); }); }\n")
+# Corpora with more places than this draw their clickable layers (circles, regions, countries)
+# on one shared canvas instead of one SVG element per shape: ~5x faster to draw and to clear
+# at 10,000 circles. Shared, so that the topmost shape under the pointer gets the click
+# whichever layer it is in (a canvas per layer would hide the layers under it from the mouse).
+CANVAS_FROM = 2000
+_CANVAS = "window.plCanvas || (window.plCanvas = L.canvas())"
+
+
+def _renderer(canvas: bool) -> str:
+    """Leaflet options choosing the renderer of a layer's shapes (see ``CANVAS_FROM``)."""
+    return f"{{renderer: {_CANVAS}}}" if canvas else "{}"
 
 
 class Legend(MacroElement):
@@ -122,27 +193,51 @@ class Legend(MacroElement):
 
 
 # --- basemap ---------------------------------------------------------------------------------
+def _features(geometry: np.ndarray, properties: Mapping[str, Sequence] | None = None,
+              tolerance: float = 0.0, digits: int = 3) -> dict:
+    """Shapes and their properties as a GeoJSON dict: simplified, coordinates rounded, text
+    escaped (``safe_text``); empty shapes left out.
+
+    Straight from arrays (shapely's GeoJSON writer) rather than through a GeoDataFrame, whose
+    copies and CRS checks cost more than the shapes themselves for the small selections a
+    filter makes.
+    """
+    geom = np.asarray(geometry, dtype=object)
+    if tolerance:
+        geom = shapely.simplify(geom, tolerance, preserve_topology=True)
+    geom = shapely.transform(geom, lambda c: np.round(c, digits))
+    keep = np.flatnonzero(~(shapely.is_missing(geom) | shapely.is_empty(geom)))
+    columns = {}
+    for name, values in (properties or {}).items():
+        values = pd.Series(values)
+        text = values.dtype == object or pd.api.types.is_string_dtype(values)
+        values = values.iloc[keep]
+        columns[name] = (values.fillna("").astype(str).map(safe_text) if text else values).tolist()
+    shapes = shapely.to_geojson(geom[keep]) if len(keep) else []
+    rows = [f'{{"id":"{n}","type":"Feature","properties":'
+            f'{json.dumps({c: v[n] for c, v in columns.items()})},"geometry":{shape}}}'
+            for n, shape in enumerate(shapes)]
+    return json.loads('{"type":"FeatureCollection","features":[' + ",".join(rows) + "]}")
+
+
 def _geojson(gdf: gpd.GeoDataFrame, columns: Sequence[str] = (), tolerance: float = 0.0,
              digits: int = 3) -> dict:
     """A GeoDataFrame as a GeoJSON dict: simplified, coordinates rounded, only ``columns``."""
-    gdf = gdf[[*columns, "geometry"]].copy()
-    geom = gdf.geometry.simplify(tolerance, preserve_topology=True) if tolerance else gdf.geometry
-    gdf["geometry"] = shapely.transform(geom.to_numpy(), lambda c: np.round(c, digits))
-    gdf = gdf[~gdf.geometry.is_empty & gdf.geometry.notna()]
-    for c in columns:
-        if gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c]):
-            gdf[c] = gdf[c].fillna("").astype(str).map(safe_text)
-    return json.loads(gdf.reset_index(drop=True).to_json(drop_id=False))
+    return _features(gdf.geometry.to_numpy(), {c: gdf[c].to_numpy() for c in columns},
+                     tolerance, digits)
 
 
 def basemap_geojson(layers: Mapping[str, gpd.GeoDataFrame], tolerance: float = 0.05,
                     digits: int = 2) -> dict:
-    """The offline basemap (land, lakes, rivers, country borders) as small GeoJSON dicts.
+    """The offline basemap (countries, lakes, rivers, country names) as small GeoJSON dicts.
+
+    Land is drawn from the country shapes, which cover it (a 'land' layer, if given, is not
+    needed): one copy of the coastlines instead of two, about a third less to send.
 
     Parameters
     ----------
     layers : mapping
-        ``geo.io.read_layer`` results for 'land', 'lakes', 'rivers' and 'countries'.
+        ``geo.io.read_layer`` results for 'lakes', 'rivers' and 'countries'.
     tolerance : float
         Simplification in degrees (0.05° is about 5 km: fine for zooms up to ~8).
     digits : int
@@ -158,16 +253,40 @@ def basemap_geojson(layers: Mapping[str, gpd.GeoDataFrame], tolerance: float = 0
     labels["minzoom"] = np.select([area > 150, area > 25, area > 4, area > 0.5], [2, 3, 4, 5], 6)
     labels = gpd.GeoDataFrame(labels, geometry="geometry", crs=countries.crs)
     return {
-        "land": _geojson(layers["land"], tolerance=tolerance, digits=digits),
         "lakes": _geojson(lakes, tolerance=tolerance, digits=digits),
         "rivers": _geojson(rivers, tolerance=tolerance, digits=digits),
-        "countries": _geojson(countries, tolerance=tolerance, digits=digits),
+        # ISO codes: the choropleth layer colours these shapes instead of sending its own.
+        "countries": _geojson(countries, ["iso_a2"], tolerance=tolerance, digits=digits),
         "labels": _geojson(labels, ["name", "minzoom"], digits=2),
     }
 
 
+# Map scripts and styles the maps here never use (jQuery, Bootstrap, Font Awesome and the
+# awesome-markers plugin): left out, so the map frame loads one script instead of five. (They
+# draw tooltips, not folium popups, which need jQuery: a map with popups must add it back.)
+_MAP_JS, _MAP_CSS = {"leaflet"}, {"leaflet_css"}
+
+
+def _base_data(base: Mapping[str, dict]) -> dict:
+    """What the base map script reads: ``basemap_geojson`` output, country names as rows
+    (lon, lat, name, minzoom) rather than GeoJSON points."""
+    data = {k: v for k, v in base.items() if k != "labels"}
+    if "labels" in base:
+        data["labels"] = [[*f["geometry"]["coordinates"], f["properties"]["name"],
+                           f["properties"]["minzoom"]] for f in base["labels"]["features"]]
+    return data
+
+
+def basemap_script(base: Mapping[str, dict]) -> str:
+    """``basemap_geojson`` output as a script that sets ``window.plBase``: a file for
+    ``base_map(data_url=…)``, which the browser loads (and caches) once instead of receiving
+    the shapes with the map on every rerun."""
+    return f"window.plBase = {_json(_base_data(base))};\n"
+
+
 def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
-             bounds: Sequence[Sequence[float]] | None = None, max_zoom: int = 5) -> folium.Map:
+             bounds: Sequence[Sequence[float]] | None = None, max_zoom: int = 5,
+             data_url: str | None = None) -> folium.Map:
     """An empty map to draw mentions on.
 
     Parameters
@@ -177,38 +296,57 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
         'carto' add online tiles (OpenStreetMap, CARTO Positron) under the country borders.
     base : mapping, optional
         ``basemap_geojson`` output; without it the offline map is only a sea-coloured canvas.
+        Its country shapes are kept in the page (``window.plCountries``) for the choropleth.
     bounds : [[south, west], [north, east]], optional
         Fit the map to these bounds (zooming in no further than ``max_zoom``); else the world.
+    data_url : str, optional
+        Where the page can load ``basemap_script(base)`` from; the shapes are then not in the
+        map's own script (which is sent again whenever a layer changes), only loaded once.
     """
     m = folium.Map(location=(15, 0), zoom_start=2, tiles=None, min_zoom=2,
                    max_zoom=9 if basemap == "offline" else 18, control_scale=True,
                    world_copy_jump=True)
+    m.default_js = [(n, u) for n, u in m.default_js if n in _MAP_JS]
+    m.default_css = [(n, u) for n, u in m.default_css if n in _MAP_CSS]
     m.get_root().header.add_child(Element(_CSS), name="placeline_css")
     if basemap in TILES:
         tiles, attr = TILES[basemap]
         folium.TileLayer(tiles, attr=attr, name=basemap, control=False).add_to(m)
     base = base or {}
-    styles = {
-        "land": {"fillColor": LAND, "fillOpacity": 1, "stroke": False},
-        "lakes": {"fillColor": SEA, "fillOpacity": 1, "color": WATER_LINE, "weight": 0.5},
-        "rivers": {"color": WATER_LINE, "weight": 1, "opacity": 0.9},
-        "countries": {"color": BORDER, "weight": 0.9, "fill": False},
-    }
-    for name, style in styles.items():
-        if name not in base or (basemap != "offline" and name != "countries"):
-            continue
-        folium.GeoJson(base[name], name=name, control=False, interactive=False,
-                       style_function=lambda _f, s=style: s).add_to(m)
-    if "labels" in base and basemap == "offline":
+    offline = basemap == "offline"
+    styles = [
+        ("countries", {"fillColor": LAND, "fillOpacity": 1, "stroke": False}, offline),  # land
+        ("lakes", {"fillColor": SEA, "fillOpacity": 1, "color": WATER_LINE, "weight": 0.5},
+         offline),
+        ("rivers", {"color": WATER_LINE, "weight": 1, "opacity": 0.9}, offline),
+        ("countries", {"color": BORDER, "weight": 0.9, "fill": False}, True),  # borders
+    ]
+    if data_url and base:
+        m.default_js = [*m.default_js, ("placeline_basemap", data_url)]
+        code = ["var base = window.plBase || {};"]
+    else:
+        code = [f"var base = {_json(_base_data(base))};"]
+    # The base map has a pane of its own under the layers' pane: Leaflet stacks SVG above
+    # canvas within a pane, so an opaque SVG land would hide any canvas layer (the heat map,
+    # the circles of a big corpus) drawn in the same pane.
+    code.append("var pane = parent.createPane('plBase'); pane.style.zIndex = 350;"
+                " pane.style.pointerEvents = 'none';")
+    code.append("function shapes(data, style) { L.geoJson(data, {interactive: false,"
+                " pane: 'plBase', style: function () { return style; }}).addTo(parent); }")
+    if "countries" in base:
+        code.append("window.plCountries = base.countries;")
+    for name, style, drawn in styles:
+        if drawn and name in base:
+            code.append(f"shapes(base.{name}, {_json(style)});")
+    if "labels" in base and offline:
         # Country names, bigger countries from further out (CSS hides by zoom class).
-        folium.GeoJson(
-            base["labels"], name="labels", control=False, interactive=False,
-            marker=folium.CircleMarker(radius=0, stroke=False, fill=False),
-            on_each_feature=JsCode(
-                "function (feature, layer) { layer.bindTooltip(feature.properties.name, "
-                "{permanent: true, direction: 'center', className: 'pl-country pl-mz' +"
-                " feature.properties.minzoom}); }"),
-        ).add_to(m)
+        code.append(
+            "var names = L.layerGroup(); base.labels.forEach(function (p) {"
+            " names.addLayer(L.marker([p[1], p[0]], {interactive: false, keyboard: false,"
+            " icon: L.divIcon({className: 'pl-country pl-mz' + p[3],"
+            " html: '<span>' + p[2] + '</span>', iconSize: null})})); }); names.addTo(parent);")
+    if base:
+        m.add_child(_Script("\n".join(code)))
     m.add_child(_Script(
         "function zoomClass() { var c = parent.getContainer();"
         " c.className = c.className.replace(/ pl-z\\d+/g, '') + ' pl-z' + parent.getZoom(); }"
@@ -300,71 +438,99 @@ def places_geojson(places: pd.DataFrame, color_by: str = "feature",
     top = max(float(places["mentions"].max()), float(biggest or 0))
     radius = _radius(places["mentions"].to_numpy(float), top)
     colors = colors or {}
+    if context:
+        fills = [CONTEXT_COLOR] * len(places)
+    elif color_by == "doc":
+        fills = [colors.get(str(d), OTHER_DOCS) for d in places["top_doc"]]
+    else:
+        fills = [FEATURE_COLORS.get(f, FEATURE_COLORS["other"]) for f in places["feature"]]
+    # Plain lists, not iterrows: this runs for every new filter state, thousands of places.
+    columns = zip(places["place_id"].tolist(), places["name"].tolist(),
+                  places["mentions"].tolist(), places["low_confidence"].tolist(),
+                  places["inferred_share"].tolist(), places["lon"].astype(float).tolist(),
+                  places["lat"].astype(float).tolist(), fills, radius.tolist(), strict=True)
     feats = []
-    for (_, p), r in zip(places.iterrows(), radius, strict=True):
-        if context:
-            fill = CONTEXT_COLOR
-        elif color_by == "doc":
-            fill = colors.get(str(p["top_doc"]), OTHER_DOCS)
-        else:
-            fill = FEATURE_COLORS.get(p["feature"], FEATURE_COLORS["other"])
+    for place_id, name, n, low, inferred, lon, lat, fill, r in columns:
         style = {"radius": float(r) if not context else 4.0, "fillColor": fill,
                  "color": "#ffffff", "weight": 1, "opacity": 1, "fillOpacity": 0.72}
-        if p["low_confidence"] and not context:
+        if low and not context:
             style.update(color=fill, weight=2, dashArray="4 3", fillOpacity=0.12)
-        elif p["inferred_share"] > 0.5 and not context:
+        elif inferred > 0.5 and not context:
             style.update(fillOpacity=0.3, color=fill)
-        if p["place_id"] == selected:
+        if place_id == selected:
             style.update(color="#111111", weight=3.5, opacity=1)
-        n = int(p["mentions"])
-        tip = f"{p['name']} · {n} mention{'s' if n != 1 else ''}"
+        n = int(n)
+        tip = f"{name} · {n} mention{'s' if n != 1 else ''}"
         if context:
             tip += " (as an adjective or in a name)"
         feats.append({
-            "type": "Feature", "id": str(p["place_id"]),
-            "geometry": {"type": "Point", "coordinates": [round(float(p["lon"]), 5),
-                                                          round(float(p["lat"]), 5)]},
+            "type": "Feature", "id": str(place_id),
+            "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
             "properties": {"tip": safe_text(tip), "style": style},
         })
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _points_layer(features: dict, name: str, show: bool,
-                  css_class: str = "pl-mention") -> folium.FeatureGroup:
+def _points_code(features: dict, css_class: str, canvas: bool = False) -> str:
+    """Script drawing ``places_geojson`` circles into its parent layer, sent compactly.
+
+    One row per circle (lon, lat, radius, style number, id, tooltip) and each distinct style
+    once: about a quarter of the GeoJSON's size. The circles keep ``feature`` (id, tooltip) as
+    GeoJSON layers do, and the tooltip is bound on the parent layer (see ``_TIP``).
+    """
+    styles: dict[tuple, int] = {}
+    rows = []
+    for f in features["features"]:
+        style = f["properties"]["style"]
+        number = styles.setdefault(tuple((k, v) for k, v in style.items() if k != "radius"),
+                                   len(styles))
+        lon, lat = f["geometry"]["coordinates"]
+        rows.append([round(lon, 4), round(lat, 4), style["radius"], number, f["id"],
+                     f["properties"]["tip"]])
+    data = {"s": [dict(k) for k in styles], "f": rows}
+    return (f"var d = {_json(data)}, cls = {_json(css_class)}, o = {_renderer(canvas)};\n"
+            "d.f.forEach(function (f) { var c = L.circleMarker([f[1], f[0]],"
+            " L.extend({className: cls, fill: true}, o, d.s[f[3]], {radius: f[2]}));"
+            " c.feature = {type: 'Feature', id: f[4], properties: {tip: f[5]}};"
+            " parent.addLayer(c); });"
+            f" parent.bindTooltip({_TIP}, {{sticky: true}});")
+
+
+def _points_layer(features: dict, name: str, show: bool, css_class: str = "pl-mention",
+                  canvas: bool = False) -> folium.FeatureGroup:
     fg = folium.FeatureGroup(name=name, show=show)
     if features["features"]:
-        folium.GeoJson(
-            features, name=name, control=False,
-            marker=folium.CircleMarker(radius=6, fill=True, className=css_class),
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        ).add_to(fg)
+        fg.add_child(_Script(_points_code(features, css_class, canvas)))
     return fg
 
 
-def mention_layer(features: dict, legend: str | None = None,
-                  show: bool = True) -> folium.FeatureGroup:
-    """The place mentions layer (``places_geojson`` output) with its legend."""
-    fg = _points_layer(features, LAYER_TITLES["mentions"], show)
+def mention_layer(features: dict, legend: str | None = None, show: bool = True,
+                  canvas: bool = False) -> folium.FeatureGroup:
+    """The place mentions layer (``places_geojson`` output) with its legend (``canvas``: see
+    ``CANVAS_FROM``)."""
+    fg = _points_layer(features, LAYER_TITLES["mentions"], show, canvas=canvas)
     if legend:
         fg.add_child(Legend(legend))
     return fg
 
 
-def context_layer(features: dict, show: bool = False) -> folium.FeatureGroup:
+def context_layer(features: dict, show: bool = False,
+                  canvas: bool = False) -> folium.FeatureGroup:
     """Mentions that name a place only as an adjective or inside a name ("Malian", "Mali
     Airlines"), drawn as small grey circles; off by default."""
-    return _points_layer(features, LAYER_TITLES["context"], show, "pl-context")
+    return _points_layer(features, LAYER_TITLES["context"], show, "pl-context", canvas)
 
 
 def heat_layer(places: pd.DataFrame, show: bool = False) -> folium.FeatureGroup:
     """Density of mentions (each place weighted by its mention count)."""
     fg = folium.FeatureGroup(name=LAYER_TITLES["heat"], show=show)
     if len(places):
-        data = places[["lat", "lon", "mentions"]].astype(float).to_numpy().tolist()
+        data = np.round(places[["lat", "lon", "mentions"]].astype(float).to_numpy(), 4)
         # max_zoom low: points are at full strength from zoom 4 in (leaflet.heat fades them
         # further out), so a handful of places still shows.
-        folium.plugins.HeatMap(data, control=False, radius=26, blur=20, min_opacity=0.35,
-                               max_zoom=4).add_to(fg)
+        options = {"minOpacity": 0.35, "maxZoom": 4, "radius": 26, "blur": 20}
+        fg.add_child(_HeatScript(
+            f"parent.addLayer(L.heatLayer({_json(data.tolist())}, {_json(options)}));"))
     return fg
 
 
@@ -375,36 +541,43 @@ def _classes(values: Iterable[int], k: int = 5) -> list[int]:
     return [int(b) for b in bounds]
 
 
-def choropleth_geojson(countries: gpd.GeoDataFrame, counts: Mapping[str, int],
-                       tolerance: float = 0.04) -> tuple[dict, list[int]]:
+def choropleth_geojson(countries: pd.DataFrame,
+                       counts: Mapping[str, int]) -> tuple[dict, list[int]]:
     """Countries with mentions, coloured by their number (by ISO-2 code of the mentions).
 
-    Returns the GeoJSON and the lower bounds of the colour classes (for the legend).
+    The features carry no geometry: ``choropleth_layer`` colours the base map's own country
+    shapes (``base_map``), so a filter change sends colours and tooltips, not coastlines.
+    Returns the GeoJSON (properties ``iso``, ``fill``, ``tip``, ``mentions``) and the lower
+    bounds of the colour classes (for the legend).
     """
     counts = {k: int(v) for k, v in counts.items() if v}
-    rows = countries[countries["iso_a2"].isin(list(counts))].copy()
+    rows = countries[countries["iso_a2"].isin(list(counts))].drop_duplicates("iso_a2")
     classes = _classes(counts.values(), len(CHOROPLETH))
-    if len(rows) == 0:
-        return {"type": "FeatureCollection", "features": []}, classes
-    rows["mentions"] = rows["iso_a2"].map(counts).astype(int)
-    idx = np.searchsorted(classes, rows["mentions"].to_numpy(), side="right") - 1
-    rows["fill"] = [CHOROPLETH[i] for i in idx]
-    rows["tip"] = [f"{n} · {c} mention{'s' if c != 1 else ''}"
-                   for n, c in zip(rows["name"], rows["mentions"], strict=True)]
-    return _geojson(rows, ["tip", "fill", "mentions"], tolerance=tolerance), classes
+    feats = []
+    for iso, name in zip(rows["iso_a2"], rows["name"], strict=True):
+        c = counts[iso]
+        fill = CHOROPLETH[int(np.searchsorted(classes, c, side="right")) - 1]
+        feats.append({"type": "Feature", "geometry": None, "properties": {
+            "iso": iso, "fill": fill, "mentions": c,
+            "tip": safe_text(f"{name} · {c} mention{'s' if c != 1 else ''}")}})
+    return {"type": "FeatureCollection", "features": feats}, classes
 
 
-def choropleth_layer(features: dict, classes: Sequence[int],
-                     show: bool = False) -> folium.FeatureGroup:
+def choropleth_layer(features: dict, classes: Sequence[int], show: bool = False,
+                     canvas: bool = False) -> folium.FeatureGroup:
     """Mentions per country as a shaded map (``choropleth_geojson`` output) with its legend."""
     fg = folium.FeatureGroup(name=LAYER_TITLES["choropleth"], show=show)
     if features["features"]:
-        folium.GeoJson(
-            features, name="choropleth", control=False,
-            style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.45,
-                                      "color": "#5a7fa8", "weight": 0.6},
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        ).add_to(fg)
+        styles = {f["properties"]["iso"]: [f["properties"]["fill"], f["properties"]["tip"]]
+                  for f in features["features"]}
+        fg.add_child(_Script(
+            f"var d = {_json(styles)}, src = window.plCountries; if (!src) return;\n"
+            + _SHAPES +
+            "shapes(src.features.filter(function (f) { return d[f.properties.iso_a2]; }),"
+            " function (f) { return {fillColor: d[f.properties.iso_a2][0], fillOpacity: 0.45,"
+            f" color: '#5a7fa8', weight: 0.6}}; }}, {_renderer(canvas)});"
+            " parent.bindTooltip(function (l) { var e = document.createElement('div');"
+            " e.innerHTML = d[l.feature.properties.iso_a2][1]; return e; }, {sticky: true});"))
         ends = [*[c - 1 for c in classes[1:]], None]
         rows = "".join(
             f'<div class="pl-row"><span class="sw sq" style="background:{col}"></span>'
@@ -418,11 +591,12 @@ def regions_geojson(regions: gpd.GeoDataFrame, counts: Mapping[str, int],
                     tolerance: float = 0.02) -> dict:
     """Outlines of the Natural Earth regions (the Sahel…) that mentions are placed in,
     matched by ``place_id``."""
-    rows = regions[regions["place_id"].isin([k for k, v in counts.items() if v])].copy()
-    rows["geometry"] = [_without_slivers(g) for g in rows.geometry]
-    rows["tip"] = [f"{n} · {counts[p]} mention{'s' if counts[p] != 1 else ''}"
-                   for n, p in zip(rows["name"], rows["place_id"], strict=True)]
-    return _geojson(rows, ["tip"], tolerance=tolerance)
+    rows = np.flatnonzero(regions["place_id"].isin([k for k, v in counts.items() if v]))
+    ids, names = regions["place_id"].to_numpy()[rows], regions["name"].to_numpy()[rows]
+    tips = [f"{n} · {counts[p]} mention{'s' if counts[p] != 1 else ''}"
+            for n, p in zip(names, ids, strict=True)]
+    shapes = [_without_slivers(g) for g in regions.geometry.to_numpy()[rows]]
+    return _features(np.array(shapes, dtype=object), {"tip": tips}, tolerance)
 
 
 def _without_slivers(geom, share: float = 0.03):
@@ -433,17 +607,17 @@ def _without_slivers(geom, share: float = 0.03):
     return shapely.MultiPolygon(kept) if len(kept) > 1 else kept[0]
 
 
-def region_layer(features: dict, show: bool = True) -> folium.FeatureGroup:
+def region_layer(features: dict, show: bool = True,
+                 canvas: bool = False) -> folium.FeatureGroup:
     """Dashed outlines of the regions mentioned."""
     fg = folium.FeatureGroup(name=LAYER_TITLES["regions"], show=show)
     if features["features"]:
-        folium.GeoJson(
-            features, name="regions", control=False,
-            style_function=lambda _f: {"color": FEATURE_COLORS["region"], "weight": 2,
-                                       "dashArray": "6 4", "fillOpacity": 0.06,
-                                       "fillColor": FEATURE_COLORS["region"]},
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        ).add_to(fg)
+        style = {"color": FEATURE_COLORS["region"], "weight": 2, "dashArray": "6 4",
+                 "fillOpacity": 0.06, "fillColor": FEATURE_COLORS["region"]}
+        fg.add_child(_Script(
+            _SHAPES + f"shapes({_json(features['features'])}, function () {{"
+            f" return {_json(style)}; }}, {_renderer(canvas)});"
+            f" parent.bindTooltip({_TIP}, {{sticky: true}});"))
     return fg
 
 
@@ -452,26 +626,25 @@ def admin1_geojson(admin1: gpd.GeoDataFrame, country_codes: Iterable[str],
     """Names of the provinces (admin-1 regions) of the countries mentioned, at most ``limit``
     (the countries listed first win)."""
     order = {c: i for i, c in enumerate(dict.fromkeys(country_codes))}
-    rows = admin1[admin1["iso_a2"].isin(list(order))].copy()
-    rows = rows.iloc[np.argsort(rows["iso_a2"].map(order).to_numpy(), kind="stable")][:limit]
-    rows["label"] = rows["name"]
-    return _geojson(rows, ["label"], digits=3)
+    iso = admin1["iso_a2"].to_numpy()
+    rows = np.flatnonzero(np.isin(iso, list(order)))
+    rows = rows[np.argsort([order[c] for c in iso[rows]], kind="stable")][:limit]
+    return _features(admin1.geometry.to_numpy()[rows],
+                     {"label": admin1["name"].to_numpy()[rows]}, digits=3)
 
 
 def admin1_layer(features: dict, show: bool = False) -> folium.FeatureGroup:
-    """Province names as small italic labels."""
+    """Province names as small italic labels, each with a dot where the province is."""
     fg = folium.FeatureGroup(name=LAYER_TITLES["admin1"], show=show)
     if features["features"]:
-        folium.GeoJson(
-            features, name="admin1", control=False, interactive=False,
-            marker=folium.CircleMarker(radius=1.5, color="#8a8a8a", fill=True, weight=1),
-            # One permanent label per point (a GeoJsonTooltip is one tooltip for the group).
-            # The label property is escaped by admin1_geojson.
-            on_each_feature=JsCode(
-                "function (feature, layer) { layer.bindTooltip(feature.properties.label, "
-                "{permanent: true, direction: 'right', className: 'pl-label', offset: [3, 0]});"
-                " }"),
-        ).add_to(fg)
+        # Marker icons laid out by CSS: no layout read per label. Labels are escaped by
+        # admin1_geojson.
+        labels = [[*f["geometry"]["coordinates"], f["properties"]["label"]]
+                  for f in features["features"]]
+        fg.add_child(_Script(
+            f"{_json(labels)}.forEach(function (p) {{ parent.addLayer(L.marker([p[1], p[0]],"
+            " {interactive: false, keyboard: false, icon: L.divIcon({className: 'pl-label',"
+            " html: '<i></i><span>' + p[2] + '</span>', iconSize: null})})); });"))
     return fg
 
 
@@ -512,13 +685,42 @@ def legend_html(places: pd.DataFrame, color_by: str = "feature",
 def initial_visibility(fg: folium.FeatureGroup, show: bool) -> folium.FeatureGroup:
     """Decide whether a layer is on when streamlit-folium adds it (``feature_group_to_add``
     always adds every layer): as the user last set it in the layer control of this map, else
-    ``show``. Keeps the user's choice while filters redraw the layers."""
-    code = (f"var name = {json.dumps(fg.layer_name)}, show = {json.dumps(bool(show))};"
-            " parent.once('add', function () { var m = parent._map,"
-            " memory = window.__plLayers || {}; if (!(name in memory ? memory[name] : show))"
-            " { setTimeout(function () { m.removeLayer(parent); }, 0); } });")
-    fg.add_child(_Script(code))
+    ``show``. Keeps the user's choice while filters redraw the layers.
+
+    A layer that starts off is never drawn: its script runs first (before its circles are
+    made) and makes streamlit-folium's add a no-op. It stays on the map, empty, until
+    streamlit-folium has bound its click handler to it (so clicks on it still select a place
+    once the user turns it on), and is taken off right after.
+    """
+    code = (f"var name = {json.dumps(fg.layer_name)}, show = {json.dumps(bool(show))},"
+            " memory = window.__plLayers || {};"
+            " if (name in memory ? memory[name] : show) return;"
+            " var onAdd = parent.onAdd; if (parent._map) parent._map.removeLayer(parent);"
+            " parent.onAdd = function () {};"
+            " setTimeout(function () { parent.onAdd = onAdd;"
+            " if (parent._map) parent._map.removeLayer(parent); }, 0);")
+    script = _Script(code)
+    fg.add_child(script)
+    fg._children.move_to_end(script.get_name(), last=False)  # before the layer's content
     return fg
+
+
+def asset_links(*elements: Element) -> tuple[list[str], list[str]]:
+    """CSS and script URLs that ``elements`` and everything in them load, in order, once each
+    (what streamlit-folium collects from a map and its layers)."""
+    css: dict[str, None] = {}
+    js: dict[str, None] = {}
+
+    def walk(el: Element) -> None:
+        if isinstance(el, JSCSSMixin):
+            css.update(dict.fromkeys(url for _, url in el.default_css))
+            js.update(dict.fromkeys(url for _, url in el.default_js))
+        for child in el._children.values():
+            walk(child)
+
+    for el in elements:
+        walk(el)
+    return list(css), list(js)
 
 
 def add_layers(m: folium.Map, layers: Iterable[folium.FeatureGroup],

@@ -1,9 +1,10 @@
 """Map: where the corpus places its mentions in the time window, and the passages behind them.
 
-The basemap (Natural Earth, fit to the whole corpus) is built once per session and stays in
-the browser; the layers that depend on the filters go to ``st_folium`` as
-``feature_group_to_add``, so changing a filter redraws the circles without reloading the map.
-Panning does not rerun the script: only a click on a place does.
+The basemap (Natural Earth, fit to the whole corpus) is rendered once per server and stays in
+the browser; the layers that depend on the filters are rendered once per filter state (cached)
+and go to streamlit-folium as its ``feature_group`` layers, so changing a filter redraws the
+circles without reloading the map (``ui.folium_map``). Panning does not rerun the script:
+only a click on a place does.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import folium
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import maps, views
 from pages import ui
@@ -47,6 +47,45 @@ def area_geojson(folder: str, stamp: tuple, key: tuple) -> tuple[dict, list[int]
     regions = maps.regions_geojson(ui.layer("regions"), shown.groupby("place_id").size())
     order = by_country.sort_values(ascending=False).index
     return choropleth, classes, regions, maps.admin1_geojson(ui.layer("admin1"), order)
+
+
+# Layers in drawing order (the last on top), with the filter inputs each depends on.
+LAYERS = ("choropleth", "regions", "heat", "admin1", "context", "mentions")
+
+
+def build_layer(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
+                canvas: bool = False) -> folium.FeatureGroup:
+    """One layer of the map for a filter state (``args``: see ``layer_args``; ``canvas``: see
+    ``geo.maps.CANVAS_FROM``)."""
+    if name == "mentions":
+        features, legend = mentions_geojson(folder, stamp, *args)
+        fg = maps.mention_layer(features, legend, show=show, canvas=canvas)
+    elif name == "context":
+        fg = maps.context_layer(context_geojson(folder, stamp, *args), show=show, canvas=canvas)
+    elif name == "heat":
+        fg = maps.heat_layer(ui._places(folder, stamp, *args), show=show)
+    else:
+        choropleth, classes, regions, admin1 = area_geojson(folder, stamp, *args)
+        fg = {"choropleth": lambda: maps.choropleth_layer(choropleth, classes, show, canvas),
+              "regions": lambda: maps.region_layer(regions, show, canvas),
+              "admin1": lambda: maps.admin1_layer(admin1, show)}[name]()
+    return maps.initial_visibility(fg, show)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def layer_script(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
+                 canvas: bool) -> tuple[str, list[str], list[str]]:
+    """A layer rendered for streamlit-folium, once per filter state."""
+    return ui.prepared_layer(build_layer(name, folder, stamp, args, show, canvas),
+                             LAYERS.index(name))
+
+
+def layer_args(s: views.ViewState, d: ui.Data, biggest: int) -> dict[str, tuple]:
+    """What each layer is drawn from: only these inputs make it change."""
+    key = ui.filter_key(s, d)
+    return {"choropleth": (key,), "regions": (key,), "heat": (key,), "admin1": (key,),
+            "context": (ui.filter_key(s, d, roles=views.CONTEXT_ROLES),),
+            "mentions": (key, s.color, s.place, biggest)}
 
 
 def select_place(place_id: str | None) -> None:
@@ -116,36 +155,32 @@ places = ui.places(s, d)
 hidden = 0 if s.undated else ui.undated(s, d)
 st.markdown(ui.summary_line(shown, d, hidden))
 
-key = ui.filter_key(s, d)
-context_key = ui.filter_key(s, d, roles=views.CONTEXT_ROLES)
 all_places = ui.places(views.ViewState(), d, timed=False)
 biggest = int(all_places["mentions"].max()) if len(all_places) else 1
-features, legend = mentions_geojson(d.folder, d.stamp, key, s.color, s.place, biggest)
-choropleth, classes, regions, admin1 = area_geojson(d.folder, d.stamp, key)
 show = set(s.layers)
-layers = [
-    maps.choropleth_layer(choropleth, classes, show="choropleth" in show),
-    maps.region_layer(regions, show="regions" in show),
-    maps.heat_layer(places, show="heat" in show),
-    maps.admin1_layer(admin1, show="admin1" in show),
-    maps.context_layer(context_geojson(d.folder, d.stamp, context_key), show="context" in show),
-    maps.mention_layer(features, legend, show="mentions" in show),
-]
-for name, fg in zip(["choropleth", "regions", "heat", "admin1", "context", "mentions"], layers,
-                    strict=True):
-    maps.initial_visibility(fg, name in show)
-
-base = maps.base_map(s.basemap, ui.basemap_geojson(), maps.data_bounds(all_places))
+args = layer_args(s, d, biggest)
+bounds = maps.data_bounds(all_places)
+bounds_key = None if bounds is None else tuple(tuple(corner) for corner in bounds)
+canvas = len(all_places) > maps.CANVAS_FROM  # the same for every view of this corpus
 map_key = f"map_{st.session_state.get(ui.EPOCH, 0)}_{s.basemap}"
 click_places = pd.concat([places, ui.places(s, d, roles=views.CONTEXT_ROLES)])
+returned = ["last_object_clicked", "last_object_clicked_tooltip"]
+view = {"center": (s.lat, s.lon) if s.lat is not None else None, "zoom": s.zoom,
+        "on_change": lambda: on_click(map_key, click_places)}
 
 left, right = st.columns([7, 3], gap="medium")
 with left:
-    st_folium(base, key=map_key, height=620, use_container_width=True,
-              returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
-              feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=False),
-              center=(s.lat, s.lon) if s.lat is not None else None, zoom=s.zoom,
-              on_change=lambda: on_click(map_key, click_places))
+    if ui.PREPARED:
+        ui.folium_map(ui.prepared_base(s.basemap, bounds_key, ui.basemap_url()),
+                      [layer_script(n, d.folder, d.stamp, args[n], n in show, canvas)
+                       for n in LAYERS],
+                      ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in LAYERS)),
+                      map_key, 620, returned, **view)
+    else:
+        ui.show_map(maps.base_map(s.basemap, ui.basemap_geojson(), bounds),
+                    [build_layer(n, d.folder, d.stamp, args[n], n in show, canvas)
+                     for n in LAYERS],
+                    map_key, 620, returned, **view)
     c1, c2, c3, c4 = st.columns([3, 2.6, 2, 2.2], vertical_alignment="bottom")
     c1.segmented_control("Colour circles by", views.COLOR_BY, **ui._bind("w_color", s.color),
                          required=True,

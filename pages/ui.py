@@ -7,12 +7,17 @@
   back after every run, so the URL always reproduces the view. Widgets mirror the state and
   change it in callbacks.
 * Controls used by several pages: the sidebar filters, the time controls, the page links.
+* Maps: ``prepared_base``, ``prepared_layer`` and ``folium_map`` send a folium map through
+  streamlit-folium's component from strings rendered once and cached.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -20,9 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+import streamlit.components.v1 as components
+from streamlit_folium import st_folium
 
 from geo import io, maps, views
 from geo.maps import FEATURE_LABELS
@@ -86,7 +94,7 @@ def layer(name: str) -> gpd.GeoDataFrame:
 def basemap_geojson() -> dict:
     """The offline basemap layers as simplified GeoJSON (``geo.maps.basemap_geojson``);
     shared, not copied (folium only reads it)."""
-    return maps.basemap_geojson({n: layer(n) for n in ("land", "lakes", "rivers", "countries")})
+    return maps.basemap_geojson({n: layer(n) for n in ("lakes", "rivers", "countries")})
 
 
 @st.cache_data(show_spinner=False)
@@ -164,6 +172,147 @@ def places(state: ViewState, d: Data, roles: Sequence[str] = ("place",),
            timed: bool = True) -> pd.DataFrame:
     """One row per place of the mentions a view shows (``views.aggregate_places``)."""
     return _places(d.folder, d.stamp, filter_key(state, d, roles, timed))
+
+
+# --- maps ------------------------------------------------------------------------------------
+# st_folium renders the whole folium map to JavaScript on every run (seconds for 100k mentions:
+# folium feeds each rendered script back through Jinja, and measures the bounds of every
+# shape). Here the base map is rendered once per basemap and bounds, each layer once per
+# filter state, and the cached strings go to streamlit-folium's component exactly as
+# st_folium would send them. The browser then keeps the base map and swaps the layers.
+try:
+    from streamlit_folium import (
+        _component_func,
+        _get_feature_group_string,
+        _get_header,
+        _get_html,
+        _get_layer_control_string,
+        _get_map_string,
+        get_full_id,
+    )
+    PREPARED = True
+except ImportError:  # another streamlit-folium: pages fall back to st_folium
+    PREPARED = False
+
+
+# The basemap's shapes (~0.8 MB) go to the map frame as a script file it loads once (and the
+# browser caches), not inside the map's script, which is sent again whenever a layer changes.
+# Streamlit serves the files of a declared component folder; this one is only a file server.
+@functools.cache
+def _file_server() -> tuple[Path, str] | None:
+    """The folder whose files Streamlit serves, and their URL path; declared on first use
+    (in a script run, so that it is registered). None without a writable temporary folder."""
+    folder = Path(tempfile.gettempdir()) / ("placeline-files-" + hashlib.sha256(
+        str(io.DATA).encode()).hexdigest()[:8])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    component = components.declare_component("placeline_files", path=str(folder))
+    prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return folder, f"{'/' + prefix if prefix else ''}/component/{component.name}"
+
+
+@st.cache_resource(show_spinner=False)
+def _basemap_script() -> str:
+    return maps.basemap_script(basemap_geojson())
+
+
+def basemap_url() -> str | None:
+    """URL of the basemap's shapes as a script (``geo.maps.basemap_script``), written when
+    missing; None when it cannot be written (``base_map`` then puts the shapes inline)."""
+    server = _file_server()
+    if server is None:
+        return None
+    folder, url = server
+    text = _basemap_script()
+    path = folder / f"basemap-{hashlib.sha256(text.encode()).hexdigest()[:16]}.js"
+    try:
+        if not path.exists():
+            part = path.with_name(f"{path.name}.{os.getpid()}.part")
+            part.write_text(text, encoding="utf-8")
+            os.replace(part, path)
+    except OSError:
+        return None
+    return f"{url}/{path.name}"
+
+
+@dataclass(frozen=True)
+class PreparedMap:
+    """A base map as streamlit-folium's component takes it (see ``st_folium``)."""
+
+    script: str
+    header: str
+    html: str
+    id: str
+    css: tuple[str, ...]
+    js: tuple[str, ...]
+    digest: str
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def prepared_base(basemap: str, bounds: tuple | None, data_url: str | None) -> PreparedMap:
+    """The base map (``geo.maps.base_map``), rendered once; shared read-only."""
+    m = maps.base_map(basemap, basemap_geojson(), bounds, data_url=data_url)
+    m.get_root().render()
+    html, header, script = _get_html(m), _get_header(m), _get_map_string(m)
+    css, js = maps.asset_links(m)
+    return PreparedMap(script, header, html, get_full_id(m), tuple(css), tuple(js),
+                       hashlib.sha256(script.encode()).hexdigest())
+
+
+def prepared_layer(fg: folium.FeatureGroup, index: int) -> tuple[str, list[str], list[str]]:
+    """A layer's script as streamlit-folium adds it (``feature_group_{index}``), with the CSS
+    and scripts it needs. Cache the result: this is the costly part."""
+    script = _get_feature_group_string(fg, folium.Map(tiles=None), index)
+    return (script, *maps.asset_links(fg))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def prepared_control(titles: tuple[str, ...]) -> str:
+    """The layer control listing layers ``feature_group_0``… by these titles."""
+    m = folium.Map(tiles=None)
+    for index, title in enumerate(titles):
+        fg = folium.FeatureGroup(name=title)
+        fg._id = f"feature_group_{index}"
+        fg.add_to(m)
+    return _get_layer_control_string(folium.LayerControl(collapsed=False), m)
+
+
+def folium_map(base: PreparedMap, layers: Sequence[tuple[str, list[str], list[str]]],
+               control: str, key: str, height: int, returned_objects: Sequence[str],
+               center: tuple[float, float] | None = None, zoom: int | None = None,
+               on_change: Callable[[], None] | None = None) -> None:
+    """Show a prepared map: what ``st_folium(base, key=…, feature_group_to_add=…,
+    layer_control=…, use_container_width=True)`` shows, without rendering it again.
+
+    The map's returned values land in ``st.session_state[key]`` before ``on_change`` runs.
+    """
+    css = list(dict.fromkeys([*base.css, *(u for layer in layers for u in layer[1])]))
+    js = list(dict.fromkeys([*base.js, *(u for layer in layers for u in layer[2])]))
+    hash_key = hashlib.sha256(f"{base.digest}{key}False".encode()).hexdigest()
+
+    def changed() -> None:
+        st.session_state[key] = st.session_state.get(hash_key, {})
+        if on_change is not None:
+            on_change()
+
+    _component_func(
+        script=base.script, header=base.header, html=base.html, id=base.id, key=hash_key,
+        height=height, width=None, returned_objects=list(returned_objects),
+        default=dict.fromkeys(returned_objects), zoom=zoom, center=center,
+        feature_group="".join(layer[0] for layer in layers), return_on_hover=False,
+        layer_control=control, pixelated=False, css_links=css, js_links=js,
+        on_change=changed, wrap_longitude=False)
+
+
+def show_map(m: folium.Map, layers: Sequence[folium.FeatureGroup], key: str, height: int,
+             returned_objects: Sequence[str], **kwargs: Any) -> None:
+    """``st_folium`` for a page that builds its folium objects on every run (the fallback
+    when streamlit-folium's internals differ from what ``folium_map`` expects)."""
+    st_folium(m, key=key, height=height, use_container_width=True,
+              returned_objects=list(returned_objects), feature_group_to_add=list(layers),
+              layer_control=folium.LayerControl(collapsed=False), **kwargs)
 
 
 # --- first start -----------------------------------------------------------------------------
@@ -315,7 +464,8 @@ def sidebar_filters(d: Data) -> None:
     """Search, documents, feature types, countries, minimum confidence (in the sidebar)."""
     s = state()
     titles = d.titles
-    countries = sorted(d.vocab.countries - {""}, key=lambda c: country_names().get(c, c))
+    names = country_names()  # once: every call of a cached function copies its result
+    countries = sorted(d.vocab.countries - {""}, key=lambda c: names.get(c, c))
     with st.sidebar:
         st.subheader("Filters")
         st.text_input("Search the sentences", placeholder="e.g. coup, drought",
@@ -325,7 +475,7 @@ def sidebar_filters(d: Data) -> None:
         st.multiselect("Kinds of place", list(views.FEATURES), placeholder="All kinds",
                        format_func=FEATURE_LABELS.get, **_bind("w_features", list(s.features)))
         st.multiselect("Countries", countries, placeholder="All countries",
-                       format_func=lambda c: f"{country_names().get(c, c)} ({c})",
+                       format_func=lambda c: f"{names.get(c, c)} ({c})",
                        **_bind("w_countries", [c for c in s.countries if c in countries]))
         st.slider("Minimum confidence", 0.0, 1.0, step=0.05,
                   help="How sure Placeline is that a name means this place (0 to 1).",

@@ -13,12 +13,15 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
+import pandas as pd
 import pytest
 
-from geo import assets
+from geo import assets, io, maps
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,11 +62,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(fixture_build: Path) -> Iterator[str]:
+@contextmanager
+def serve(build: Path) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a build folder; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "PLACELINE_BUILD": str(fixture_build)}
-    log = open(fixture_build / "streamlit.log", "w")  # noqa: SIM115 - closed below
+    env = {**os.environ, "PLACELINE_BUILD": str(build)}
+    log = open(build / "streamlit.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1"],
@@ -77,13 +81,18 @@ def server(fixture_build: Path) -> Iterator[str]:
             except OSError:
                 time.sleep(0.5)
         else:
-            pytest.fail("streamlit did not start:\n" + (fixture_build / "streamlit.log")
-                        .read_text())
+            pytest.fail("streamlit did not start:\n" + (build / "streamlit.log").read_text())
         yield url
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(fixture_build: Path) -> Iterator[str]:
+    with serve(fixture_build) as url:
+        yield url
 
 
 @pytest.fixture
@@ -176,6 +185,21 @@ def slider_labels(pg) -> list[str]:
     return [thumbs.nth(i).get_attribute("aria-valuetext") for i in range(thumbs.count())]
 
 
+LAND = (247, 245, 240)  # geo.maps.LAND
+
+
+def pixel(pg, x: float, y: float) -> tuple[int, int, int]:
+    """The colour painted at (x, y) of the page (a screenshot: what shows, not the DOM)."""
+    from PIL import Image
+
+    png = pg.screenshot(clip={"x": x, "y": y, "width": 1, "height": 1})
+    return Image.open(BytesIO(png)).convert("RGB").getpixel((0, 0))
+
+
+def unlike(colour: tuple[int, int, int], other: tuple[int, int, int]) -> bool:
+    return max(abs(a - b) for a, b in zip(colour, other, strict=True)) > 12
+
+
 def no_exception(pg) -> None:
     assert pg.locator('[data-testid="stException"]').count() == 0
     assert "Traceback" not in pg.locator('[data-testid="stMain"]').inner_text()
@@ -195,16 +219,19 @@ def test_every_page_opens_offline(page, path, title):
         assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
     if path == "map":
         # Country names sit on their country (measured after the styles applied).
-        off = map_frame(page).evaluate("""() => { let worst = 0;
-            window.map.eachLayer(l => { const t = l.getTooltip && l.getTooltip();
-                if (!t || !t.options.permanent || !t.isOpen()) return;
-                const r = t.getElement().getBoundingClientRect();
+        off, shown = map_frame(page).evaluate("""() => { let worst = 0, shown = 0;
+            window.map.eachLayer(l => { const icon = l.options && l.options.icon;
+                if (!icon || !String(icon.options.className).includes('pl-country')) return;
+                const label = l.getElement() && l.getElement().querySelector('span');
+                const r = label && label.getBoundingClientRect();
+                if (!r || r.width === 0) return;
                 const c = window.map.getContainer().getBoundingClientRect();
-                const p = window.map.latLngToContainerPoint(t.getLatLng());
-                if (t.options.direction === 'center' && r.width > 0) worst = Math.max(worst,
-                    Math.abs(r.left - c.left + r.width / 2 - p.x)); });
-            return worst; }""")
-        assert off < 3, off
+                const p = window.map.latLngToContainerPoint(l.getLatLng());
+                shown += 1;
+                worst = Math.max(worst, Math.abs(r.left - c.left + r.width / 2 - p.x),
+                                 Math.abs(r.top - c.top + r.height / 2 - p.y)); });
+            return [worst, shown]; }""")
+        assert shown > 0 and off < 3, (off, shown)
         control = map_frame(page).locator(".leaflet-control-layers").inner_text()
         assert "Place mentions" in control and "Density (heat map)" in control
     if path == "timeline":
@@ -267,6 +294,14 @@ def test_a_shared_link_opens_the_same_view(page):
     lat, lng = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
     assert abs(lat - 14.2) < 0.05 and abs(lng + 5.5) < 0.05
     assert frame.locator("canvas.leaflet-heatmap-layer").count() == 1
+    # The heat shows around Bamako: drawn above the land, not hidden under it.
+    at = frame.evaluate("""() => { let p = null; window.map.eachLayer(l => {
+        if (l.feature && l.feature.id === 'geonames:2460596' && l.options.className
+            === 'pl-mention') p = window.map.latLngToContainerPoint(l.getLatLng()); });
+        return p && {x: p.x, y: p.y}; }""")
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    page.wait_for_timeout(500)
+    assert unlike(pixel(page, box["x"] + at["x"] + 26, box["y"] + at["y"]), LAND)
     panel = page.locator('[data-testid="stMain"]').inner_text()
     assert "Soldiers seized power in Bamako on 21 March 2012." in panel
     assert page.locator("mark.pl-mention", has_text="Bamako").count() >= 1
@@ -351,3 +386,73 @@ def test_hostile_document_text_is_shown_as_text(page):
     link = doc.locator("a", has_text="Mali").first
     assert "place=geonames%3A2453866" in link.get_attribute("href")
     shot(page, "documents_hostile")
+
+
+@pytest.fixture(scope="module")
+def big_build(corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus copied over a grid of places, more than ``maps.CANVAS_FROM`` of
+    them: the map draws its circles and regions on a canvas."""
+    mentions, documents = corpus
+    copies = maps.CANVAS_FROM // 7 + 20  # seven dated places in each copy
+    parts = []
+    for i in range(copies):
+        part = mentions.copy()
+        part["place_id"] = part["place_id"] + f"-{i}"
+        part["name"] = part["name"] + f" {i}"  # a click is resolved by name, then distance
+        part["geometry"] = part.geometry.translate(xoff=(i % 40) * 0.8, yoff=(i // 40) * 0.6)
+        parts.append(part)
+    big = mentions.__class__(pd.concat(parts, ignore_index=True), crs=mentions.crs)
+    folder = tmp_path_factory.mktemp("big")
+    io.write_build(big, documents, folder)
+    return folder
+
+
+def test_a_big_corpus_draws_on_a_canvas_and_circles_still_select_places(browser, big_build):
+    with serve(big_build) as url:
+        pg = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+        pg.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname in (
+            "127.0.0.1", "localhost") or r.request.url.startswith(("data:", "blob:"))
+            else r.abort())
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.base = url
+        open_page(pg, "map")
+        frame = map_frame(pg)
+        expected = (maps.CANVAS_FROM // 7 + 20) * 7
+        count = """() => { let n = 0; if (!window.map) return -1;
+            window.map.eachLayer(l => { if (l.options && l.options.className === 'pl-mention'
+                && l.feature) n += 1; }); return n; }"""
+        wait_until(pg, lambda: frame.evaluate(count) == expected, 60, f"{expected} circles")
+        assert frame.locator("path.pl-mention").count() == 0  # not one SVG element each
+        assert frame.locator("canvas").count() >= 1
+        # Point at a circle well inside the map; the canvas says which circle is on top there.
+        target = frame.evaluate("""() => { const s = window.map.getSize(); let found = null;
+            window.map.eachLayer(l => { if (found || !l.feature
+                || l.options.className !== 'pl-mention') return;
+                const p = window.map.latLngToContainerPoint(l.getLatLng());
+                if (p.x > 60 && p.y > 60 && p.x < s.x - 280 && p.y < s.y - 220)
+                    found = {x: p.x, y: p.y}; });
+            return found; }""")
+        assert target, "no circle in view"
+        box = pg.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        # Painted above the basemap (Leaflet puts canvases under SVG within a pane).
+        assert unlike(pixel(pg, box["x"] + target["x"], box["y"] + target["y"]), LAND)
+        for dx in (-2, 0):  # two moves, apart by more than Leaflet's hover throttle (32 ms)
+            pg.mouse.move(box["x"] + target["x"] + dx, box["y"] + target["y"])
+            pg.wait_for_timeout(150)
+        hovered = wait_until(pg, lambda: frame.evaluate(
+            """() => { const l = window.plCanvas && window.plCanvas._hoveredLayer;
+                return l && l.feature ? {id: l.feature.id,
+                    name: l.feature.properties.tip.split(' · ')[0]} : null; }"""),
+            10, "a circle under the pointer")
+        wait_until(pg, lambda: hovered["name"] in " ".join(
+            frame.locator(".leaflet-tooltip").all_inner_texts()), 10, "its tooltip")
+        pg.mouse.click(box["x"] + target["x"], box["y"] + target["y"])
+        wait_until(pg, lambda: f"place={quote(hovered['id'], safe='')}" in pg.url, 30,
+                   "the place in the URL")
+        idle(pg)
+        pg.get_by_role("heading", name=hovered["name"]).first.wait_for()  # its passages
+        assert pg.locator("mark.pl-mention").count() >= 1
+        shot(pg, "map_big_canvas")
+        assert not errors, errors
+        pg.context.close()
