@@ -368,7 +368,10 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
     if bounds is not None:  # fitted at once: an animated first zoom can be cut short
         box = json.dumps([list(map(float, bounds[0])), list(map(float, bounds[1]))])
         m.add_child(_Script(f"parent.fitBounds({box}, {{maxZoom: {int(max_zoom)}, "
-                            "padding: [30, 30], animate: false});"))
+                            # the legend and layer control sit on the right: keep the
+                            # data clear of them
+                            "paddingTopLeft: [30, 30], paddingBottomRight: [250, 30], "
+                            "animate: false});"))
     return m
 
 

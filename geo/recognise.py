@@ -369,9 +369,17 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     countryish = any(gaz.feature[c] in ("country", "region") for c in m.candidates)
     if m.key in common and word not in ABBREVIATIONS and not countryish:
         run = runs.get(i, (i, i))
-        # mid-sentence, a country, province, region or big town wins over the word
-        # ("swans in Michigan": michigan is also a card game)
-        if tokens[i].first or run != (i, i) or not (big or m.near or "region" in m.cues):
+        # mid-sentence, a country, region or big town wins over the word; a province too
+        # where the word is not an adjective before a noun ("swans in Michigan", "Arkansas,
+        # Colorado", but "other Western governments")
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        modifier = (nxt is not None and nxt.sentence == tokens[i].sentence and not nxt.cap
+                    and nxt.start - tokens[i].end == 1)
+        known = any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
+                    for c in m.candidates)
+        province = strong and ("locative" in m.cues or not modifier)
+        if tokens[i].first or run != (i, i) or not (known or province or m.near
+                                                      or "region" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big:
         return False

@@ -220,3 +220,8 @@ def test_a_given_name_starting_an_organisations_name_is_a_place(gaz: Gazetteer, 
 def test_derived_words_and_movements_are_not_places(gaz: Gazetteer) -> None:
     text = "The Republican met Hamas envoys; the Republicans objected."
     assert surfaces(gaz, text) == []
+
+
+def test_a_province_named_like_an_adjective_before_a_noun_is_not_a_place(gaz: Gazetteer) -> None:
+    assert surfaces(gaz, "Now France and other Western governments are on edge.") == ["France"]
+    assert "Michigan" in surfaces(gaz, "Swans died in Michigan on the coast of Lake Erie.")
