@@ -15,29 +15,14 @@ import shapely
 
 from .dates import publication_date, sentence_dates
 from .gazetteer import Gazetteer, load_gazetteer
+from .io import MENTION_COLUMNS
 from .normalise import normalise
 from .recognise import recognise
 from .resolve import resolve
 from .segment import segment
 
-COLUMNS = [
-    "start",
-    "end",
-    "surface",
-    "name",
-    "place_id",
-    "feature",
-    "role",
-    "country_code",
-    "confidence",
-    "date_start",
-    "date_end",
-    "date_source",
-    "sentence",
-    "duplicate",
-    "candidates",
-    "placed_by",
-]
+# geoparse's columns: the build's mention columns less those a build adds (and the geometry)
+COLUMNS = [c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published", "geometry")]
 
 # The contract's feature classes; the gazetteer's counties (admin2) are reported as "other".
 FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
