@@ -41,7 +41,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shlex
 import signal
 import socket
@@ -64,6 +63,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from geoparse_speed import cpu_model  # noqa: E402
 from synthetic_corpus import write_synthetic_build  # noqa: E402
 
 from geo import assets, io, views  # noqa: E402
@@ -345,16 +345,6 @@ def cell_bytes(results: list[dict], metric: str) -> str:
     if value is None:
         return "–"
     return f"{value / 1e6:.1f} MB" if value >= 1e6 else f"{value / 1e3:.0f} kB"
-
-
-def cpu_model() -> str:
-    """CPU model name (Linux ``/proc/cpuinfo``), else the platform's processor string."""
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return platform.processor() or platform.machine()
-    match = re.search(r"^model name\s*:\s*(.+)$", text, re.M)
-    return match.group(1).strip() if match else platform.machine()
 
 
 def git_commit() -> str:
