@@ -43,6 +43,12 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", s.casefold()).strip()
 
 
+def own_name(name: str, key: str) -> bool:
+    """Whether the folded ``key`` is a place's own ``name`` or its short form ("New York" of
+    "New York City"), not an alternate borrowed from another language or another time."""
+    return fold(name) in (key, f"{key} city")
+
+
 def _latin(ch: str) -> bool:
     return not ch.isalpha() or "LATIN" in unicodedata.name(ch, "")
 

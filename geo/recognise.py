@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .gazetteer import ABBREVIATIONS, Gazetteer, fold
+from .gazetteer import ABBREVIATIONS, Gazetteer, fold, own_name
 from .lexicon import (
     CONNECTORS,
     DERIVED_ENDINGS,
@@ -390,7 +390,7 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
 
 def _own_name(gaz: Gazetteer, m: Mention) -> bool:
     """Whether some candidate has the mention as its own name, not only as an alternate."""
-    return any(fold(str(gaz.name[c])) in (m.key, f"{m.key} city") for c in m.candidates[:50])
+    return any(own_name(str(gaz.name[c]), m.key) for c in m.candidates[:50])
 
 
 def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:

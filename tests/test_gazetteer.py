@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.gazetteer import Gazetteer, fold, load_gazetteer, usable_name
+from geo.gazetteer import Gazetteer, fold, load_gazetteer, own_name, usable_name
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,9 @@ def test_missing_folder_names_the_fix(tmp_path: Path) -> None:
         load_gazetteer(tmp_path / "nowhere")
     message = str(err.value)
     assert "places" in message and "derive_data.py" in message
+
+
+def test_own_name_is_the_name_or_its_short_form() -> None:
+    assert own_name("Ségou", "segou") and own_name("New York City", "new york")
+    assert not own_name("Minneota", "minnesota")  # "Minnesota" is only an old name of it
+    assert not own_name("Hollywood", "samples")
