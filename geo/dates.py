@@ -12,6 +12,7 @@ are ISO (Monday - Sunday); "early/mid/late July" is the whole month.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -265,31 +266,57 @@ def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
         word = m["season"]
         return bool(m["pre"] or m["rel"] or m["year"]) or (word.islower() and word != "fall")
     if kind == "year":
-        before, after = text[: m.start("x")], text[m.end("x"):]
-        return bool(m["pre"] or re.match(r"\s*(?:[,.;:!?)\]]|$)", after)
-                    or re.search(r"(?:\b[Tt]he|'s)\s+$", before))
+        return bool(m["pre"] or _YEAR_END.match(text, m.end("x"))
+                    or _after_the(text, m.start("x")))
     return True
 
 
+_YEAR_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)")  # "in 2012." or "(2012)": a year, not a count
+_THE_BEFORE = re.compile(r"(?:\b[Tt]he|'s)\s+$")  # "the 2012 elections", "Mali's 2012 coup"
+
+
+def _after_the(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends with "the" or "'s" and white space (looked for near ``end``,
+    not from the start of the text: a year would otherwise cost a pass over all before it)."""
+    lo = max(0, end - 64)
+    if lo and text[lo + 3 : end].isspace():
+        lo = 0  # the white space runs further back than the window: look from the start
+    return _THE_BEFORE.search(text, lo, end) is not None
+
+
 # --- public API ------------------------------------------------------------------------------
-# Patterns whose optional leading words make the regex engine try every position are run only
-# around a word every match of theirs contains; no phrase reaches 60 characters from it.
+# Patterns are run only around a word each of their matches contains (no phrase reaches 60
+# characters from it): most sentences have no date, and the regex engine would otherwise try
+# every position of the text. Kinds that share a trigger share its windows. A trigger must not
+# look past its own end (so that it is found in the full text wherever a window can see it), and
+# starts with a plain character class, every case variant spelt out (``ſ`` is an ``s`` to
+# ``(?i:)``), which lets the engine skip quickly to the places it can match.
+# A "name" ("June 5 Xyz Movement") may hold a word of any length after its month: it is looked
+# for from the first month to the end of the text.
+_MONTH_WORD = re.compile(r"[JFMASOND](?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 _TRIGGERS = {
-    "month": re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
-    "season": re.compile(r"(?i:spring|summer|autumn|fall|winter)"),
+    "iso": re.compile(r"-[01]\d-[0-3]\d"),
+    "name": _MONTH_WORD,
+    "dmy": _MONTH_WORD,
+    "mdy": _MONTH_WORD,
+    "month": _MONTH_WORD,
+    "season": re.compile(r"[SsſAaFfWw](?i:pring|ummer|utumn|all|inter)"),
     "year": re.compile(r"1[89]\d\d|20\d\d|2100"),
+    "relative": re.compile(r"[TtLlNn](?i:his|ast|ext)\s+(?i:year|month|week)"),
+    "deictic": re.compile(r"[YyTt](?i:esterday|oday|omorrow)"),
+    "ago": re.compile(r"[DdWwMmYy](?i:ay|eek|onth|ear)s?\s+(?i:ago)"),
+    "weekday": re.compile(r"[MTWFS](?i:onday|uesday|ednesday|hursday|riday|aturday|unday)"),
 }
 _REACH = 60
+_OPEN_ENDED = frozenset({"name"})
 
 
 def _windows(text: str, kind: str) -> list[tuple[int, int]]:
     """Merged ``[lo, hi)`` stretches of ``text`` where a ``kind`` phrase can be."""
-    trigger = _TRIGGERS.get(kind)
-    if trigger is None:
-        return [(0, len(text))]
     out: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    n = len(text)
+    for m in _TRIGGERS[kind].finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -304,8 +331,18 @@ def _scan(text: str, sections: list[tuple[int, _Ctx]],
     ``windowed=False`` runs every pattern over the whole text (the reference the windows
     must agree with)."""
     cands = []
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for order, (kind, rx) in enumerate(_PATTERNS):
-        for lo, hi in _windows(text, kind) if windowed else [(0, len(text))]:
+        if windowed:
+            trigger = _TRIGGERS[kind]
+            if trigger not in windows:
+                windows[trigger] = _windows(text, kind)
+            spans = windows[trigger]
+            if kind in _OPEN_ENDED:
+                spans = [(spans[0][0], len(text))] if spans else []
+        else:
+            spans = [(0, len(text))]
+        for lo, hi in spans:
             for m in rx.finditer(text, lo, hi):
                 if _is_phrase(kind, m, text):
                     cands.append((m.start("x"), -m.end("x"), order, kind, m))
@@ -386,10 +423,12 @@ def sentence_dates(
     season < year; ties -> the first), resolved against the time of writing of that part of the
     text; else (the publication day, 'published'); else None when ``published`` is None.
     """
-    found = find_dates(text, published)
+    found = find_dates(text, published)  # in order of start
+    starts = [start for start, _, _ in found]
     out: list[tuple[Interval, str] | None] = []
     for s, e in sentences:
-        inside = [iv for start, _, iv in found if s <= start < e]
+        inside = [iv for _, _, iv in found[bisect.bisect_left(starts, s) : bisect.bisect_left(
+            starts, e)]]
         if inside:
             best = min(inside, key=lambda iv: GRANULARITIES.index(iv.granularity))
             out.append((best, "text"))

@@ -14,8 +14,10 @@ loaded from a file once (``basemap_script``) instead of travelling with every re
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import folium
 import folium.plugins
@@ -107,27 +109,66 @@ class _Raw(Element):
 
 
 class _Script(MacroElement):
-    """JavaScript run with ``parent`` bound to the parent element (trusted code; any data in
-    it serialised with ``_json``).
+    """JavaScript run with ``parent`` bound to the parent element (trusted code), and with
+    ``data`` bound to its data (``_json``-serialisable; inline, or loaded from a file, see
+    ``data_files``).
 
     Rendered once: folium's ``MacroElement.render`` feeds every rendered script back through
-    Jinja as a template, which costs seconds of lexing for megabytes of GeoJSON.
+    Jinja as a template, which costs seconds of lexing for megabytes of GeoJSON. A layer that
+    starts off keeps its drawing (and its data's loading) for when it is first turned on
+    (``initial_visibility``): no work for what nobody sees.
     """
 
     _template = Template("{% macro script(this, kwargs) %}{{ this.js() }}{% endmacro %}")
 
-    def __init__(self, code: str):
+    def __init__(self, code: str, data: object = None, deferrable: bool = True):
         super().__init__()
         self._name = "Script"
         self.code = code
+        self.data = data
+        self.deferrable = deferrable
 
     def js(self) -> str:
-        return f"(function (parent) {{ {self.code} }})({self._parent.get_name()});\n"
+        draw = f"function (data) {{ {self.code} }}"
+        text = None if self.data is None else _json(self.data)
+        store = _STORE.get()
+        url = store(text) if store and text and len(text) >= DATA_FILE_FROM else None
+        if url:
+            run = (f"fetch({json.dumps(url)}).then(function (r) {{ if (!r.ok) throw new"
+                   f" Error(r.status + ' ' + r.url); return r.json(); }}).then({draw})")
+        else:
+            run = f"({draw})({text or 'null'})"
+        if self.deferrable:
+            run = (f"var go = function () {{ {run}; }};"
+                   " if (parent.plDefer) parent.plDefer.push(go); else go()")
+        return f"(function (parent) {{ {run}; }})({self._parent.get_name()});\n"
 
     def render(self, **kwargs: object) -> None:
         self.get_root().script.add_child(_Raw(self.js()), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+
+
+# Layer data of at least this many characters goes to a file while ``data_files`` is on.
+DATA_FILE_FROM = 20_000
+_STORE: contextvars.ContextVar[Callable[[str], str | None] | None] = contextvars.ContextVar(
+    "placeline_data_files", default=None)
+
+
+@contextlib.contextmanager
+def data_files(store: Callable[[str], str | None]) -> Iterator[None]:
+    """Render layers with their bulk data in files rather than in their scripts.
+
+    ``store(json_text)`` saves the text where the map's page can fetch it and returns its URL
+    (None: keep it inline). A map's script is sent again whenever one of its layers changes,
+    and a browser reads megabytes of script far slower than it fetches and parses the same
+    JSON, so the script stays small and the data goes separately (and is cached).
+    """
+    token = _STORE.set(store)
+    try:
+        yield
+    finally:
+        _STORE.reset(token)
 
 
 class _HeatScript(JSCSSMixin, _Script):
@@ -142,6 +183,12 @@ class _HeatScript(JSCSSMixin, _Script):
 def _json(value: object) -> str:
     """Compact JSON to embed in a script (``</`` cannot close an HTML script element)."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def _data(value: object) -> str:
+    """A script expression for bulk data: ``JSON.parse`` of a string, which browsers read
+    several times faster than the same data written as a JavaScript literal."""
+    return "JSON.parse(" + json.dumps(_json(value), ensure_ascii=False).replace("</", "<\\/") + ")"
 
 
 # Tooltip content from an escaped property (``safe_text``); bound on the layer group, so that
@@ -281,7 +328,7 @@ def basemap_script(base: Mapping[str, dict]) -> str:
     """``basemap_geojson`` output as a script that sets ``window.plBase``: a file for
     ``base_map(data_url=…)``, which the browser loads (and caches) once instead of receiving
     the shapes with the map on every rerun."""
-    return f"window.plBase = {_json(_base_data(base))};\n"
+    return f"window.plBase = {_data(_base_data(base))};\n"
 
 
 def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
@@ -314,6 +361,15 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
         folium.TileLayer(tiles, attr=attr, name=basemap, control=False).add_to(m)
     base = base or {}
     offline = basemap == "offline"
+    if bounds is not None:
+        # Fitted before anything is drawn (shapes are projected once, at the final zoom) and
+        # at once (an animated first zoom can be cut short).
+        box = json.dumps([list(map(float, bounds[0])), list(map(float, bounds[1]))])
+        m.add_child(_Script(f"parent.fitBounds({box}, {{maxZoom: {int(max_zoom)}, "
+                            # the legend and layer control sit on the right: keep the
+                            # data clear of them
+                            "paddingTopLeft: [30, 30], paddingBottomRight: [250, 30], "
+                            "animate: false});"))
     styles = [
         ("countries", {"fillColor": LAND, "fillOpacity": 1, "stroke": False}, offline),  # land
         ("lakes", {"fillColor": SEA, "fillOpacity": 1, "color": WATER_LINE, "weight": 0.5},
@@ -325,7 +381,7 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
         m.default_js = [*m.default_js, ("placeline_basemap", data_url)]
         code = ["var base = window.plBase || {};"]
     else:
-        code = [f"var base = {_json(_base_data(base))};"]
+        code = [f"var base = {_data(_base_data(base))};"]
     # The base map has a pane of its own under the layers' pane: Leaflet stacks SVG above
     # canvas within a pane, so an opaque SVG land would hide any canvas layer (the heat map,
     # the circles of a big corpus) drawn in the same pane.
@@ -365,13 +421,6 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
         " window.__plLayers[t.nextElementSibling.textContent.trim()] = t.checked; });"))
     attribution = "Borders, land and water: Natural Earth (public domain)"
     m.add_child(_Script(f"parent.attributionControl.addAttribution({json.dumps(attribution)});"))
-    if bounds is not None:  # fitted at once: an animated first zoom can be cut short
-        box = json.dumps([list(map(float, bounds[0])), list(map(float, bounds[1]))])
-        m.add_child(_Script(f"parent.fitBounds({box}, {{maxZoom: {int(max_zoom)}, "
-                            # the legend and layer control sit on the right: keep the
-                            # data clear of them
-                            "paddingTopLeft: [30, 30], paddingBottomRight: [250, 30], "
-                            "animate: false});"))
     return m
 
 
@@ -474,7 +523,7 @@ def places_geojson(places: pd.DataFrame, color_by: str = "feature",
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _points_code(features: dict, css_class: str, canvas: bool = False) -> str:
+def _points_script(features: dict, css_class: str, canvas: bool = False) -> _Script:
     """Script drawing ``places_geojson`` circles into its parent layer, sent compactly.
 
     One row per circle (lon, lat, radius, style number, id, tooltip) and each distinct style
@@ -491,19 +540,19 @@ def _points_code(features: dict, css_class: str, canvas: bool = False) -> str:
         rows.append([round(lon, 4), round(lat, 4), style["radius"], number, f["id"],
                      f["properties"]["tip"]])
     data = {"s": [dict(k) for k in styles], "f": rows}
-    return (f"var d = {_json(data)}, cls = {_json(css_class)}, o = {_renderer(canvas)};\n"
+    return _Script(f"var d = data, cls = {_json(css_class)}, o = {_renderer(canvas)};\n"
             "d.f.forEach(function (f) { var c = L.circleMarker([f[1], f[0]],"
             " L.extend({className: cls, fill: true}, o, d.s[f[3]], {radius: f[2]}));"
             " c.feature = {type: 'Feature', id: f[4], properties: {tip: f[5]}};"
             " parent.addLayer(c); });"
-            f" parent.bindTooltip({_TIP}, {{sticky: true}});")
+            f" parent.bindTooltip({_TIP}, {{sticky: true}});", data)
 
 
 def _points_layer(features: dict, name: str, show: bool, css_class: str = "pl-mention",
                   canvas: bool = False) -> folium.FeatureGroup:
     fg = folium.FeatureGroup(name=name, show=show)
     if features["features"]:
-        fg.add_child(_Script(_points_code(features, css_class, canvas)))
+        fg.add_child(_points_script(features, css_class, canvas))
     return fg
 
 
@@ -533,7 +582,7 @@ def heat_layer(places: pd.DataFrame, show: bool = False) -> folium.FeatureGroup:
         # further out), so a handful of places still shows.
         options = {"minOpacity": 0.35, "maxZoom": 4, "radius": 26, "blur": 20}
         fg.add_child(_HeatScript(
-            f"parent.addLayer(L.heatLayer({_json(data.tolist())}, {_json(options)}));"))
+            f"parent.addLayer(L.heatLayer(data, {_json(options)}));", data.tolist()))
     return fg
 
 
@@ -574,13 +623,14 @@ def choropleth_layer(features: dict, classes: Sequence[int], show: bool = False,
         styles = {f["properties"]["iso"]: [f["properties"]["fill"], f["properties"]["tip"]]
                   for f in features["features"]}
         fg.add_child(_Script(
-            f"var d = {_json(styles)}, src = window.plCountries; if (!src) return;\n"
+            "var d = data, src = window.plCountries; if (!src) return;\n"
             + _SHAPES +
             "shapes(src.features.filter(function (f) { return d[f.properties.iso_a2]; }),"
             " function (f) { return {fillColor: d[f.properties.iso_a2][0], fillOpacity: 0.45,"
             f" color: '#5a7fa8', weight: 0.6}}; }}, {_renderer(canvas)});"
             " parent.bindTooltip(function (l) { var e = document.createElement('div');"
-            " e.innerHTML = d[l.feature.properties.iso_a2][1]; return e; }, {sticky: true});"))
+            " e.innerHTML = d[l.feature.properties.iso_a2][1]; return e; }, {sticky: true});",
+            styles))
         ends = [*[c - 1 for c in classes[1:]], None]
         rows = "".join(
             f'<div class="pl-row"><span class="sw sq" style="background:{col}"></span>'
@@ -618,9 +668,9 @@ def region_layer(features: dict, show: bool = True,
         style = {"color": FEATURE_COLORS["region"], "weight": 2, "dashArray": "6 4",
                  "fillOpacity": 0.06, "fillColor": FEATURE_COLORS["region"]}
         fg.add_child(_Script(
-            _SHAPES + f"shapes({_json(features['features'])}, function () {{"
-            f" return {_json(style)}; }}, {_renderer(canvas)});"
-            f" parent.bindTooltip({_TIP}, {{sticky: true}});"))
+            _SHAPES + f"shapes(data, function () {{ return {_json(style)}; }},"
+            f" {_renderer(canvas)}); parent.bindTooltip({_TIP}, {{sticky: true}});",
+            features["features"]))
     return fg
 
 
@@ -645,9 +695,9 @@ def admin1_layer(features: dict, show: bool = False) -> folium.FeatureGroup:
         labels = [[*f["geometry"]["coordinates"], f["properties"]["label"]]
                   for f in features["features"]]
         fg.add_child(_Script(
-            f"{_json(labels)}.forEach(function (p) {{ parent.addLayer(L.marker([p[1], p[0]],"
+            "data.forEach(function (p) { parent.addLayer(L.marker([p[1], p[0]],"
             " {interactive: false, keyboard: false, icon: L.divIcon({className: 'pl-label',"
-            " html: '<i></i><span>' + p[2] + '</span>', iconSize: null})})); });"))
+            " html: '<i></i><span>' + p[2] + '</span>', iconSize: null})})); });", labels))
     return fg
 
 
@@ -698,11 +748,14 @@ def initial_visibility(fg: folium.FeatureGroup, show: bool) -> folium.FeatureGro
     code = (f"var name = {json.dumps(fg.layer_name)}, show = {json.dumps(bool(show))},"
             " memory = window.__plLayers || {};"
             " if (name in memory ? memory[name] : show) return;"
+            " parent.plDefer = [];"
             " var onAdd = parent.onAdd; if (parent._map) parent._map.removeLayer(parent);"
             " parent.onAdd = function () {};"
             " setTimeout(function () { parent.onAdd = onAdd;"
-            " if (parent._map) parent._map.removeLayer(parent); }, 0);")
-    script = _Script(code)
+            " if (parent._map) parent._map.removeLayer(parent);"
+            " parent.once('add', function () { var todo = parent.plDefer;"
+            " parent.plDefer = null; todo.forEach(function (f) { f(); }); }); }, 0);")
+    script = _Script(code, deferrable=False)
     fg.add_child(script)
     fg._children.move_to_end(script.get_name(), last=False)  # before the layer's content
     return fg

@@ -65,7 +65,7 @@ def _is_tidy(text: str) -> bool:
     return (
         not _LOOKS_LIKE_HTML.search(text)
         and not _UNTIDY.search(text)
-        and all(line.isprintable() for line in text.split("\n"))
+        and text.replace("\n", "").isprintable()
         and unicodedata.is_normalized("NFC", text)
     )
 

@@ -39,7 +39,7 @@ _DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\()")
 LOCATIVES = frozenset("in at near from outside to into towards toward via around".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -48,10 +48,7 @@ class Token:
     first: bool  # first word of its sentence, or in a title-case heading
     cap: bool
     hyphen_before: bool  # glued to the previous word by a hyphen ("al-Din", "French-led")
-
-    @property
-    def key(self) -> str:
-        return fold(self.text)
+    key: str  # fold(text): the lookup key, read for every word
 
 
 @dataclass
@@ -70,24 +67,34 @@ class Mention:
     tokens: tuple[int, int] = (0, 0)
 
 
+_LEAD = frozenset(" \"'“‘(")  # stripped before a word to see what precedes it
+
+
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     """Words of clean text with their sentence and capitalisation (possessive 's dropped)."""
     tokens: list[Token] = []
+    append = tokens.append
     for si, (s, e) in enumerate(sentences):
         words = list(_WORD.finditer(text, s, e))
-        caps = sum(1 for w in words if w.group()[0].isupper() and len(w.group()) > 3)
-        longs = sum(1 for w in words if len(w.group()) > 3)
-        heading = len(words) <= 15 and longs and caps / longs >= 0.7 and text[e - 1] not in ".!?"
+        heading = False  # a short title-case line: every word counts as a sentence start
+        if len(words) <= 15:
+            longs = [w.group() for w in words if w.end() - w.start() > 3]
+            caps = sum(1 for w in longs if w[0].isupper())
+            heading = bool(longs) and caps / len(longs) >= 0.7 and text[e - 1] not in ".!?"
         for wi, w in enumerate(words):
-            word, ws, we = w.group(), w.start(), w.end()
-            if word[-2:] in ("'s", "’s") and len(word) > 2:
+            word = w.group()
+            ws, we = w.span()
+            if len(word) > 2 and word[-2:] in ("'s", "’s"):
                 word, we = word[:-2], we - 2
-            lead = text[s:ws].rstrip(" \"'“‘(")
-            first = bool(heading) or wi == 0 or not lead or lead[-1] in ":;\n"
-            hyph = ws > 0 and text[ws - 1] == "-" and ws > 1 and not text[ws - 2].isspace()
-            elided = _ELIDED.match(word)
-            cap = word[0].isupper() or (elided is not None and word[elided.end() - 1].isupper())
-            tokens.append(Token(ws, we, word, si, first, cap, hyph))
+            k = ws  # what precedes the word, quotes and brackets aside
+            while k > s and text[k - 1] in _LEAD:
+                k -= 1
+            first = heading or wi == 0 or k == s or text[k - 1] in ":;\n"
+            hyph = ws > 1 and text[ws - 1] == "-" and not text[ws - 2].isspace()
+            cap = word[0].isupper()
+            if not cap and (elided := _ELIDED.match(word)) is not None:
+                cap = word[elided.end() - 1].isupper()
+            append(Token(ws, we, word, si, first, cap, hyph, fold(word)))
     return tokens
 
 
@@ -277,6 +284,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     person_at, surnames = people(text, tokens, gaz)
     common = common_words()
     runs = {k: (a, b) for a, b in capital_runs(text, tokens) for k in range(a, b + 1)}
+    glued = [_glue(text, a, b) for a, b in zip(tokens, tokens[1:])]
     mentions: list[Mention] = []
     n, i = len(tokens), 0
     while i < n:
@@ -285,17 +293,20 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             i += 1
             continue
         match = None
-        for j in range(min(n - 1, i + gaz.max_words - 1), i - 1, -1):
+        # the longest stretch from i that can be one name: glued words, each capitalised or a
+        # connector ("Bosnia and Herzegovina"), none part of a person's name
+        last = min(n - 1, i + gaz.max_words - 1)
+        hi = i
+        while (
+            hi < last
+            and glued[hi]
+            and (tokens[hi + 1].cap or tokens[hi + 1].key in CONNECTORS)
+            and hi + 1 not in person_at
+        ):
+            hi += 1
+        for j in range(hi, i - 1, -1):
             tj = tokens[j]
-            if (
-                tj.sentence != t.sentence
-                or not tj.cap
-                or any(k in person_at for k in range(i, j + 1))
-            ):
-                continue
-            if any(not _glue(text, tokens[k], tokens[k + 1]) for k in range(i, j)):
-                continue
-            if any(not tokens[k].cap and tokens[k].key not in CONNECTORS for k in range(i, j + 1)):
+            if not tj.cap:
                 continue
             key = fold(text[t.start : tj.end])
             if text[tj.end : tj.end + 1] == "." and len(tj.text) <= 5:
@@ -311,6 +322,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                             tj.first,
                             True,
                             tj.hyphen_before,
+                            fold(tj.text + "."),
                         ),
                     )
             if key in NOT_PLACES or text[tj.end : tj.end + 1] == "$":

@@ -8,6 +8,7 @@ best candidate wins; the runner-ups and the cues that decided are kept for the r
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -55,19 +56,21 @@ def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
     return prior
 
 
-def focus(gaz: Gazetteer, mentions: list[Mention]) -> dict[str, float]:
+def focus(
+    gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates] | None = None
+) -> dict[str, float]:
     """Share of the document's place evidence in each country (its focus)."""
+    if cands is None:
+        cands = [_candidates(gaz, m) for m in mentions]
     votes: Counter[str] = Counter()
     seen: set[str] = set()
-    for m in mentions:  # each name once: a name repeated fourteen times is one piece of evidence
+    for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
         if not len(m.candidates) or m.key in seen:
             continue
         seen.add(m.key)
-        codes = {str(gaz.country_code[c]) for c in m.candidates} - {""}
-        best = m.candidates[np.argmax(_prior(gaz, m.candidates))]
-        weight = 1.0 if len(codes) == 1 else 0.3
-        if gaz.country_code[best]:
-            votes[str(gaz.country_code[best])] += weight
+        weight = 1.0 if c.n_codes == 1 else 0.3
+        if gaz.country_code[c.best]:
+            votes[str(gaz.country_code[c.best])] += weight
     total = sum(votes.values()) or 1.0
     return {k: v / total for k, v in votes.items()}
 
@@ -83,87 +86,170 @@ def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
     return bool((d < NEAR_KM).any())
 
 
-def _score(
-    gaz: Gazetteer, m: Mention, rows: np.ndarray, focus_cc: dict[str, float], container: int | None,
-    focus_a1: dict[tuple[str, str], float] | None = None,
-) -> tuple[np.ndarray, list[list[str]]]:
-    score = _prior(gaz, rows)
-    why = [
-        [f"{gaz.feature[r]}" + (f", pop. {gaz.population[r]:,}" if gaz.population[r] else "")]
-        for r in rows
-    ]
+@dataclass(frozen=True, eq=False)
+class _Candidates:
+    """What scoring needs of one name's candidates that no document changes.
+
+    The same names ("Washington", "Paris") come back in document after document, so these
+    are computed once per name (:func:`_candidates`) instead of once per mention.
+    """
+
+    rows: np.ndarray
+    prior: np.ndarray  # :func:`_prior` of each candidate
+    best: int  # row of the highest prior (first on ties)
+    region_best: int  # row of the highest prior with the 'region' cue bonus
+    features: list[str]
+    codes: list[str]
+    admin1: list[str]
+    demoted: np.ndarray | None  # mask of candidates the name is only an alternate name of
+    named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
+    town_named: list[bool]  # admin-1 candidates named after a town among the candidates
+    n_codes: int  # distinct non-empty country codes
+    regions: frozenset[tuple[str, str]]  # :func:`_region_of` the first 200 candidates
+    lat: np.ndarray
+    lon: np.ndarray
+
+
+def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates:
+    prior = _prior(gaz, rows)
     feat = gaz.feature[rows]
     towns = [r for r in rows if gaz.feature[r] in ("city", "locality")]
-    own = np.array([own_name(str(gaz.name[r]), m.key) for r in rows]) if len(rows) > 1 else None
-    named = set()  # countries that are themselves candidates under this very name ("Mexico")
+    own = np.array([own_name(str(gaz.name[r]), key) for r in rows]) if len(rows) > 1 else None
+    named: set[str] = set()
     if own is not None:
-        exact = np.array([fold(str(gaz.name[r])) == m.key for r in rows])
+        exact = np.array([fold(str(gaz.name[r])) == key for r in rows])
         named = {str(gaz.country_code[r]) for r in rows[exact & (feat == "country")]}
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
-    if own is not None and own.any() and not own.all():
-        # "Minnesota" is the state's own name and only an old name of Minneota
-        score[~own] -= OWN_NAME_WEIGHT
-    for k, r in enumerate(rows):
-        cc = str(gaz.country_code[r])
-        f = focus_cc.get(cc, 0.0)
-        if f and feat[k] != "country" and cc not in named:  # the focus backs Mexico itself
-            score[k] += FOCUS_WEIGHT * f
-            why[k].append(f"in the text's focus country {cc} ({f:.0%})")
-        share = (focus_a1 or {}).get((cc, str(gaz.admin1[r])), 0.0)
-        if share and cc:
-            score[k] += REGION_FOCUS_WEIGHT * share
-            why[k].append(f"in the region ({cc}-{gaz.admin1[r]}) of {share:.0%} of the other "
-                          "places in the text")
-        if feat[k] == "admin1" and "region" not in m.cues and _named_after_town(gaz, r, towns):
-            score[k] -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
-        if "region" in m.cues and feat[k] in ("admin1", "region"):
-            score[k] += 2.5
-            why[k].append("'region' cue")
-        if "city" in m.cues and feat[k] in ("city", "locality"):
-            score[k] += 1.5
-            why[k].append("'city'/'capital' cue")
-        if "part" in m.cues and feat[k] in ("country", "admin1", "region"):
-            score[k] += 1.0
-            why[k].append("'northern/southern…' cue")
-        if container is not None and r != container:
-            inside = (cc and cc == gaz.country_code[container]) and (
-                gaz.feature[container] == "country" or gaz.admin1[container] == gaz.admin1[r]
-            )
-            if inside:
-                score[k] += 3.0
-                why[k].append(f"text places it in {gaz.name[container]}")
-    return score, why
+    # "Minnesota" is the state's own name and only an old name of Minneota
+    demoted = ~own if own is not None and own.any() and not own.all() else None
+    bonus = 2.5 * np.isin(feat, ["admin1", "region"]) * True
+    empty = not len(rows)
+    return _Candidates(
+        rows=rows,
+        prior=prior,
+        best=-1 if empty else int(rows[np.argmax(prior)]),
+        region_best=-1 if empty else int(rows[np.argmax(_prior(gaz, rows) + bonus)]),
+        features=[str(f) for f in feat],
+        codes=[str(gaz.country_code[r]) for r in rows],
+        admin1=[str(gaz.admin1[r]) for r in rows],
+        demoted=demoted,
+        named=frozenset(named),
+        town_named=[f == "admin1" and _named_after_town(gaz, r, towns) for f, r in zip(feat, rows)],
+        n_codes=len({str(gaz.country_code[c]) for c in rows} - {""}),
+        regions=frozenset(_region_of(gaz, int(r)) for r in rows[:200]) - {None},
+        lat=gaz.lat[rows],
+        lon=gaz.lon[rows],
+    )
+
+
+@functools.cache
+def _candidate_cache(gaz: Gazetteer) -> dict[tuple[str, str, bytes], _Candidates]:
+    return {}
+
+
+def _candidates(gaz: Gazetteer, m: Mention) -> _Candidates:
+    """The :class:`_Candidates` of a mention's name, cached per gazetteer."""
+    rows = m.candidates
+    key = (m.key, rows.dtype.str, rows.tobytes())
+    cache = _candidate_cache(gaz)
+    c = cache.get(key)
+    if c is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        c = cache[key] = _build_candidates(gaz, m.key, rows)
+    return c
+
+
+_CACHE_LIMIT = 100_000
+
+
+def _evidence(
+    gaz: Gazetteer, m: Mention, c: _Candidates, k: int, base: float, focus_cc: dict[str, float],
+    container: int | None, focus_a1: dict[tuple[str, str], float] | None,
+    why: list[str] | None = None,
+) -> float:
+    """Score of candidate ``k`` from its ``base`` (prior, less any alternate-name penalty).
+
+    Terms are added one by one in a fixed order (the totals are the same to the last bit
+    whoever computes them); the reasons are written to ``why`` only when asked, which is
+    for the winner alone.
+    """
+    cc, feat, a1 = c.codes[k], c.features[k], c.admin1[k]
+    score = base
+    if why is not None:
+        r = c.rows[k]
+        why.append(feat + (f", pop. {gaz.population[r]:,}" if gaz.population[r] else ""))
+    f = focus_cc.get(cc, 0.0)
+    if f and feat != "country" and cc not in c.named:  # the focus backs Mexico itself
+        score += FOCUS_WEIGHT * f
+        if why is not None:
+            why.append(f"in the text's focus country {cc} ({f:.0%})")
+    share = focus_a1.get((cc, a1), 0.0) if focus_a1 else 0.0
+    if share and cc:
+        score += REGION_FOCUS_WEIGHT * share
+        if why is not None:
+            why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in the text")
+    cues = m.cues
+    if c.town_named[k] and "region" not in cues:
+        score -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
+    if "region" in cues and feat in ("admin1", "region"):
+        score += 2.5
+        if why is not None:
+            why.append("'region' cue")
+    if "city" in cues and feat in ("city", "locality"):
+        score += 1.5
+        if why is not None:
+            why.append("'city'/'capital' cue")
+    if "part" in cues and feat in ("country", "admin1", "region"):
+        score += 1.0
+        if why is not None:
+            why.append("'northern/southern…' cue")
+    if container is not None and c.rows[k] != container:
+        inside = (cc and cc == gaz.country_code[container]) and (
+            gaz.feature[container] == "country" or gaz.admin1[container] == a1
+        )
+        if inside:
+            score += 3.0
+            if why is not None:
+                why.append(f"text places it in {gaz.name[container]}")
+    return score
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """The distinct unambiguous or country places of a text, proximity evidence for others."""
+
+    rows: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
 
 
 def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     """Place every mention (None when nothing in or around the text can place it)."""
-    focus_cc = focus(gaz, mentions)
-    by_key: dict[str, Placement | None] = {}
+    cands = [_candidates(gaz, m) for m in mentions]
+    focus_cc = focus(gaz, mentions, cands)
+    by_key: dict[tuple, Placement | None] = {}
     out: list[Placement | None] = [None] * len(mentions)
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
-    anchors = [
-        m.candidates[np.argmax(_prior(gaz, m.candidates))]
-        for m in mentions
-        if len(m.candidates) == 1
-        or (
-            len(m.candidates)
-            and gaz.feature[m.candidates[np.argmax(_prior(gaz, m.candidates))]] == "country"
-        )
-    ]
-    anchors = np.array(anchors, dtype=np.int64)
-    containers = [_container(gaz, m, mentions) for m in mentions]
+    rows = np.unique(np.array(
+        [c.best for c in cands if len(c.rows) == 1 or (len(c.rows) and c.features[
+            int(np.argmax(c.prior))] == "country")],
+        dtype=np.int64,
+    ))
+    anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
+    containers = _containers(mentions, cands)
+    keys = [(m.key, m.role, tuple(sorted(m.cues)), containers[i]) for i, m in enumerate(mentions)]
     for idx, m in enumerate(mentions):
-        container = containers[idx]
-        cache_key = (m.key, m.role, tuple(sorted(m.cues)), container)
-        if cache_key in by_key:
-            out[idx] = by_key[cache_key]
+        key = keys[idx]
+        if key in by_key:
+            out[idx] = by_key[key]
             continue
         if not len(m.candidates):
-            out[idx] = _approximate(gaz, m, container)
+            out[idx] = _approximate(gaz, m, containers[idx])
         else:
-            out[idx] = _choose(gaz, m, m.candidates, focus_cc, container, anchors)
-        by_key[cache_key] = out[idx]
+            out[idx] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors)
+        by_key[key] = out[idx]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in
     regions = _regions_by_name(gaz, mentions, out)
     votes = Counter(regions.values())
@@ -176,11 +262,11 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         if others <= 0:
             continue
         focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items() if v - (k == own) > 0}
-        if not any(_region_of(gaz, int(r)) in focus_a1 for r in m.candidates[:200]):
+        if cands[idx].regions.isdisjoint(focus_a1):
             continue  # no candidate in a region the text dwells on: the first choice stands
-        key = (m.key, m.role, tuple(sorted(m.cues)), containers[idx])
+        key = keys[idx]
         if key not in redone:
-            redone[key] = _choose(gaz, m, m.candidates, focus_cc, containers[idx], anchors,
+            redone[key] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
                                   focus_a1)
         out[idx] = redone[key]
     return out
@@ -205,45 +291,65 @@ def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Place
     return out
 
 
-def _container(gaz: Gazetteer, m: Mention, mentions: list[Mention]) -> int | None:
-    if m.near is None:
-        return None
-    for other in mentions:
-        if other.key == m.near and len(other.candidates):
-            rows = other.candidates
-            return int(
-                rows[
-                    np.argmax(
-                        _prior(gaz, rows)
-                        + 2.5
-                        * np.isin(gaz.feature[rows], ["admin1", "region"])
-                        * ("region" in other.cues)
-                    )
-                ]
-            )
-    return None
+def _containers(mentions: list[Mention], cands: list[_Candidates]) -> list[int | None]:
+    """For each mention, the row of the place the text puts it in ("Kati, Mali"), if any:
+    the first mention of that name with candidates, read as a region after 'region'."""
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if len(m.candidates) and m.key not in first:
+            first[m.key] = i
+    out: list[int | None] = []
+    for m in mentions:
+        i = first.get(m.near) if m.near is not None else None
+        if i is None:
+            out.append(None)
+        else:
+            c = cands[i]
+            out.append(c.region_best if "region" in mentions[i].cues else c.best)
+    return out
 
 
-def _choose(gaz, m, rows, focus_cc, container, anchors, focus_a1=None) -> Placement:
-    score, why = _score(gaz, m, rows, focus_cc, container, focus_a1)
-    if len(anchors) and len(rows) > 1:
-        others = anchors[~np.isin(anchors, rows)]
-        if len(others):
-            d = haversine_km(
-                gaz.lat[rows][:, None],
-                gaz.lon[rows][:, None],
-                gaz.lat[others][None, :],
-                gaz.lon[others][None, :],
+def _not_in(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``~np.isin(values, rows)``, quicker for the few rows most names have."""
+    if len(rows) > 16:
+        return ~np.isin(values, rows)
+    keep = np.ones(len(values), dtype=bool)
+    for r in rows.tolist():
+        keep &= values != r
+    return keep
+
+
+def _choose(
+    gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
+    container: int | None, anchors: _Anchors,
+    focus_a1: dict[tuple[str, str], float] | None = None,
+) -> Placement:
+    rows = c.rows
+    base = c.prior.copy()
+    if c.demoted is not None:
+        base[c.demoted] -= OWN_NAME_WEIGHT
+    score = np.array([
+        _evidence(gaz, m, c, k, b, focus_cc, container, focus_a1)
+        for k, b in enumerate(base.tolist())
+    ])
+    near_km = None
+    if len(anchors.rows) and len(rows) > 1:
+        keep = _not_in(anchors.rows, rows)
+        if keep.any():
+            near_km = haversine_km(
+                c.lat[:, None], c.lon[:, None], anchors.lat[keep][None, :],
+                anchors.lon[keep][None, :],
             ).min(axis=1)
-            near = d < NEAR_KM
-            score += np.where(near, 1.0, 0.0)
-            for k in np.flatnonzero(near):
-                why[k].append(f"near other places in the text ({d[k]:.0f} km)")
+            score += np.where(near_km < NEAR_KM, 1.0, 0.0)
     order = np.argsort(-score, kind="stable")
-    best = int(rows[order[0]])
-    z = np.exp(score[order] - score[order[0]])
+    top = int(order[0])
+    best = int(rows[top])
+    z = np.exp(score[order] - score[top])
     confidence = float(1 / z.sum()) * m.fuzzy
-    reasons = why[order[0]]
+    reasons: list[str] = []
+    _evidence(gaz, m, c, top, float(base[top]), focus_cc, container, focus_a1, reasons)
+    if near_km is not None and near_km[top] < NEAR_KM:
+        reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
     if m.fuzzy < 1:
         reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
     runner_ups = [
@@ -255,7 +361,7 @@ def _choose(gaz, m, rows, focus_cc, container, anchors, focus_a1=None) -> Placem
         }
         for k in order[1:4]
     ]
-    placed_by = f"score {score[order[0]]:.1f}: " + "; ".join(reasons)
+    placed_by = f"score {score[top]:.1f}: " + "; ".join(reasons)
     return Placement(
         best,
         float(gaz.lat[best]),

@@ -46,12 +46,25 @@ def repeated(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     return out
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word (with its dots) that ``text[start:end]`` ends with, looked for near ``end``:
+    searching from ``start`` would cost a pass over the sentence for every full stop."""
+    lo = max(start, end - 64)
+    word = _LAST_WORD.search(text, lo, end)
+    if word is not None and word.start() == lo > start:  # it may begin further back
+        word = _LAST_WORD.search(text, start, end)
+    return word
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]`` (a paragraph), by punctuation."""
     end = len(text) if end is None else end
     out, s = [], start
     for m in _END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)$", text[s : m.start()])
+        word = _last_word(text, s, m.start())
         w = word.group(1).lower().rstrip(".") if word else ""
         if m.group(0).startswith(".") and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
             continue

@@ -74,10 +74,21 @@ def build_layer(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def layer_script(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
-                 canvas: bool) -> tuple[str, list[str], list[str]]:
+                 canvas: bool) -> ui.PreparedLayer:
     """A layer rendered for streamlit-folium, once per filter state."""
     return ui.prepared_layer(build_layer(name, folder, stamp, args, show, canvas),
                              LAYERS.index(name))
+
+
+def layer_scripts(d: ui.Data, args: dict[str, tuple], show: set[str],
+                  canvas: bool) -> list[ui.PreparedLayer]:
+    """Every layer, rendered or from the cache (rendered again if its data files went)."""
+    layers = [layer_script(n, d.folder, d.stamp, args[n], n in show, canvas) for n in LAYERS]
+    if not all(ui.served(layer.files) for layer in layers):
+        layer_script.clear()
+        layers = [layer_script(n, d.folder, d.stamp, args[n], n in show, canvas)
+                  for n in LAYERS]
+    return layers
 
 
 def layer_args(s: views.ViewState, d: ui.Data, biggest: int) -> dict[str, tuple]:
@@ -172,8 +183,7 @@ left, right = st.columns([7, 3], gap="medium")
 with left:
     if ui.PREPARED:
         ui.folium_map(ui.prepared_base(s.basemap, bounds_key, ui.basemap_url()),
-                      [layer_script(n, d.folder, d.stamp, args[n], n in show, canvas)
-                       for n in LAYERS],
+                      layer_scripts(d, args, show, canvas),
                       ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in LAYERS)),
                       map_key, 620, returned, **view)
     else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 import os
 import tempfile
@@ -72,6 +73,10 @@ def _tables(folder: str, stamp: tuple[float, float]) -> tuple[gpd.GeoDataFrame, 
         documents[c] = documents[c].fillna("").astype(str)
     documents["published"] = pd.to_datetime(documents["published"], errors="coerce")
     documents["n_mentions"] = pd.to_numeric(documents["n_mentions"]).fillna(0).astype(int)
+    # Millions of long-lived objects (the candidate lists) that Streamlit's collection after
+    # every run would otherwise walk: ~0.3 s a run at 100k mentions. Frozen, it skips them.
+    gc.collect()
+    gc.freeze()
     return mentions, documents
 
 
@@ -104,6 +109,12 @@ def country_names() -> dict[str, str]:
     return dict(zip(c["iso_a2"], c["name"], strict=True))
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _titles(folder: str, stamp: tuple[float, float]) -> dict[str, str]:
+    documents = _tables(folder, stamp)[1]
+    return dict(zip(documents["doc_id"], documents["title"], strict=True))
+
+
 @dataclass(frozen=True)
 class Data:
     """The corpus of this run: tables (cached, do not modify) and what is in them."""
@@ -116,8 +127,8 @@ class Data:
 
     @property
     def titles(self) -> dict[str, str]:
-        return dict(zip(self.documents["doc_id"].astype(str),
-                        self.documents["title"].fillna("").astype(str), strict=True))
+        """Document id to title (shared: do not modify)."""
+        return _titles(self.folder, self.stamp)
 
     def span(self, axis: str) -> tuple[dt.date, dt.date] | None:
         return self.vocab.spans.get(axis)
@@ -195,9 +206,13 @@ except ImportError:  # another streamlit-folium: pages fall back to st_folium
     PREPARED = False
 
 
-# The basemap's shapes (~0.8 MB) go to the map frame as a script file it loads once (and the
-# browser caches), not inside the map's script, which is sent again whenever a layer changes.
-# Streamlit serves the files of a declared component folder; this one is only a file server.
+# Bulk map data (the basemap's shapes, ~0.8 MB; a big corpus's circles) goes to the map frame
+# as files it fetches (and the browser caches), not inside the map's script, which travels
+# through the websocket and is read again whenever a layer changes. Streamlit serves the
+# files of a declared component folder; this one is only a file server.
+SERVED_LIMIT = 256 * 2**20  # bytes of served files kept; the least recently used go first
+
+
 @functools.cache
 def _file_server() -> tuple[Path, str] | None:
     """The folder whose files Streamlit serves, and their URL path; declared on first use
@@ -213,28 +228,66 @@ def _file_server() -> tuple[Path, str] | None:
     return folder, f"{'/' + prefix if prefix else ''}/component/{component.name}"
 
 
+def _prune(folder: Path, limit: int = SERVED_LIMIT) -> None:
+    """Delete the least recently used served files until they take at most half ``limit``
+    (when they take more than ``limit``); a map whose file went is re-rendered (``served``)."""
+    try:
+        files = [(p.stat().st_mtime, p.stat().st_size, p) for p in folder.iterdir()]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in files)
+    if total <= limit:
+        return
+    for _, size, path in sorted(files, key=lambda f: f[0]):
+        if total <= limit // 2:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
+
+
+def serve_text(text: str, suffix: str) -> str | None:
+    """URL at which the app serves ``text`` (a file named by its content, written when
+    missing); None when it cannot be written (callers then send the text inline)."""
+    server = _file_server()
+    if server is None:
+        return None
+    folder, url = server
+    path = folder / f"{hashlib.sha256(text.encode()).hexdigest()[:20]}{suffix}"
+    try:
+        if not path.exists():
+            part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+            part.write_text(text, encoding="utf-8")
+            os.replace(part, path)
+            _prune(folder)
+    except OSError:
+        return None
+    return f"{url}/{path.name}"
+
+
+def served(urls: Sequence[str]) -> bool:
+    """Whether the files behind these ``serve_text`` URLs are all still there (marking them
+    recently used)."""
+    server = _file_server()
+    for url in urls:
+        path = None if server is None else server[0] / url.rsplit("/", 1)[-1]
+        try:
+            os.utime(path)  # type: ignore[arg-type]
+        except (OSError, TypeError):
+            return False
+    return True
+
+
 @st.cache_resource(show_spinner=False)
 def _basemap_script() -> str:
     return maps.basemap_script(basemap_geojson())
 
 
 def basemap_url() -> str | None:
-    """URL of the basemap's shapes as a script (``geo.maps.basemap_script``), written when
-    missing; None when it cannot be written (``base_map`` then puts the shapes inline)."""
-    server = _file_server()
-    if server is None:
-        return None
-    folder, url = server
+    """URL of the basemap's shapes as a script (``geo.maps.basemap_script``); None when it
+    cannot be served (``base_map`` then puts the shapes inline)."""
     text = _basemap_script()
-    path = folder / f"basemap-{hashlib.sha256(text.encode()).hexdigest()[:16]}.js"
-    try:
-        if not path.exists():
-            part = path.with_name(f"{path.name}.{os.getpid()}.part")
-            part.write_text(text, encoding="utf-8")
-            os.replace(part, path)
-    except OSError:
-        return None
-    return f"{url}/{path.name}"
+    url = serve_text(text, ".js")
+    return url if url and served([url]) else None
 
 
 @dataclass(frozen=True)
@@ -261,11 +314,31 @@ def prepared_base(basemap: str, bounds: tuple | None, data_url: str | None) -> P
                        hashlib.sha256(script.encode()).hexdigest())
 
 
-def prepared_layer(fg: folium.FeatureGroup, index: int) -> tuple[str, list[str], list[str]]:
-    """A layer's script as streamlit-folium adds it (``feature_group_{index}``), with the CSS
-    and scripts it needs. Cache the result: this is the costly part."""
-    script = _get_feature_group_string(fg, folium.Map(tiles=None), index)
-    return (script, *maps.asset_links(fg))
+@dataclass(frozen=True)
+class PreparedLayer:
+    """A layer as streamlit-folium adds it (``feature_group_{index}``): its script, the CSS
+    and scripts it needs, and the data files it fetches (``serve_text``)."""
+
+    script: str
+    css: tuple[str, ...]
+    js: tuple[str, ...]
+    files: tuple[str, ...]
+
+
+def prepared_layer(fg: folium.FeatureGroup, index: int) -> PreparedLayer:
+    """Render a layer for ``folium_map``, its bulk data in served files. Cache the result
+    (this is the costly part), and check ``served(layer.files)`` before sending it again."""
+    files: list[str] = []
+
+    def store(text: str) -> str | None:
+        url = serve_text(text, ".json")
+        files.extend([url] if url else [])
+        return url
+
+    with maps.data_files(store):
+        script = _get_feature_group_string(fg, folium.Map(tiles=None), index)
+    css, js = maps.asset_links(fg)
+    return PreparedLayer(script, tuple(css), tuple(js), tuple(files))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -279,7 +352,7 @@ def prepared_control(titles: tuple[str, ...]) -> str:
     return _get_layer_control_string(folium.LayerControl(collapsed=False), m)
 
 
-def folium_map(base: PreparedMap, layers: Sequence[tuple[str, list[str], list[str]]],
+def folium_map(base: PreparedMap, layers: Sequence[PreparedLayer],
                control: str, key: str, height: int, returned_objects: Sequence[str],
                center: tuple[float, float] | None = None, zoom: int | None = None,
                on_change: Callable[[], None] | None = None) -> None:
@@ -288,8 +361,8 @@ def folium_map(base: PreparedMap, layers: Sequence[tuple[str, list[str], list[st
 
     The map's returned values land in ``st.session_state[key]`` before ``on_change`` runs.
     """
-    css = list(dict.fromkeys([*base.css, *(u for layer in layers for u in layer[1])]))
-    js = list(dict.fromkeys([*base.js, *(u for layer in layers for u in layer[2])]))
+    css = list(dict.fromkeys([*base.css, *(u for layer in layers for u in layer.css)]))
+    js = list(dict.fromkeys([*base.js, *(u for layer in layers for u in layer.js)]))
     hash_key = hashlib.sha256(f"{base.digest}{key}False".encode()).hexdigest()
 
     def changed() -> None:
@@ -301,7 +374,7 @@ def folium_map(base: PreparedMap, layers: Sequence[tuple[str, list[str], list[st
         script=base.script, header=base.header, html=base.html, id=base.id, key=hash_key,
         height=height, width=None, returned_objects=list(returned_objects),
         default=dict.fromkeys(returned_objects), zoom=zoom, center=center,
-        feature_group="".join(layer[0] for layer in layers), return_on_hover=False,
+        feature_group="".join(layer.script for layer in layers), return_on_hover=False,
         layer_control=control, pixelated=False, css_links=css, js_links=js,
         on_change=changed, wrap_longitude=False)
 

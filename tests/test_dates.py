@@ -286,3 +286,38 @@ def test_windowed_scan_agrees_with_the_full_scan(words: list[str]) -> None:
     text = " ".join(words)
     sections = dates._sections(text, D(2012, 5, 1))
     assert dates._scan(text, sections) == dates._scan(text, sections, windowed=False)
+
+
+# --- trigger windows (speed) must not change what is found -------------------------------------
+def test_triggers_cover_every_case_variant_of_their_first_letters() -> None:
+    """A trigger's leading class spells out each case variant ``(?i:)`` accepts ("ſ" for s)."""
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for kind, trigger in dates._TRIGGERS.items():
+        first = re.match(r"\[([^\]]+)\]", trigger.pattern)
+        if first is None or "\\" in first.group(1):
+            continue  # "-" or digits: nothing case-insensitive
+        letters = {ch.lower() for ch in first.group(1) if ch.isascii()}
+        variants = set(re.findall(f"(?i:[{''.join(letters)}])", chars))
+        if kind in ("name", "dmy", "mdy", "month", "weekday"):  # capitals only: (?=[A-Z])
+            variants = {v for v in variants if "A" <= v <= "Z"}
+        assert variants <= set(first.group(1)), kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The June 5 " + "X" + "y" * 70 + " Movement met on June 5.",  # a long name word
+        "It was the" + " " * 100 + "2012 vote, or so" + " " * 80 + "2011.",
+        "On 2012-05-03 and WEDNESDAY, last week, two weeks ago, yesterday, in March 2011.",
+        "Mondays are quiet; Santiago and Chicago ago; Mar-a-Lago in Sept. 2012 and mid-2010.",
+    ],
+)
+def test_windowed_scan_agrees_on_edge_cases(text: str) -> None:
+    sections = dates._sections(text, D(2012, 5, 1))
+    assert dates._scan(text, sections) == dates._scan(text, sections, windowed=False)
+
+
+def test_year_after_the_looks_back_past_long_white_space() -> None:
+    text = "the" + " " * 200 + "2012"
+    assert dates._after_the(text, len(text) - 4)
+    assert not dates._after_the("there 2012", 6)

@@ -86,3 +86,14 @@ def test_streamlit_import_detector_works(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("import os\nfrom streamlit_folium import st_folium\nimport streamlit as st\n")
     assert len(_streamlit_imports(bad)) == 2
+
+
+def test_every_streamlit_setting_is_documented() -> None:
+    """Each setting of .streamlit/config.toml is named in the README's settings table."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    settings = {f"{section}.{key}" for section, values in config.items() for key in values}
+    assert settings, "no settings read"
+    missing = {s for s in settings if f"`{s}`" not in readme()}
+    assert not missing, f"undocumented in README.md: {sorted(missing)}"

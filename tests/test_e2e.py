@@ -420,14 +420,24 @@ def test_a_big_corpus_draws_on_a_canvas_and_circles_still_select_places(browser,
             else r.abort())
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))
+        data_files: list[str] = []
+        pg.on("request", lambda r: data_files.append(r.url) if r.url.endswith(".json") else None)
         pg.base = url
         open_page(pg, "map")
         frame = map_frame(pg)
         expected = (maps.CANVAS_FROM // 7 + 20) * 7
-        count = """() => { let n = 0; if (!window.map) return -1;
-            window.map.eachLayer(l => { if (l.options && l.options.className === 'pl-mention'
+        count = """(cls) => { let n = 0; if (!window.map) return -1;
+            window.map.eachLayer(l => { if (l.options && l.options.className === cls
                 && l.feature) n += 1; }); return n; }"""
-        wait_until(pg, lambda: frame.evaluate(count) == expected, 60, f"{expected} circles")
+        wait_until(pg, lambda: frame.evaluate(count, "pl-mention") == expected, 60,
+                   f"{expected} circles")
+        # They came as a data file (maps.data_files), not inside the map's script.
+        assert any("/component/" in u for u in data_files), data_files
+        # The context layer starts off, undrawn; turned on, it draws (and fetches) then.
+        assert frame.evaluate(count, "pl-context") == 0
+        frame.locator("label", has_text="Context: adjectives").locator("input").check()
+        wait_until(pg, lambda: frame.evaluate(count, "pl-context") > 0, 30, "context circles")
+        frame.locator("label", has_text="Context: adjectives").locator("input").uncheck()
         assert frame.locator("path.pl-mention").count() == 0  # not one SVG element each
         assert frame.locator("canvas").count() >= 1
         # Point at a circle well inside the map; the canvas says which circle is on top there.

@@ -241,3 +241,79 @@ def test_the_real_vendor_folder_is_complete():
     for dest, _ in assets.FILES.values():
         assert (assets.VENDOR / dest).stat().st_size > 1000, dest
     assert any((assets.VENDOR / "fontawesome" / "webfonts").glob("*.woff2"))
+
+
+# Just enough of Leaflet, a layer group and fetch to run a layer's scripts in node.
+_FAKE_LEAFLET = """
+global.window = {};
+const L = {extend: Object.assign, canvas: () => ({}),
+  circleMarker: (at, o) => ({at, o, kind: 'circle'})};
+const files = FILES;
+global.fetch = (url) => Promise.resolve({ok: url in files, status: 404, url,
+  json: () => Promise.resolve(JSON.parse(files[url]))});
+const group = {children: [], handlers: {}, _map: {removeLayer: (g) => { g._map = null; }},
+  onAdd: () => {}, addLayer(l) { this.children.push(l); }, bindTooltip() {},
+  once(type, fn) { this.handlers[type] = fn; },
+  fire(type) { const fn = this.handlers[type]; delete this.handlers[type]; if (fn) fn(); }};
+"""
+
+
+def _run_layer(fg: folium.FeatureGroup, tmp_path: Path, files: dict[str, str] | None = None,
+               turn_on: bool = False) -> int:
+    """Run a layer's scripts in node against a fake group; circles drawn after a tick (and
+    after the user turns the layer on, with ``turn_on``)."""
+    folium.Map(tiles=None).add_child(fg)
+    scripts = "".join(c.js() for c in fg._children.values() if isinstance(c, maps._Script))
+    code = (_FAKE_LEAFLET.replace("FILES", json.dumps(files or {}))
+            + f"const {fg.get_name()} = group;\n" + scripts
+            + "setTimeout(() => { " + ("group.fire('add'); " if turn_on else "")
+            + "setTimeout(() => console.log(group.children.length), 10); }, 10);")
+    path = tmp_path / "layer.js"
+    path.write_text(code, encoding="utf-8")
+    out = subprocess.run(["node", str(path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return int(out.stdout.split()[-1])
+
+
+def _points(n: int) -> dict:
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": f"p{i}", "geometry": {"type": "Point", "coordinates": [i, 1]},
+         "properties": {"tip": f"Place {i}", "style": {"radius": 4, "color": "#000"}}}
+        for i in range(n)]}
+
+
+@pytest.mark.skipif(shutil.which("node") is None and os.environ.get("CI") != "true",
+                    reason="needs node to run the JavaScript")
+def test_a_layer_that_starts_off_is_drawn_only_when_turned_on(tmp_path):
+    def layer(show: bool) -> folium.FeatureGroup:
+        return maps.initial_visibility(maps.context_layer(_points(3), show=show), show)
+
+    assert _run_layer(layer(True), tmp_path) == 3
+    assert _run_layer(layer(False), tmp_path) == 0  # nothing parsed or drawn while off
+    assert _run_layer(layer(False), tmp_path, turn_on=True) == 3
+
+
+@pytest.mark.skipif(shutil.which("node") is None and os.environ.get("CI") != "true",
+                    reason="needs node to run the JavaScript")
+def test_bulk_layer_data_is_fetched_from_a_file(tmp_path):
+    files: dict[str, str] = {}
+
+    def store(text: str) -> str:  # one file per content, as pages.ui.serve_text does
+        url = next((u for u, t in files.items() if t == text), f"/files/{len(files)}.json")
+        files[url] = text
+        return url
+
+    n = 1000  # over maps.DATA_FILE_FROM characters of data
+    with maps.data_files(store):
+        fg = maps.mention_layer(_points(n))
+        folium.Map(tiles=None).add_child(fg)
+        script = next(c for c in fg._children.values() if isinstance(c, maps._Script)).js()
+    assert list(files) == ["/files/0.json"] and len(files["/files/0.json"]) >= maps.DATA_FILE_FROM
+    assert 'fetch("/files/0.json")' in script and "Place 7" not in script
+    assert [row[5] for row in json.loads(files["/files/0.json"])["f"]][:2] == ["Place 0", "Place 1"]
+    with maps.data_files(store):
+        assert _run_layer(maps.mention_layer(_points(n)), tmp_path, files) == n
+        small = maps.mention_layer(_points(2))
+        assert _run_layer(small, tmp_path, files) == 2  # small data stays in the script
+    assert len(files) == 1
+    assert _run_layer(maps.mention_layer(_points(n)), tmp_path) == n  # no store: inline

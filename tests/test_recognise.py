@@ -225,3 +225,20 @@ def test_derived_words_and_movements_are_not_places(gaz: Gazetteer) -> None:
 def test_a_province_named_like_an_adjective_before_a_noun_is_not_a_place(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Now France and other Western governments are on edge.") == ["France"]
     assert "Michigan" in surfaces(gaz, "Swans died in Michigan on the coast of Lake Erie.")
+
+
+def test_tokens_carry_their_folded_key_and_first_word_flags() -> None:
+    text = 'He said: "Ségou’s mayor" (Bamako) met al-Qaeda. DÉCOR'
+    toks = tokenize(text, [(0, len(text))])
+    assert [t.text for t in toks] == ["He", "said", "Ségou", "mayor", "Bamako", "met", "al",
+                                      "Qaeda", "DÉCOR"]
+    assert [t.key for t in toks][2:4] == ["segou", "mayor"]
+    assert [t.first for t in toks] == [True, False, True, False, False, False, False, False,
+                                       False]
+    assert toks[7].hyphen_before and not toks[6].hyphen_before
+
+
+def test_longest_name_across_connectors_but_not_people(gaz: Gazetteer) -> None:
+    assert "Bosnia and Herzegovina" in surfaces(gaz, "Aid reached Bosnia and Herzegovina today.")
+    found_here = surfaces(gaz, "Rio de Janeiro and Trinidad and Tobago were hit.")
+    assert "Rio de Janeiro" in found_here and "Trinidad and Tobago" in found_here

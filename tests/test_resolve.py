@@ -139,3 +139,33 @@ def test_a_repeated_name_is_one_vote_for_the_texts_focus() -> None:
             "The money comes from the state of Ohio.")
     g = geo.geoparse(text)
     assert set(g.loc[g["surface"] == "Dublin", "country_code"]) == {"US"}
+
+
+def test_candidate_facts_are_computed_once_per_name(gaz: Gazetteer) -> None:
+    from geo.resolve import _candidates
+
+    first, second = (mentions(gaz, "Troops left Paris on Monday.")[0] for _ in range(2))
+    assert first.candidates is not second.candidates
+    c = _candidates(gaz, first)
+    assert _candidates(gaz, second) is c
+    assert c.best in set(c.rows.tolist()) and len(c.prior) == len(c.rows)
+
+
+def test_placement_does_not_depend_on_what_was_placed_before(gaz: Gazetteer) -> None:
+    text = "Officials in Paris, Texas, said Dallas and Paris schools would close."
+    before = resolve(gaz, mentions(gaz, text))
+    resolve(gaz, mentions(gaz, "Paris, the French capital, and Lyon welcomed him."))
+    after = resolve(gaz, mentions(gaz, text))
+    assert [(p.row, p.placed_by, p.candidates, p.confidence) for p in before] == [
+        (p.row, p.placed_by, p.candidates, p.confidence) for p in after
+    ]
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 17, 40])
+def test_not_in_matches_numpy(n: int) -> None:
+    from geo.resolve import _not_in
+
+    rng = np.random.default_rng(n)
+    values = rng.integers(0, 50, 30)
+    rows = rng.integers(0, 50, n).astype(np.int32)
+    assert (_not_in(values, rows) == ~np.isin(values, rows)).all()

@@ -80,3 +80,11 @@ def test_every_sentence_of_a_repeated_paragraph_is_flagged() -> None:
     assert [text[s:e] for s, e, _ in segs] == [
         "Troops entered Gao on Monday morning.", "Rebels fled north towards Kidal and beyond."] * 2
     assert [dup for _, _, dup in segs] == [False, False, True, True]
+
+
+def test_word_before_a_full_stop_found_however_long() -> None:
+    # the abbreviation test reads the whole word before a period, even past its search window
+    long = "x" * 100 + ".st"
+    assert split(f"He lives at {long}. Then he left.") == [f"He lives at {long}.", "Then he left."]
+    assert split(f"Ask {'y' * 90} Dr. Smith. He left.") == [f"Ask {'y' * 90} Dr. Smith.",
+                                                            "He left."]
