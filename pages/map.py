@@ -156,15 +156,14 @@ def side_panel(s: views.ViewState, d: ui.Data, shown: pd.DataFrame, places: pd.D
                 st.html(passages(rest, d))
 
 
+# The map goes out first (its frame then loads Leaflet and the data while the rest of the
+# page is sent and drawn); the controls above it fill their place afterwards.
 d = ui.data()
-ui.sidebar_filters(d)
 st.title("Map of place mentions")
-ui.time_controls(d)
+controls, summary = st.container(), st.empty()
 s = ui.state()
 shown = ui.visible(s, d)
 places = ui.places(s, d)
-hidden = 0 if s.undated else ui.undated(s, d)
-st.markdown(ui.summary_line(shown, d, hidden))
 
 all_places = ui.places(views.ViewState(), d, timed=False)
 biggest = int(all_places["mentions"].max()) if len(all_places) else 1
@@ -191,6 +190,12 @@ with left:
                     [build_layer(n, d.folder, d.stamp, args[n], n in show, canvas)
                      for n in LAYERS],
                     map_key, 620, returned, **view)
+with controls:
+    ui.time_controls(d)
+ui.sidebar_filters(d)
+hidden = 0 if s.undated else ui.undated(s, d)
+summary.markdown(ui.summary_line(shown, d, hidden))
+with left:
     c1, c2, c3, c4 = st.columns([3, 2.6, 2, 2.2], vertical_alignment="bottom")
     c1.segmented_control("Colour circles by", views.COLOR_BY, **ui._bind("w_color", s.color),
                          required=True,
