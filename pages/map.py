@@ -80,17 +80,6 @@ def layer_script(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
                              LAYERS.index(name))
 
 
-def layer_scripts(d: ui.Data, args: dict[str, tuple], show: set[str],
-                  canvas: bool) -> list[ui.PreparedLayer]:
-    """Every layer, rendered or from the cache (rendered again if its data files went)."""
-    layers = [layer_script(n, d.folder, d.stamp, args[n], n in show, canvas) for n in LAYERS]
-    if not all(ui.served(layer.files) for layer in layers):
-        layer_script.clear()
-        layers = [layer_script(n, d.folder, d.stamp, args[n], n in show, canvas)
-                  for n in LAYERS]
-    return layers
-
-
 def layer_args(s: views.ViewState, d: ui.Data, biggest: int) -> dict[str, tuple]:
     """What each layer is drawn from: only these inputs make it change."""
     key = ui.filter_key(s, d)
@@ -181,8 +170,9 @@ view = {"center": (s.lat, s.lon) if s.lat is not None else None, "zoom": s.zoom,
 left, right = st.columns([7, 3], gap="medium")
 with left:
     if ui.PREPARED:
-        ui.folium_map(ui.prepared_base(s.basemap, bounds_key, ui.basemap_url()),
-                      layer_scripts(d, args, show, canvas),
+        layers = ui.served_layers(layer_script, [
+            (n, d.folder, d.stamp, args[n], n in show, canvas) for n in LAYERS])
+        ui.folium_map(ui.prepared_base(s.basemap, bounds_key, ui.basemap_url()), layers,
                       ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in LAYERS)),
                       map_key, 620, returned, **view)
     else:

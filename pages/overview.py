@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import folium
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import maps, views
 from pages import ui
@@ -11,10 +11,16 @@ from pages import ui
 ui.require_dashboard()
 
 
-@st.cache_data(show_spinner=False)
-def headline_geojson(folder: str, stamp: tuple, key: tuple) -> tuple[dict, str]:
+def headline_layer(folder: str, stamp: tuple, key: tuple, canvas: bool) -> folium.FeatureGroup:
     places = ui._places(folder, stamp, key)
-    return maps.places_geojson(places), maps.legend_html(places)
+    return maps.mention_layer(maps.places_geojson(places), maps.legend_html(places),
+                              canvas=canvas)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def headline_script(folder: str, stamp: tuple, key: tuple, canvas: bool) -> ui.PreparedLayer:
+    """The headline map's one layer, rendered once per corpus (as on the Map page)."""
+    return ui.prepared_layer(headline_layer(folder, stamp, key, canvas), 0)
 
 
 def span_text(span: tuple | None) -> str:
@@ -50,11 +56,17 @@ else:
 
 left, right = st.columns([7, 3], gap="medium")
 with left:
-    features, legend = headline_geojson(d.folder, d.stamp,
-                                        ui.filter_key(everything, d, timed=False))
-    m = maps.base_map("offline", ui.basemap_geojson(), maps.data_bounds(places))
-    maps.add_layers(m, [maps.mention_layer(features, legend)], control=False)
-    st_folium(m, key="overview_map", height=460, use_container_width=True, returned_objects=[])
+    key, canvas = ui.filter_key(everything, d, timed=False), len(places) > maps.CANVAS_FROM
+    bounds = maps.data_bounds(places)
+    if ui.PREPARED:
+        layers = ui.served_layers(headline_script, [(d.folder, d.stamp, key, canvas)])
+        bounds_key = None if bounds is None else tuple(tuple(corner) for corner in bounds)
+        ui.folium_map(ui.prepared_base("offline", bounds_key, ui.basemap_url()), layers, "",
+                      "overview_map", 460, [])
+    else:
+        ui.show_map(maps.base_map("offline", ui.basemap_geojson(), bounds),
+                    [headline_layer(d.folder, d.stamp, key, canvas)], "overview_map", 460, [],
+                    control=False)
 with right:
     st.subheader("Busiest places")
     if len(places) == 0:

@@ -352,6 +352,16 @@ def prepared_control(titles: tuple[str, ...]) -> str:
     return _get_layer_control_string(folium.LayerControl(collapsed=False), m)
 
 
+def served_layers(render: Any, calls: Sequence[tuple]) -> list[PreparedLayer]:
+    """``render(*args)`` for each ``args`` in ``calls``: a cached function returning a
+    ``PreparedLayer``, called again afresh when a data file of its cached layers went."""
+    layers = [render(*args) for args in calls]
+    if not all(served(layer.files) for layer in layers):
+        render.clear()
+        layers = [render(*args) for args in calls]
+    return layers
+
+
 def folium_map(base: PreparedMap, layers: Sequence[PreparedLayer],
                control: str, key: str, height: int, returned_objects: Sequence[str],
                center: tuple[float, float] | None = None, zoom: int | None = None,
@@ -380,12 +390,13 @@ def folium_map(base: PreparedMap, layers: Sequence[PreparedLayer],
 
 
 def show_map(m: folium.Map, layers: Sequence[folium.FeatureGroup], key: str, height: int,
-             returned_objects: Sequence[str], **kwargs: Any) -> None:
+             returned_objects: Sequence[str], control: bool = True, **kwargs: Any) -> None:
     """``st_folium`` for a page that builds its folium objects on every run (the fallback
     when streamlit-folium's internals differ from what ``folium_map`` expects)."""
     st_folium(m, key=key, height=height, use_container_width=True,
               returned_objects=list(returned_objects), feature_group_to_add=list(layers),
-              layer_control=folium.LayerControl(collapsed=False), **kwargs)
+              layer_control=folium.LayerControl(collapsed=False) if control else None,
+              **kwargs)
 
 
 # --- first start -----------------------------------------------------------------------------
