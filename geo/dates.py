@@ -100,9 +100,22 @@ _ANCHOR = re.compile(  # a year the text ties to its own time of writing
     r"(?i:this\s+year,?\s*\(?|so\s+far\s+(?:this\s+year,?\s*)?(?:in\s+)?|thus\s+far\s+in\s+|"
     r"as\s+of\s+|here\s+in\s+|now\s+in\s+|currently\s+in\s+)"
     rf"(?:(?P<mon>{_MON})\s+)?{_YEAR}")
+# Where an _ANCHOR match can start: its first letter in every case variant ``(?i:)`` accepts,
+# spelt out so the engine can skip to it (a case-insensitive start makes it try every offset).
+_ANCHOR_AT = re.compile(r"[TtSsſAaHhNnCc](?=(?i:his|o|hus|s|ere|ow|urrently)\s)")
 _DIGIT = re.compile(r"\d")
 _POSTED = re.compile(r"\s*(?i:posted|published|updated|dated|date)\b")
 _WIRE = re.compile(r"\s*[A-Z][A-Z .'-]*,\s*$")  # "BAMAKO, " before a wire-style dateline
+
+
+# ``(?i:)`` also matches "ſ" for s, "ı" and "İ" for i and the Kelvin sign for k ("ſpring",
+# "Auguſt"); matched words are read back through this before any table lookup.
+_CASE_VARIANTS = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
+
+
+def _low(word: str) -> str:
+    """A matched word in lower case, the case variants ``(?i:)`` accepts made plain."""
+    return word.translate(_CASE_VARIANTS).lower()
 
 
 # --- calendar helpers ------------------------------------------------------------------------
@@ -151,7 +164,7 @@ def _r_iso(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 
 def _r_day(m: re.Match[str], ctx: _Ctx) -> Interval | None:
-    mon, day = _MONTHS[m["mon"].rstrip(".").lower()], int(m["day"])
+    mon, day = _MONTHS[_low(m["mon"].rstrip("."))], int(m["day"])
     if m["year"]:
         d = _date(int(m["year"]), mon, day)
         return _day(d) if d else None
@@ -162,7 +175,7 @@ def _r_day(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 
 def _r_month(m: re.Match[str], ctx: _Ctx) -> Interval | None:
-    mon = _MONTHS[m["mon"].rstrip(".").lower()]
+    mon = _MONTHS[_low(m["mon"].rstrip("."))]
     if m["year"]:
         return _month(int(m["year"]), mon)
     if ctx.written is None:
@@ -173,12 +186,12 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 def _r_season(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     """'this' (or bare) = the occurrence containing the writing date, else the nearest one."""
-    name = m["season"].lower()
+    name = _low(m["season"])
     if m["year"]:
         return _season(name, int(m["year"]))
     if ctx.written is None:
         return None
-    w, rel = ctx.written, " ".join((m["rel"] or "this").lower().split())
+    w, rel = ctx.written, " ".join(_low(m["rel"] or "this").split())
     near = [_season(name, y) for y in range(w.year - 1, w.year + 3)]
     if rel in ("last", "past"):
         return [s for s in near if s.end < w][-1]
@@ -200,7 +213,7 @@ def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     """this/last/next year|month|week; 'earlier this X' runs from X's start to the writing day."""
     if ctx.written is None:
         return None
-    w, rel, unit = ctx.written, " ".join(m["rel"].lower().split()), m["unit"].lower()
+    w, rel, unit = ctx.written, " ".join(_low(m["rel"]).split()), _low(m["unit"])
     shift = {"last": -1, "next": 1}.get(rel, 0)
     if unit == "year":
         cur = _year(w.year + shift)
@@ -216,7 +229,7 @@ def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 
 def _r_deictic(m: re.Match[str], ctx: _Ctx) -> Interval | None:
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["x"].lower()]
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[_low(m["x"])]
     return _day(ctx.written + datetime.timedelta(days=offset)) if ctx.written else None
 
 
@@ -224,8 +237,8 @@ def _r_ago(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     """'3 days ago' -> that day; '2 weeks ago' -> that ISO week; '9 years ago' -> that year."""
     if ctx.written is None:
         return None
-    w, unit = ctx.written, m["unit"].lower()
-    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"].lower()]
+    w, unit = ctx.written, _low(m["unit"])
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[_low(m["n"])]
     if unit == "day":
         return _day(w - datetime.timedelta(days=n))
     if unit == "week":
@@ -237,8 +250,8 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     """Nearest such day to the writing date (ties -> past); in an UPDATE, the next on/after it."""
     if ctx.written is None:
         return None
-    w, rel = ctx.written, (m["rel"] or "").lower()
-    back = (w.weekday() - _WEEKDAYS[m["wd"].lower()]) % 7
+    w, rel = ctx.written, _low(m["rel"] or "")
+    back = (w.weekday() - _WEEKDAYS[_low(m["wd"])]) % 7
     fwd = (7 - back) % 7
     if rel == "last":
         delta = -(back or 7)
@@ -381,6 +394,17 @@ def find_dates(text: str, written: datetime.date | None) -> list[tuple[int, int,
     return _scan(text, _sections(text, written))
 
 
+def _anchors(text: str) -> list[re.Match[str]]:
+    """``list(_ANCHOR.finditer(text))``, trying the pattern only where it can start."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for hint in _ANCHOR_AT.finditer(text):
+        if hint.start() >= end and (m := _ANCHOR.match(text, hint.start())) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def publication_date(text: str) -> tuple[datetime.date | None, str]:
     """Date the text states for itself, and how we know it: ('text' | 'inferred' | 'none').
 
@@ -406,8 +430,8 @@ def publication_date(text: str) -> tuple[datetime.date | None, str]:
             if short or wire or _POSTED.match(line):
                 return iv.start, "text"
         offset += len(line)
-    anchors = [(int(m["year"]), _MONTHS[m["mon"].rstrip(".").lower()] if m["mon"] else 1)
-               for m in _ANCHOR.finditer(text)]
+    anchors = [(int(m["year"]), _MONTHS[_low(m["mon"].rstrip("."))] if m["mon"] else 1)
+               for m in _anchors(text)]
     if anchors:
         year, month = max(anchors)
         return datetime.date(year, month, 1), "inferred"

@@ -640,11 +640,20 @@ def choropleth_layer(features: dict, classes: Sequence[int], show: bool = False,
     return fg
 
 
+def simplified_regions(regions: gpd.GeoDataFrame, tolerance: float = 0.02) -> gpd.GeoDataFrame:
+    """Regions as ``regions_geojson`` draws them (slivers dropped, simplified): prepare them
+    once and pass them with ``tolerance=0`` rather than simplify them for every view."""
+    shapes = np.array([_without_slivers(g) for g in regions.geometry.to_numpy()], dtype=object)
+    return regions.set_geometry(
+        shapely.simplify(shapes, tolerance, preserve_topology=True), crs=regions.crs)
+
+
 def regions_geojson(regions: gpd.GeoDataFrame, counts: Mapping[str, int],
                     tolerance: float = 0.02) -> dict:
     """Outlines of the Natural Earth regions (the Sahel…) that mentions are placed in,
     matched by ``place_id``."""
-    rows = np.flatnonzero(regions["place_id"].isin([k for k, v in counts.items() if v]))
+    counts = {k: v for k, v in dict(counts).items() if v}
+    rows = np.flatnonzero(regions["place_id"].isin(list(counts)))
     ids, names = regions["place_id"].to_numpy()[rows], regions["name"].to_numpy()[rows]
     tips = [f"{n} · {counts[p]} mention{'s' if counts[p] != 1 else ''}"
             for n, p in zip(names, ids, strict=True)]

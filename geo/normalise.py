@@ -70,6 +70,67 @@ def _is_tidy(text: str) -> bool:
     )
 
 
+_BLANKS = re.compile(r"\s+")  # \s is exactly what str.isspace accepts
+_NEWLINES = "\r\n\u2028\u2029"
+
+
+def _only_blanks_untidy(text: str) -> bool:
+    """Whether the character loop of :func:`normalise` would change nothing but white space:
+    no markup, already NFC, and no other invisible characters. Combining marks then never
+    merge (that needs a dropped character between them and their base, and only white space is
+    dropped, which leaves white space before the mark)."""
+    return (
+        not _LOOKS_LIKE_HTML.search(text)
+        and _BLANKS.sub("", text).isprintable()
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
+def _tidy_blanks(text: str) -> Normalised:
+    """:func:`normalise` of a text whose only untidiness is white space: visible characters
+    are copied in bulk and only the runs of white space go through the character rules.
+
+    A run starts after a visible character (or at the start of the text), so what the rules
+    need to know about the text before it is known: nothing kept yet, or one visible character
+    kept and no line end since.
+    """
+    pieces: list[str] = []
+    dropped: list[int] = []  # source offsets of dropped white space
+    pos = 0
+    for run in _BLANKS.finditer(text):
+        a, b = run.span()
+        if a and b - a == 1 and text[a] == " ":
+            continue  # one space between two words: kept as it is
+        pieces.append(text[pos:a])
+        kept: list[tuple[int, str]] = []
+        newlines, prev, any_kept = 0, text[a - 1] if a else "", a > 0
+        for i in range(a, b):
+            ch = text[i]
+            last, prev = prev, ch
+            if ch in _NEWLINES:
+                if not any_kept or (ch == "\n" and last == "\r"):
+                    continue
+                newlines += 1
+                if newlines > 2:
+                    continue
+                while kept and kept[-1][1] == " ":
+                    kept.pop()
+                kept.append((i, "\n"))
+            elif any_kept and (not kept or kept[-1][1] not in " \n"):
+                kept.append((i, " "))  # the first blank after a visible character
+                newlines = 0
+            any_kept = any_kept or bool(kept)
+        keep_at = {i for i, _ in kept}
+        dropped.extend(i for i in range(a, b) if i not in keep_at)
+        pieces.extend(ch for _, ch in kept)
+        pos = b
+    pieces.append(text[pos:])
+    mask = np.ones(len(text), dtype=bool)
+    mask[dropped] = False
+    starts = np.flatnonzero(mask).astype(np.int64)
+    return Normalised("".join(pieces), starts, starts + 1)
+
+
 def normalise(text: str) -> Normalised:
     """Strip HTML safely, compose Unicode (NFC), and tidy white space.
 
@@ -79,6 +140,8 @@ def normalise(text: str) -> Normalised:
     if _is_tidy(text):  # most plain texts: nothing to change, offsets are the identity
         n = len(text)
         return Normalised(text, np.arange(n, dtype=np.int64), np.arange(1, n + 1, dtype=np.int64))
+    if _only_blanks_untidy(text):
+        return _tidy_blanks(text)
     if _LOOKS_LIKE_HTML.search(text):
         pieces = _strip_markup(text)
     else:

@@ -70,31 +70,43 @@ class Mention:
 _LEAD = frozenset(" \"'“‘(")  # stripped before a word to see what precedes it
 
 
+_FIRST_AFTER = frozenset(":;\n")  # a word after one of these starts a new clause
+
+
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
-    """Words of clean text with their sentence and capitalisation (possessive 's dropped)."""
+    """Words of clean text with their sentence and capitalisation (possessive 's dropped).
+
+    Runs for every word of every text, so each step is as cheap as it can be: what precedes a
+    word is only examined when it is not a sentence's first word anyway, and the elision
+    regex only runs on lower-case words that contain an apostrophe.
+    """
     tokens: list[Token] = []
     append = tokens.append
+    finditer, elided = _WORD.finditer, _ELIDED.match
     for si, (s, e) in enumerate(sentences):
-        words = list(_WORD.finditer(text, s, e))
+        words = list(finditer(text, s, e))
         heading = False  # a short title-case line: every word counts as a sentence start
         if len(words) <= 15:
             longs = [w.group() for w in words if w.end() - w.start() > 3]
             caps = sum(1 for w in longs if w[0].isupper())
             heading = bool(longs) and caps / len(longs) >= 0.7 and text[e - 1] not in ".!?"
-        for wi, w in enumerate(words):
+        first = True
+        for w in words:
             word = w.group()
             ws, we = w.span()
-            if len(word) > 2 and word[-2:] in ("'s", "’s"):
+            if word.endswith(("'s", "’s")) and len(word) > 2:
                 word, we = word[:-2], we - 2
-            k = ws  # what precedes the word, quotes and brackets aside
-            while k > s and text[k - 1] in _LEAD:
-                k -= 1
-            first = heading or wi == 0 or k == s or text[k - 1] in ":;\n"
+            if not (first or heading):
+                k = ws  # what precedes the word, quotes and brackets aside
+                while k > s and text[k - 1] in _LEAD:
+                    k -= 1
+                first = k == s or text[k - 1] in _FIRST_AFTER
             hyph = ws > 1 and text[ws - 1] == "-" and not text[ws - 2].isspace()
             cap = word[0].isupper()
-            if not cap and (elided := _ELIDED.match(word)) is not None:
-                cap = word[elided.end() - 1].isupper()
-            append(Token(ws, we, word, si, first, cap, hyph, fold(word)))
+            if not cap and ("'" in word or "’" in word) and (el := elided(word)) is not None:
+                cap = word[el.end() - 1].isupper()
+            append(Token(ws, we, word, si, first or heading, cap, hyph, fold(word)))
+            first = False
     return tokens
 
 
@@ -130,7 +142,9 @@ def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def people(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[int], set[str]]:
+def people(
+    text: str, tokens: list[Token], gaz: Gazetteer, runs: list[tuple[int, int]] | None = None
+) -> tuple[set[int], set[str]]:
     """Token positions that belong to people's names, and surnames to reject elsewhere.
 
     A run of capitalised words is a person's name when a title precedes it ("Captain
@@ -139,7 +153,7 @@ def people(text: str, tokens: list[Token], gaz: Gazetteer) -> tuple[set[int], se
     given = given_names()
     positions: set[int] = set()
     surnames: set[str] = set()
-    for i, j in capital_runs(text, tokens):
+    for i, j in capital_runs(text, tokens) if runs is None else runs:
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
         titled = prev is not None and prev.key.rstrip(".") in TITLES
         if not titled and tokens[i].key.rstrip(".") in TITLES and j > i:
@@ -281,9 +295,10 @@ def _cues(tokens: list[Token], i: int, j: int) -> set[str]:
 def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Every place name in clean ``text``, longest match first, with role and cues."""
     tokens = tokenize(text, sentences)
-    person_at, surnames = people(text, tokens, gaz)
+    cap_runs = capital_runs(text, tokens)
+    person_at, surnames = people(text, tokens, gaz, cap_runs)
     common = common_words()
-    runs = {k: (a, b) for a, b in capital_runs(text, tokens) for k in range(a, b + 1)}
+    runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
     glued = [_glue(text, a, b) for a, b in zip(tokens, tokens[1:])]
     mentions: list[Mention] = []
     n, i = len(tokens), 0
@@ -363,11 +378,11 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     i, j = m.tokens
     if j > i or m.role == "adjective":
         return True
-    strong = any(gaz.feature[c] in STRONG for c in m.candidates)
-    big = strong or gaz.population[m.candidates].max(initial=0) >= 100_000
-    if m.key in surnames and not (strong and gaz.feature[m.candidates[0]] == "country"):
+    facts = _facts(gaz, m.key, m.candidates)
+    strong, big = facts.strong, facts.big
+    if m.key in surnames and not (strong and facts.first_country):
         return False
-    if not big and "locative" not in m.cues and not _own_name(gaz, m):
+    if not big and "locative" not in m.cues and not facts.own_name:
         return False  # only another place's alternate name ("Samples", "Google", "Kristina")
     word = tokens[i].text
     if (
@@ -375,11 +390,10 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
         and "." not in word  # "S.C.", "N.Y.": dotted abbreviations of names, not acronyms
         and "dateline" not in m.cues
         and word not in ABBREVIATIONS
-        and not any(str(gaz.name[c]).isupper() for c in m.candidates)
+        and not facts.upper_name
     ):
         return False  # an acronym ("AAD"), not a name written in capitals
-    countryish = any(gaz.feature[c] in ("country", "region") for c in m.candidates)
-    if m.key in common and word not in ABBREVIATIONS and not countryish:
+    if m.key in common and word not in ABBREVIATIONS and not facts.countryish:
         run = runs.get(i, (i, i))
         # mid-sentence, a country, region or big town wins over the word; a province too
         # where the word is not an adjective before a noun ("swans in Michigan", "Arkansas,
@@ -387,8 +401,7 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         modifier = (nxt is not None and nxt.sentence == tokens[i].sentence and not nxt.cap
                     and nxt.start - tokens[i].end == 1)
-        known = any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
-                    for c in m.candidates)
+        known = facts.known
         province = strong and ("locative" in m.cues or not modifier)
         if tokens[i].first or run != (i, i) or not (known or province or m.near
                                                       or "region" in m.cues):
@@ -400,9 +413,49 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
     return not (run != (i, i) and not big and m.role != "in_name")
 
 
-def _own_name(gaz: Gazetteer, m: Mention) -> bool:
-    """Whether some candidate has the mention as its own name, not only as an alternate."""
-    return any(own_name(str(gaz.name[c]), m.key) for c in m.candidates[:50])
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What :func:`_keep` asks of a name's candidates; the same few thousand names recur in
+    text after text, so these are computed once per name and candidate set."""
+
+    strong: bool  # some candidate is a country, admin-1 region or region
+    big: bool  # strong, or some candidate has 100,000 people or more
+    first_country: bool  # the first candidate is a country
+    own_name: bool  # some candidate (of the first 50) has the name as its own
+    upper_name: bool  # some candidate's name is written in capitals
+    countryish: bool  # some candidate is a country or region
+    known: bool  # some candidate is a country, region or town of 100,000 or more
+
+
+def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
+    strong = any(gaz.feature[c] in STRONG for c in rows)
+    return _Facts(
+        strong=strong,
+        big=strong or gaz.population[rows].max(initial=0) >= 100_000,
+        first_country=len(rows) > 0 and gaz.feature[rows[0]] == "country",
+        own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50]),
+        upper_name=any(str(gaz.name[c]).isupper() for c in rows),
+        countryish=any(gaz.feature[c] in ("country", "region") for c in rows),
+        known=any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
+                  for c in rows),
+    )
+
+
+@functools.cache
+def _facts_cache(gaz: Gazetteer) -> dict[tuple[str, str, bytes], _Facts]:
+    return {}
+
+
+def _facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
+    """The :class:`_Facts` of a name and its candidate rows, cached per gazetteer."""
+    cache = _facts_cache(gaz)
+    k = (key, rows.dtype.str, rows.tobytes())
+    f = cache.get(k)
+    if f is None:
+        if len(cache) >= 100_000:
+            cache.clear()
+        f = cache[k] = _build_facts(gaz, key, rows)
+    return f
 
 
 def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:

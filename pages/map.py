@@ -44,9 +44,16 @@ def area_geojson(folder: str, stamp: tuple, key: tuple) -> tuple[dict, list[int]
     shown = ui._visible(folder, stamp, key)
     by_country = shown.groupby("country_code").size()
     choropleth, classes = maps.choropleth_geojson(ui.layer("countries"), by_country)
-    regions = maps.regions_geojson(ui.layer("regions"), shown.groupby("place_id").size())
-    order = by_country.sort_values(ascending=False).index
-    return choropleth, classes, regions, maps.admin1_geojson(ui.layer("admin1"), order)
+    regions = maps.regions_geojson(ui.region_shapes(), shown.groupby("place_id").size(),
+                                   tolerance=0)
+    order = tuple(by_country.sort_values(ascending=False).index)
+    return choropleth, classes, regions, admin1_geojson(order)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def admin1_geojson(countries: tuple[str, ...]) -> dict:
+    """Province labels of these countries (many views share the same countries)."""
+    return maps.admin1_geojson(ui.layer("admin1"), countries)
 
 
 # Layers in drawing order (the last on top), with the filter inputs each depends on.

@@ -89,10 +89,16 @@ def _vocab(folder: str, stamp: tuple[float, float]) -> views.Vocabulary:
     return views.Vocabulary(vocab.docs, vocab.places, vocab.countries, spans)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def layer(name: str) -> gpd.GeoDataFrame:
-    """A bundled Natural Earth layer."""
+    """A bundled Natural Earth layer (shared, not copied per call: do not modify)."""
     return io.read_layer(name)
+
+
+@st.cache_resource(show_spinner=False)
+def region_shapes() -> gpd.GeoDataFrame:
+    """The regions layer ready to draw (``geo.maps.simplified_regions``), once per server."""
+    return maps.simplified_regions(layer("regions"))
 
 
 @st.cache_resource(show_spinner="Preparing the basemap…")

@@ -321,3 +321,29 @@ def test_year_after_the_looks_back_past_long_white_space() -> None:
     text = "the" + " " * 200 + "2012"
     assert dates._after_the(text, len(text) - 4)
     assert not dates._after_the("there 2012", 6)
+
+
+# --- case variants that (?i:) accepts -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In ſpring 2012 the rains failed.", Interval(D(2012, 3, 1), D(2012, 5, 31), "season")),
+        ("This ſummer was hot.", Interval(D(2012, 6, 1), D(2012, 8, 31), "season")),
+        ("Laſt ſummer was hot.", Interval(D(2011, 6, 1), D(2011, 8, 31), "season")),
+        ("It ended Auguſt 5, 2011.", day(D(2011, 8, 5))),
+        ("We met on Tueſday.", day(MAY_1_2012)),
+        ("We met yeſterday.", day(D(2012, 4, 30))),
+        ("It rained in Aprıl 2011.", Interval(D(2011, 4, 1), D(2011, 4, 30), "month")),
+    ],
+)
+def test_long_s_and_dotless_i_read_as_s_and_i(text: str, expected: Interval) -> None:
+    """"ſpring" once raised KeyError: the pattern matched it, the season table had no "ſpring"."""
+    assert only(text, MAY_1_2012) == expected
+
+
+def test_anchor_search_agrees_with_finditer() -> None:
+    text = "So far this year, 2012, and thus far in 2013; aS OF 2010, ſo far 2011, here in 2009."
+    assert [m.span() for m in dates._anchors(text)] == [
+        m.span() for m in dates._ANCHOR.finditer(text)
+    ]
+    assert publication_date(text) == (D(2013, 1, 1), "inferred")

@@ -317,3 +317,14 @@ def test_bulk_layer_data_is_fetched_from_a_file(tmp_path):
         assert _run_layer(small, tmp_path, files) == 2  # small data stays in the script
     assert len(files) == 1
     assert _run_layer(maps.mention_layer(_points(n)), tmp_path) == n  # no store: inline
+
+
+def test_regions_prepared_once_draw_as_regions_simplified_per_view(layers):
+    counts = {"ne:region:sahel": 2, "geonames:1": 5}
+    prepared = maps.simplified_regions(layers["regions"])
+    assert len(prepared) == len(layers["regions"]) and prepared.crs == layers["regions"].crs
+    once = maps.regions_geojson(prepared, counts, tolerance=0)
+    each = maps.regions_geojson(layers["regions"], counts)
+    assert [f["properties"] for f in once["features"]] == [
+        f["properties"] for f in each["features"]] == [{"tip": "Sahel · 2 mentions"}]
+    assert once["features"][0]["geometry"] == each["features"][0]["geometry"]
