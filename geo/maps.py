@@ -29,7 +29,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from .views import LOW_CONFIDENCE, safe_text
+from .views import ID_MARK, LOW_CONFIDENCE, safe_text
 
 LAYER_TITLES = {
     "mentions": "Place mentions",
@@ -193,9 +193,13 @@ def _data(value: object) -> str:
 
 # Tooltip content from an escaped property (``safe_text``); bound on the layer group, so that
 # streamlit-folium reads it on a click (``last_object_clicked_tooltip``) even for a layer that
-# was off when the map was drawn.
+# was off when the map was drawn. A circle's tooltip carries its place id, hidden, after
+# ``views.ID_MARK``: a click then names the very place, even among namesakes that overlap.
 _TIP = ("function (l) { var e = document.createElement('div'); "
-        "e.innerHTML = l.feature.properties.tip; return e; }")
+        "e.innerHTML = l.feature.properties.tip; if (l.options.plId) {"
+        " var i = document.createElement('span'); i.hidden = true;"
+        f" i.textContent = {json.dumps(ID_MARK)} + l.feature.id; e.appendChild(i); }}"
+        " return e; }")
 # Shapes of GeoJSON features added straight into the layer, each with its ``feature``: a
 # tooltip bound on the layer needs children that are shapes (Leaflet 1.9.3 asks each child
 # for its element), not a nested GeoJSON group.
@@ -542,7 +546,8 @@ def _points_script(features: dict, css_class: str, canvas: bool = False) -> _Scr
     data = {"s": [dict(k) for k in styles], "f": rows}
     return _Script(f"var d = data, cls = {_json(css_class)}, o = {_renderer(canvas)};\n"
             "d.f.forEach(function (f) { var c = L.circleMarker([f[1], f[0]],"
-            " L.extend({className: cls, fill: true}, o, d.s[f[3]], {radius: f[2]}));"
+            " L.extend({className: cls, fill: true, plId: true}, o, d.s[f[3]],"
+            " {radius: f[2]}));"
             " c.feature = {type: 'Feature', id: f[4], properties: {tip: f[5]}};"
             " parent.addLayer(c); });"
             f" parent.bindTooltip({_TIP}, {{sticky: true}});", data)
@@ -689,7 +694,7 @@ def admin1_geojson(admin1: gpd.GeoDataFrame, country_codes: Iterable[str],
     (the countries listed first win)."""
     order = {c: i for i, c in enumerate(dict.fromkeys(country_codes))}
     iso = admin1["iso_a2"].to_numpy()
-    rows = np.flatnonzero(np.isin(iso, list(order)))
+    rows = np.flatnonzero(admin1["iso_a2"].isin(list(order)).to_numpy())
     rows = rows[np.argsort([order[c] for c in iso[rows]], kind="stable")][:limit]
     return _features(admin1.geometry.to_numpy()[rows],
                      {"label": admin1["name"].to_numpy()[rows]}, digits=3)

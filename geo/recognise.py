@@ -110,9 +110,12 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     return tokens
 
 
+_GLUE = (" ", "-", ". ")  # what may stand between two words of one name
+
+
 def _glue(text: str, a: Token, b: Token) -> bool:
     """Whether two tokens are adjacent parts of one name: one space or a hyphen between."""
-    return a.sentence == b.sentence and text[a.end : b.start] in (" ", "-", ". ")
+    return a.sentence == b.sentence and text[a.end : b.start] in _GLUE
 
 
 def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -299,7 +302,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     person_at, surnames = people(text, tokens, gaz, cap_runs)
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
-    glued = [_glue(text, a, b) for a, b in zip(tokens, tokens[1:])]
+    glued = [  # _glue of each pair of neighbours, inlined: it runs for every word
+        a.sentence == b.sentence and text[a.end : b.start] in _GLUE
+        for a, b in zip(tokens, tokens[1:])
+    ]
     mentions: list[Mention] = []
     n, i = len(tokens), 0
     while i < n:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -108,6 +108,17 @@ class _Candidates:
     regions: frozenset[tuple[str, str]]  # :func:`_region_of` the first 200 candidates
     lat: np.ndarray
     lon: np.ndarray
+    labels: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # see :func:`_label`
+
+
+def _label(gaz: Gazetteer, c: _Candidates, k: int) -> tuple[str, str, str]:
+    """Place id, name and country code of candidate ``k``, filled in once per name: the same
+    runner-ups are listed for every mention of it."""
+    label = c.labels.get(k)
+    if label is None:
+        r = c.rows[k]
+        label = c.labels[k] = (str(gaz.place_id[r]), str(gaz.name[r]), str(gaz.country_code[r]))
+    return label
 
 
 def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates:
@@ -313,10 +324,8 @@ def _not_in(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """``~np.isin(values, rows)``, quicker for the few rows most names have."""
     if len(rows) > 16:
         return ~np.isin(values, rows)
-    keep = np.ones(len(values), dtype=bool)
-    for r in rows.tolist():
-        keep &= values != r
-    return keep
+    drop = set(rows.tolist())
+    return np.array([v not in drop for v in values.tolist()], dtype=bool)
 
 
 def _choose(
@@ -352,15 +361,11 @@ def _choose(
         reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
     if m.fuzzy < 1:
         reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
-    runner_ups = [
-        {
-            "place_id": str(gaz.place_id[rows[k]]),
-            "name": str(gaz.name[rows[k]]),
-            "country_code": str(gaz.country_code[rows[k]]),
-            "score": round(float(score[k]), 2),
-        }
-        for k in order[1:4]
-    ]
+    runner_ups = []
+    for k in order[1:4].tolist():
+        place_id, name, country_code = _label(gaz, c, k)
+        runner_ups.append({"place_id": place_id, "name": name, "country_code": country_code,
+                           "score": round(float(score[k]), 2)})
     placed_by = f"score {score[top]:.1f}: " + "; ".join(reasons)
     return Placement(
         best,

@@ -451,26 +451,35 @@ def aggregate_places(gdf: gpd.GeoDataFrame, time_axis: str = "event") -> pd.Data
     return out[PLACE_COLUMNS].reset_index(drop=True)
 
 
+ID_MARK = "\u2063"  # invisible separator: a circle's tooltip text ends with it and the place id
+
+
 def resolve_click(places: pd.DataFrame, lat: float | None, lng: float | None,
                   tooltip: str | None = None) -> str | None:
-    """The place a map click was on: by the name its tooltip starts with, nearest the click.
+    """The place a map click was on: the id its tooltip carries, else by the name its tooltip
+    starts with, nearest the click.
 
-    Tooltips read ``"<name> · <n> mentions"``; a click on a country or region shape selects
-    the place of that name. Without a matching name, the nearest place within 2 degrees.
+    Tooltips read ``"<name> · <n> mentions"`` (circles add ``ID_MARK`` and their place id); a
+    click on a country or region shape selects the place of that name. Without a matching
+    name, the nearest place within 2 degrees.
     """
     if len(places) == 0 or lat is None or lng is None:
         return None
+    text, _, place_id = (tooltip or "").partition(ID_MARK)
+    if place_id and (places["place_id"] == place_id).any():
+        return place_id
     cand = places
-    if tooltip:
-        name = tooltip.split(" · ")[0].strip()
+    if text:
+        name = text.split(" · ")[0].strip()
         named = places[places["name"] == name]
         if len(named):
             cand = named
-    d2 = (cand["lat"].astype(float) - lat) ** 2 + (cand["lon"].astype(float) - lng) ** 2
-    best = d2.idxmin()
+    d2 = ((cand["lat"].astype(float) - lat) ** 2 + (cand["lon"].astype(float) - lng) ** 2
+          ).to_numpy()
+    best = int(np.argmin(d2))  # by position: the index may repeat (concatenated tables)
     if cand is places and d2[best] > 4.0:
         return None
-    return str(cand.loc[best, "place_id"])
+    return str(cand["place_id"].iloc[best])
 
 
 # --- text as HTML ----------------------------------------------------------------------------

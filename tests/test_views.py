@@ -188,6 +188,13 @@ def test_resolve_click_by_tooltip_name_and_nearness(corpus):
     assert views.resolve_click(places, 17.0, -4.0, "Mali · 1 mention") == "geonames:2453866"
     assert views.resolve_click(places, -40.0, 100.0, None) is None
     assert views.resolve_click(places.iloc[0:0], 1.0, 1.0, None) is None
+    # A circle's tooltip names its place: that one, not a nearer namesake.
+    twin = places[places["place_id"] == "geonames:2455518"].assign(place_id="geonames:1")
+    both = pd.concat([places, twin.assign(lat=12.70, lon=-8.00)])
+    assert views.resolve_click(both, 12.7, -8.0, "Kati · 1 mention") == "geonames:1"
+    assert views.resolve_click(both, 12.7, -8.0, f"Kati · 1 mention{views.ID_MARK}"
+                               "geonames:2455518") == "geonames:2455518"
+    assert views.resolve_click(both, 12.7, -8.0, f"Kati{views.ID_MARK}gone") == "geonames:1"
 
 
 # --- text as HTML ----------------------------------------------------------------------------
