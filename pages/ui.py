@@ -8,7 +8,8 @@
   change it in callbacks.
 * Controls used by several pages: the sidebar filters, the time controls, the page links.
 * Maps: ``prepared_base``, ``prepared_layer`` and ``folium_map`` send a folium map through
-  streamlit-folium's component from strings rendered once and cached.
+  streamlit-folium's component from strings rendered once and cached; bulk data (the basemap's
+  shapes, big layers) goes as files the app serves (``serve_text``), fetched by the map frame.
 """
 
 from __future__ import annotations
