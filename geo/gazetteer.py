@@ -40,7 +40,10 @@ def fold(name: str) -> str:
     else:
         s = unicodedata.normalize("NFKD", name.translate(_QUOTES))
         s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return _SPACE.sub(" ", s.casefold()).strip()
+    s = s.casefold()
+    if s.isprintable() and "  " not in s:  # no white space but single " " (the usual case)
+        return s.strip(" ")
+    return _SPACE.sub(" ", s).strip()
 
 
 def own_name(name: str, key: str) -> bool:

@@ -71,6 +71,9 @@ def _is_tidy(text: str) -> bool:
 
 
 _BLANKS = re.compile(r"\s+")  # \s is exactly what str.isspace accepts
+# Runs of white space the rules may change: leading, longer than one, or not a plain space.
+# (One space between two visible characters stays as it is.)
+_UNTIDY_BLANKS = re.compile(r"^\s+|\s{2,}|[^\S ]")
 _NEWLINES = "\r\n\u2028\u2029"
 
 
@@ -97,10 +100,8 @@ def _tidy_blanks(text: str) -> Normalised:
     pieces: list[str] = []
     dropped: list[int] = []  # source offsets of dropped white space
     pos = 0
-    for run in _BLANKS.finditer(text):
+    for run in _UNTIDY_BLANKS.finditer(text):
         a, b = run.span()
-        if a and b - a == 1 and text[a] == " ":
-            continue  # one space between two words: kept as it is
         pieces.append(text[pos:a])
         kept: list[tuple[int, str]] = []
         newlines, prev, any_kept = 0, text[a - 1] if a else "", a > 0

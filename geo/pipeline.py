@@ -6,8 +6,11 @@ date each sentence → GeoDataFrame (EPSG:4326). Offsets point into the text as 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Sequence
+import functools
+import gc
+from collections.abc import Iterator, Sequence
 
 import geopandas as gpd
 import pandas as pd
@@ -28,7 +31,34 @@ COLUMNS = [c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published
 FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
 
 
+# pd.Timestamp of a date, which is slow to build; the same few dates recur in every text.
+_timestamp = functools.lru_cache(maxsize=4096)(pd.Timestamp)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (if it runs) for one text.
+
+    Parsing a text allocates tens of thousands of short-lived objects (a word is one), which
+    reference counting frees: they form no cycles. Left on, the collector would walk them again
+    and again as they pile up, for some 10% of the time, and find nothing.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
+    with _cyclic_gc_paused():
+        return _parse(text, published, gaz)
+
+
+def _parse(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
     norm = normalise(text)
     clean = norm.text
     segs = segment(clean)
@@ -73,8 +103,8 @@ def _rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
                 "role": m.role,
                 "country_code": cc,
                 "confidence": p.confidence,
-                "date_start": pd.Timestamp(when[0].start) if when else pd.NaT,
-                "date_end": pd.Timestamp(when[0].end) if when else pd.NaT,
+                "date_start": _timestamp(when[0].start) if when else pd.NaT,
+                "date_end": _timestamp(when[0].end) if when else pd.NaT,
                 "date_source": ("text" if when[1] == "text" else source) if when else "none",
                 "sentence": clean[s:e],
                 "duplicate": bool(dup),

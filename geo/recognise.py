@@ -67,22 +67,23 @@ class Mention:
     tokens: tuple[int, int] = (0, 0)
 
 
-_LEAD = frozenset(" \"'“‘(")  # stripped before a word to see what precedes it
-
-
-_FIRST_AFTER = frozenset(":;\n")  # a word after one of these starts a new clause
+# A clause mark and the quotes or brackets after it: the word right after starts a clause.
+_CLAUSE = re.compile(r"[:;\n][ \"'“‘(]*")
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     """Words of clean text with their sentence and capitalisation (possessive 's dropped).
 
-    Runs for every word of every text, so each step is as cheap as it can be: what precedes a
-    word is only examined when it is not a sentence's first word anyway, and the elision
-    regex only runs on lower-case words that contain an apostrophe.
+    Runs for every word of every text, so each step is as cheap as it can be: the words that
+    follow a clause mark are found by one regex pass, and the elision regex only runs on
+    lower-case words that contain an apostrophe.
     """
     tokens: list[Token] = []
     append = tokens.append
     finditer, elided = _WORD.finditer, _ELIDED.match
+    # a later word of a sentence also starts a clause when only quotes and brackets stand
+    # between it and a ":", ";" or line end (inside the sentence, as an earlier word is)
+    clause_starts = {m.end() for m in _CLAUSE.finditer(text)}
     for si, (s, e) in enumerate(sentences):
         words = list(finditer(text, s, e))
         heading = False  # a short title-case line: every word counts as a sentence start
@@ -94,14 +95,11 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
         for w in words:
             word = w.group()
             ws, we = w.span()
-            if word.endswith(("'s", "’s")) and len(word) > 2:
+            if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
                 word, we = word[:-2], we - 2
-            if not (first or heading):
-                k = ws  # what precedes the word, quotes and brackets aside
-                while k > s and text[k - 1] in _LEAD:
-                    k -= 1
-                first = k == s or text[k - 1] in _FIRST_AFTER
-            hyph = ws > 1 and text[ws - 1] == "-" and not text[ws - 2].isspace()
+            if not first:
+                first = ws in clause_starts
+            hyph = text[ws - 1] == "-" and ws > 1 and not text[ws - 2].isspace()
             cap = word[0].isupper()
             if not cap and ("'" in word or "’" in word) and (el := elided(word)) is not None:
                 cap = word[el.end() - 1].isupper()
@@ -120,10 +118,10 @@ def _glue(text: str, a: Token, b: Token) -> bool:
 
 def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (with name particles inside): candidate proper names."""
-    runs, i, n = [], 0, len(tokens)
-    while i < n:
-        if not tokens[i].cap:
-            i += 1
+    runs: list[tuple[int, int]] = []
+    n, resume = len(tokens), 0
+    for i in _capitalised(tokens):
+        if i < resume:
             continue
         j = i
         while (
@@ -141,8 +139,14 @@ def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         ):
             j += 1
         runs.append((i, j))
-        i = j + 1
+        resume = j + 1
     return runs
+
+
+def _capitalised(tokens: list[Token]) -> list[int]:
+    """Positions of the capitalised tokens: the only places a name can start (most words are
+    lower case, so loops over names visit these instead of every word)."""
+    return [i for i, t in enumerate(tokens) if t.cap]
 
 
 def people(
@@ -302,16 +306,13 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     person_at, surnames = people(text, tokens, gaz, cap_runs)
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
-    glued = [  # _glue of each pair of neighbours, inlined: it runs for every word
-        a.sentence == b.sentence and text[a.end : b.start] in _GLUE
-        for a, b in zip(tokens, tokens[1:])
-    ]
     mentions: list[Mention] = []
-    n, i = len(tokens), 0
-    while i < n:
+    n, resume = len(tokens), 0
+    for i in _capitalised(tokens):
+        if i < resume:
+            continue  # inside the name just matched
         t = tokens[i]
-        if not t.cap or i in person_at or (t.hyphen_before and not tokens[i - 1].cap):
-            i += 1
+        if i in person_at or (t.hyphen_before and not tokens[i - 1].cap):
             continue
         match = None
         # the longest stretch from i that can be one name: glued words, each capitalised or a
@@ -320,7 +321,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         hi = i
         while (
             hi < last
-            and glued[hi]
+            and _glue(text, tokens[hi], tokens[hi + 1])
             and (tokens[hi + 1].cap or tokens[hi + 1].key in CONNECTORS)
             and hi + 1 not in person_at
         ):
@@ -354,7 +355,6 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 break
         if match is None:
             mentions.extend(_unknown(text, tokens, i, gaz, person_at, surnames, runs))
-            i += 1
             continue
         j, key, cands, adj = match
         m = Mention(
@@ -368,13 +368,13 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         m.cues = _cues(tokens, i, j)
         if t.first and t.text.isupper() and _DATELINE_END.match(text, tokens[j].end):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
-        if len(adj) and (not len(cands) or not any(gaz.feature[c] in STRONG for c in cands)):
+        if len(adj) and (not len(cands) or not _facts(gaz, key, cands).strong):
             m.candidates, m.role = adj, "adjective"
         if _org_context(text, tokens, i, j):
             m.role = "in_name"
         if _keep(m, tokens, gaz, runs, common, surnames):
             mentions.append(m)
-        i = j + 1
+        resume = j + 1
     _containers(text, tokens, mentions)
     return mentions
 

@@ -234,6 +234,25 @@ class _Anchors:
     rows: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
+    near: dict[tuple[str, bytes], np.ndarray | None] = field(default_factory=dict)  # _near_km
+
+
+def _near_km(anchors: _Anchors, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray
+             ) -> np.ndarray | None:
+    """Distance from each candidate to the nearest anchor that is not one of them (None when
+    no such anchor). Once per candidate set and text: both passes ask, under several cues."""
+    key = (rows.dtype.str, rows.tobytes())
+    if key not in anchors.near:
+        near_km = None
+        if len(anchors.rows) and len(rows) > 1:
+            keep = _not_in(anchors.rows, rows)
+            if keep.any():
+                near_km = haversine_km(
+                    lat[:, None], lon[:, None], anchors.lat[keep][None, :],
+                    anchors.lon[keep][None, :],
+                ).min(axis=1)
+        anchors.near[key] = near_km
+    return anchors.near[key]
 
 
 def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
@@ -334,6 +353,14 @@ def _choose(
     focus_a1: dict[tuple[str, str], float] | None = None,
 ) -> Placement:
     rows = c.rows
+    if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
+        why: list[str] = []
+        only = _evidence(gaz, m, c, 0, float(c.prior[0]), focus_cc, container, focus_a1, why)
+        if m.fuzzy < 1:
+            why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
+        best = int(rows[0])
+        return Placement(best, float(gaz.lat[best]), float(gaz.lon[best]), round(m.fuzzy, 3),
+                         f"score {only:.1f}: " + "; ".join(why), [])
     base = c.prior.copy()
     if c.demoted is not None:
         base[c.demoted] -= OWN_NAME_WEIGHT
@@ -341,15 +368,9 @@ def _choose(
         _evidence(gaz, m, c, k, b, focus_cc, container, focus_a1)
         for k, b in enumerate(base.tolist())
     ])
-    near_km = None
-    if len(anchors.rows) and len(rows) > 1:
-        keep = _not_in(anchors.rows, rows)
-        if keep.any():
-            near_km = haversine_km(
-                c.lat[:, None], c.lon[:, None], anchors.lat[keep][None, :],
-                anchors.lon[keep][None, :],
-            ).min(axis=1)
-            score += np.where(near_km < NEAR_KM, 1.0, 0.0)
+    near_km = _near_km(anchors, rows, c.lat, c.lon)
+    if near_km is not None:
+        score += np.where(near_km < NEAR_KM, 1.0, 0.0)
     order = np.argsort(-score, kind="stable")
     top = int(order[0])
     best = int(rows[top])

@@ -46,17 +46,16 @@ def repeated(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     return out
 
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
+def _last_word(text: str, start: int, end: int) -> str:
+    """The word (with its dots: ``[\\w.]+``) that ``text[start:end]`` ends with, or "".
 
-
-def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The word (with its dots) that ``text[start:end]`` ends with, looked for near ``end``:
-    searching from ``start`` would cost a pass over the sentence for every full stop."""
-    lo = max(start, end - 64)
-    word = _LAST_WORD.search(text, lo, end)
-    if word is not None and word.start() == lo > start:  # it may begin further back
-        word = _LAST_WORD.search(text, start, end)
-    return word
+    Walked back from ``end`` one character at a time: a regex search would try every offset
+    before it. ``str.isalnum`` or "_" is exactly what ``\\w`` accepts.
+    """
+    k = end
+    while k > start and (text[k - 1].isalnum() or text[k - 1] in "._"):
+        k -= 1
+    return text[k:end]
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -64,10 +63,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else end
     out, s = [], start
     for m in _END.finditer(text, start, end):
-        word = _last_word(text, s, m.start())
-        w = word.group(1).lower().rstrip(".") if word else ""
-        if m.group(0).startswith(".") and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
-            continue
+        if text[m.start()] == ".":  # not after an abbreviation or an initial
+            w = _last_word(text, s, m.start()).lower().rstrip(".")
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
         out.append((s, m.end()))
         s = m.end()
         while s < end and text[s].isspace():

@@ -341,9 +341,29 @@ def test_long_s_and_dotless_i_read_as_s_and_i(text: str, expected: Interval) -> 
     assert only(text, MAY_1_2012) == expected
 
 
+def test_anchor_hint_covers_every_case_variant_of_the_first_letters() -> None:
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    first = re.match(r"\[([^\]]+)\]", dates._ANCHOR_AT.pattern).group(1)
+    assert set(re.findall("(?i:[tsahnc])", chars)) <= set(first)
+
+
 def test_anchor_search_agrees_with_finditer() -> None:
     text = "So far this year, 2012, and thus far in 2013; aS OF 2010, ſo far 2011, here in 2009."
     assert [m.span() for m in dates._anchors(text)] == [
         m.span() for m in dates._ANCHOR.finditer(text)
     ]
     assert publication_date(text) == (D(2013, 1, 1), "inferred")
+    assert dates._anchors("So far this year, as of now, here in town.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The June 5 Movement met; the 6 April Xyzzy Alliance too. Mayor Marine said so in May.",
+        "Square dance on June 5 Street, then nothing; in SEPT. 2012 and Sept.2011 on Sep 5.",
+        "the Group met on the 5th of July Square and Decided in Dec.",
+    ],
+)
+def test_month_and_name_windows_agree_with_the_full_scan(text: str) -> None:
+    sections = dates._sections(text, D(2012, 5, 1))
+    assert dates._scan(text, sections) == dates._scan(text, sections, windowed=False)

@@ -120,3 +120,13 @@ def test_own_name_is_the_name_or_its_short_form() -> None:
     assert own_name("Ségou", "segou") and own_name("New York City", "new york")
     assert not own_name("Minneota", "minnesota")  # "Minnesota" is only an old name of it
     assert not own_name("Hollywood", "samples")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [(" Ségou ", "segou"), ("New\tYork", "new york"), ("Gao  Region", "gao region"),
+     ("São\xa0Paulo", "sao paulo"), ("Côte d’Ivoire", "cote d'ivoire"), ("STRASSE\n", "strasse")],
+)
+def test_fold_collapses_any_white_space_and_strips_it(name: str, key: str) -> None:
+    """Most names hold single spaces only, and skip the white-space regex; the rest must not."""
+    assert fold.__wrapped__(name) == key

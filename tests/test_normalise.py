@@ -126,9 +126,52 @@ def test_empty_and_markup_only_input() -> None:
        | st.text(max_size=40))
 @settings(max_examples=400, deadline=None)
 def test_fast_path_agrees_with_the_character_loop(text: str) -> None:
-    fast = normalise(text)
-    with mock.patch.object(geo.normalise, "_is_tidy", return_value=False):
+    fast = normalise(text)  # either fast path (tidy text, or untidy in white space only)
+    with (
+        mock.patch.object(geo.normalise, "_is_tidy", return_value=False),
+        mock.patch.object(geo.normalise, "_only_blanks_untidy", return_value=False),
+    ):
         slow = normalise(text)
     assert fast.text == slow.text
     assert fast.src_start.tolist() == slow.src_start.tolist()
     assert fast.src_end.tolist() == slow.src_end.tolist()
+
+
+_BLANKS = list("ab é\u0301\u0316Ω\n\r\t\u00a0\u2028\u2029\x85\x0b\x1c\u3000") + ["  ", "\r\n"]
+
+
+@given(st.lists(st.sampled_from(_BLANKS), max_size=30).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_white_space_fast_path_agrees_with_the_character_loop(text: str) -> None:
+    """Texts untidy only in their white space (and with combining marks, which then never
+    merge) take ``_tidy_blanks``; it must give what the character loop gives."""
+    with mock.patch.object(geo.normalise, "_is_tidy", return_value=False):
+        fast = normalise(text)
+        with mock.patch.object(geo.normalise, "_only_blanks_untidy", return_value=False):
+            slow = normalise(text)
+    assert (fast.text, fast.src_start.tolist(), fast.src_end.tolist()) == (
+        slow.text, slow.src_start.tolist(), slow.src_end.tolist()
+    )
+
+
+@pytest.mark.parametrize(
+    ("src", "clean"),
+    [
+        ("Bamako  and   Gao", "Bamako and Gao"),
+        ("  Mali \n \n\n\n Gao \r\n", "Mali\n\nGao\n"),
+        ("a\u00a0\tb\u2028c", "a b\nc"),
+    ],
+)
+def test_white_space_fast_path_tidies_and_maps_back(src: str, clean: str) -> None:
+    assert geo.normalise._only_blanks_untidy(src)
+    n = normalise(src)
+    assert n.text == clean
+    # every clean character comes from one source character; visible ones are themselves
+    assert all(n.src_end[i] - n.src_start[i] == 1 for i in range(len(clean)))
+    assert all(src[n.src_start[i]] == ch for i, ch in enumerate(clean) if not ch.isspace())
+
+
+def test_white_space_fast_path_is_not_taken_for_markup_or_invisible_characters() -> None:
+    assert not geo.normalise._only_blanks_untidy("a  <b>c</b>")
+    assert not geo.normalise._only_blanks_untidy("a  soft\u00adhyphen")  # format character
+    assert not geo.normalise._only_blanks_untidy("Se\u0301gou  x")  # not NFC

@@ -470,3 +470,21 @@ def test_georgia_the_state_among_georgia_towns_and_mexico_the_country() -> None:
     assert g.loc[g["surface"] == "Georgia", "country_code"].tolist() == ["US"]
     g = geo.geoparse("Flu cases rose in Mexico, health officials in Mexico said.")
     assert set(g.loc[g["surface"] == "Mexico", "feature"]) == {"country"}
+
+
+def test_the_cyclic_gc_is_paused_for_a_text_and_left_as_it_was() -> None:
+    import gc
+
+    from geo.pipeline import _cyclic_gc_paused
+
+    assert gc.isenabled()
+    with _cyclic_gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller's choice is not overridden
+    finally:
+        gc.enable()

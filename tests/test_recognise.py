@@ -242,3 +242,42 @@ def test_longest_name_across_connectors_but_not_people(gaz: Gazetteer) -> None:
     assert "Bosnia and Herzegovina" in surfaces(gaz, "Aid reached Bosnia and Herzegovina today.")
     found_here = surfaces(gaz, "Rio de Janeiro and Trinidad and Tobago were hit.")
     assert "Rio de Janeiro" in found_here and "Trinidad and Tobago" in found_here
+
+
+def test_a_word_after_a_clause_mark_and_quotes_is_a_first_word() -> None:
+    text = "Officials said; (\"Gao fell\") and: 'Kidal' too"
+    toks = tokenize(text, [(0, len(text))])
+    assert {t.text: t.first for t in toks} == {"Officials": True, "said": False, "Gao": True,
+                                               "fell": False, "and": False, "Kidal": True,
+                                               "too": False}
+    assert [t.text for t in tokenize("Mali's and Niger’s", [(0, 18)])] == ["Mali", "and", "Niger"]
+
+
+def test_capitalised_positions_and_runs() -> None:
+    from geo.recognise import _capitalised, capital_runs
+
+    text = "Yesterday Osama bin Laden met d'Ivoire officials in New York."
+    toks = tokenize(text, [(0, len(text))])
+    assert [toks[i].text for i in _capitalised(toks)] == ["Yesterday", "Osama", "Laden",
+                                                          "d'Ivoire", "New", "York"]
+    assert [(toks[i].text, toks[j].text) for i, j in capital_runs(text, toks)] == [
+        ("Yesterday", "Laden"), ("d'Ivoire", "d'Ivoire"), ("New", "York")]
+
+
+def test_people_given_the_runs_agrees_with_people_finding_them(gaz: Gazetteer) -> None:
+    from geo.recognise import capital_runs
+
+    text = "President Hollande met Johnnie Carson and Captain Sanogo in Paris."
+    toks = tokenize(text, [(0, len(text))])
+    assert people(text, toks, gaz, capital_runs(text, toks)) == people(text, toks, gaz)
+
+
+def test_candidate_facts_are_computed_once_per_name(gaz: Gazetteer) -> None:
+    from geo.recognise import _facts
+
+    rows = gaz.lookup("mali")
+    facts = _facts(gaz, "mali", rows)
+    assert facts is _facts(gaz, "mali", gaz.lookup("mali"))
+    assert facts.strong and facts.big and facts.countryish and facts.known and facts.own_name
+    small = _facts(gaz, "zzz", rows[:0])
+    assert not (small.strong or small.big or small.own_name or small.first_country)

@@ -169,3 +169,40 @@ def test_not_in_matches_numpy(n: int) -> None:
     values = rng.integers(0, 50, 30)
     rows = rng.integers(0, 50, n).astype(np.int32)
     assert (_not_in(values, rows) == ~np.isin(values, rows)).all()
+
+
+def test_not_in_agrees_with_isin() -> None:
+    from geo.resolve import _not_in
+
+    rng = np.random.default_rng(0)
+    for n_rows in (0, 1, 5, 16, 17, 40):
+        values = rng.integers(0, 50, 30)
+        rows = rng.integers(0, 50, n_rows).astype(np.int32)
+        assert _not_in(values, rows).tolist() == (~np.isin(values, rows)).tolist()
+
+
+def test_a_single_candidate_is_placed_with_the_mention_confidence(gaz: Gazetteer) -> None:
+    text = "Troops reached Tessalit on Monday."
+    clean = normalise(text).text
+    spans = [(s, e) for s, e, _ in segment(clean)]
+    mentions = recognise(clean, spans, gaz)
+    placed = resolve(gaz, mentions)
+    m, p = next((m, p) for m, p in zip(mentions, placed) if len(m.candidates) == 1)
+    assert p.row == int(m.candidates[0]) and p.candidates == []
+    assert p.confidence == round(m.fuzzy, 3) == 1.0
+    assert p.placed_by.startswith("score ")
+
+
+def test_near_km_is_the_distance_to_the_nearest_other_anchor_once_per_set(gaz: Gazetteer) -> None:
+    from geo.resolve import _Anchors, _near_km
+
+    anchors_rows = np.array(sorted({int(gaz.lookup("bamako")[0]), int(gaz.lookup("gao")[0])}))
+    anchors = _Anchors(anchors_rows, gaz.lat[anchors_rows], gaz.lon[anchors_rows])
+    rows = gaz.lookup("kidal")
+    near = _near_km(anchors, rows, gaz.lat[rows], gaz.lon[rows])
+    expected = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None],
+                            anchors.lat[None, :], anchors.lon[None, :]).min(axis=1)
+    assert near is not None and near.tolist() == expected.tolist()
+    assert _near_km(anchors, rows, gaz.lat[rows], gaz.lon[rows]) is near  # computed once
+    one = rows[:1]
+    assert _near_km(anchors, one, gaz.lat[one], gaz.lon[one]) is None  # nothing to rank

@@ -88,3 +88,14 @@ def test_word_before_a_full_stop_found_however_long() -> None:
     assert split(f"He lives at {long}. Then he left.") == [f"He lives at {long}.", "Then he left."]
     assert split(f"Ask {'y' * 90} Dr. Smith. He left.") == [f"Ask {'y' * 90} Dr. Smith.",
                                                             "He left."]
+
+
+def test_last_word_keeps_its_dots_and_stops_at_other_characters() -> None:
+    from geo.segment import _last_word
+
+    text = "He left the U.S. (Calif"
+    assert _last_word(text, 0, 15) == "U.S"
+    assert _last_word(text, 0, len(text)) == "Calif"
+    assert _last_word(text, 20, len(text)) == "lif"  # never before ``start``
+    assert _last_word("snake_case_2", 0, 12) == "snake_case_2"
+    assert _last_word("end.)", 0, 5) == ""
