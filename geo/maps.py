@@ -150,7 +150,7 @@ class _Script(MacroElement):
 
 
 # Layer data of at least this many characters goes to a file while ``data_files`` is on.
-DATA_FILE_FROM = 20_000
+DATA_FILE_FROM = 100_000
 _STORE: contextvars.ContextVar[Callable[[str], str | None] | None] = contextvars.ContextVar(
     "placeline_data_files", default=None)
 

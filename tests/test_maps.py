@@ -303,7 +303,7 @@ def test_bulk_layer_data_is_fetched_from_a_file(tmp_path):
         files[url] = text
         return url
 
-    n = 1000  # over maps.DATA_FILE_FROM characters of data
+    n = 4000  # over maps.DATA_FILE_FROM characters of data
     with maps.data_files(store):
         fg = maps.mention_layer(_points(n))
         folium.Map(tiles=None).add_child(fg)
