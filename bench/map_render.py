@@ -43,13 +43,11 @@ import os
 import platform
 import shlex
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,6 +61,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from appserver import streamlit_app  # noqa: E402
 from geoparse_speed import cpu_model  # noqa: E402
 from synthetic_corpus import write_synthetic_build  # noqa: E402
 
@@ -134,12 +133,6 @@ def expectations(folder: Path) -> Expected:
 # --------------------------------------------------------------------------- servers
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def naive_app(workdir: Path) -> Path:
     """Where to start the naive page from: a folder with a link to it and to ``static/``.
 
@@ -164,35 +157,12 @@ def server(app: str, build: Path, workdir: Path, log: Path,
     ``root``: the checkout to run the dashboard from (another one for a before/after
     comparison, e.g. ``git archive`` of an older commit with ``static/vendor`` copied in).
     """
-    port = _free_port()
     script, path = ("dashboard.py", "map") if app == "placeline" else (naive_app(workdir), "")
-    env = {**os.environ, "PLACELINE_BUILD": str(build)}
-    with open(log, "a") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-             "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--server.enableStaticServing", "true", "--server.runOnSave", "false",
-             "--browser.gatherUsageStats", "false"],
-            cwd=root if app == "placeline" else REPO, env=env, stdout=out,
-            stderr=subprocess.STDOUT, start_new_session=True)
-        base = f"http://127.0.0.1:{port}/"
-        try:
-            for _ in range(240):
-                try:
-                    if urllib.request.urlopen(base + "_stcore/health", timeout=1).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.25)
-            else:
-                raise RuntimeError(f"streamlit did not start; see {log}")
-            yield base + path
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+    options = ["--server.enableStaticServing", "true", "--server.runOnSave", "false",
+               "--browser.gatherUsageStats", "false"]
+    with streamlit_app(script, build, root if app == "placeline" else REPO, log, options,
+                       wait=60) as url:
+        yield url + path
 
 
 # --------------------------------------------------------------------------- browser

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import BytesIO
@@ -21,6 +16,7 @@ from urllib.parse import parse_qs, quote, urlparse
 import pandas as pd
 import pytest
 
+from bench.appserver import NotStarted, streamlit_app
 from geo import assets, io, maps
 
 pytestmark = pytest.mark.e2e
@@ -56,37 +52,15 @@ def browser() -> Iterator:
         b.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def serve(build: Path) -> Iterator[str]:
     """`streamlit run dashboard.py` on a build folder; yields its URL."""
-    port = _free_port()
-    env = {**os.environ, "PLACELINE_BUILD": str(build)}
-    log = open(build / "streamlit.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/"
+    log = build / "streamlit.log"
     try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(url + "_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not start:\n" + (build / "streamlit.log").read_text())
-        yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
-        log.close()
+        with streamlit_app("dashboard.py", build, ROOT, log) as url:
+            yield url
+    except NotStarted:
+        pytest.fail("streamlit did not start:\n" + log.read_text())
 
 
 @pytest.fixture(scope="module")
