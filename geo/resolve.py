@@ -19,6 +19,7 @@ from .recognise import Mention
 
 FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}  # others: by population
 FOCUS_WEIGHT = 2.5
+REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
 NEAR_KM = 300.0
@@ -134,13 +135,13 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
             own = exact  # "Mexico" alone is the country, not short for Mexico City
     # "Minnesota" is the state's own name and only an old name of Minneota
     demoted = ~own if own is not None and own.any() and not own.all() else None
-    bonus = 2.5 * np.isin(feat, ["admin1", "region"]) * True
+    bonus = REGION_CUE_WEIGHT * np.isin(feat, ["admin1", "region"])
     empty = not len(rows)
     return _Candidates(
         rows=rows,
         prior=prior,
         best=-1 if empty else int(rows[np.argmax(prior)]),
-        region_best=-1 if empty else int(rows[np.argmax(_prior(gaz, rows) + bonus)]),
+        region_best=-1 if empty else int(rows[np.argmax(prior + bonus)]),
         features=[str(f) for f in feat],
         codes=[str(gaz.country_code[r]) for r in rows],
         admin1=[str(gaz.admin1[r]) for r in rows],
@@ -205,7 +206,7 @@ def _evidence(
     if c.town_named[k] and "region" not in cues:
         score -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
     if "region" in cues and feat in ("admin1", "region"):
-        score += 2.5
+        score += REGION_CUE_WEIGHT
         if why is not None:
             why.append("'region' cue")
     if "city" in cues and feat in ("city", "locality"):

@@ -166,7 +166,6 @@ biggest = int(all_places["mentions"].max()) if len(all_places) else 1
 show = set(s.layers)
 args = layer_args(s, d, biggest)
 bounds = maps.data_bounds(all_places)
-bounds_key = None if bounds is None else tuple(tuple(corner) for corner in bounds)
 canvas = len(all_places) > maps.CANVAS_FROM  # the same for every view of this corpus
 map_key = f"map_{st.session_state.get(ui.EPOCH, 0)}_{s.basemap}"
 click_places = pd.concat([places, ui.places(s, d, roles=views.CONTEXT_ROLES)])
@@ -179,7 +178,7 @@ with left:
     if ui.PREPARED:
         layers = ui.served_layers(layer_script, [
             (n, d.folder, d.stamp, args[n], n in show, canvas) for n in LAYERS])
-        ui.folium_map(ui.prepared_base(s.basemap, bounds_key, ui.basemap_url()), layers,
+        ui.folium_map(ui.base_for(s.basemap, bounds), layers,
                       ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in LAYERS)),
                       map_key, 620, returned, **view)
     else:

@@ -60,8 +60,7 @@ with left:
     bounds = maps.data_bounds(places)
     if ui.PREPARED:
         layers = ui.served_layers(headline_script, [(d.folder, d.stamp, key, canvas)])
-        bounds_key = None if bounds is None else tuple(tuple(corner) for corner in bounds)
-        ui.folium_map(ui.prepared_base("offline", bounds_key, ui.basemap_url()), layers, "",
+        ui.folium_map(ui.base_for("offline", bounds), layers, "",
                       "overview_map", 460, [])
     else:
         ui.show_map(maps.base_map("offline", ui.basemap_geojson(), bounds),

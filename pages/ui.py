@@ -275,12 +275,13 @@ def served(urls: Sequence[str]) -> bool:
     """Whether the files behind these ``serve_text`` URLs are all still there (marking them
     recently used)."""
     server = _file_server()
-    for url in urls:
-        path = None if server is None else server[0] / url.rsplit("/", 1)[-1]
-        try:
-            os.utime(path)  # type: ignore[arg-type]
-        except (OSError, TypeError):
-            return False
+    if server is None:
+        return not urls
+    try:
+        for url in urls:
+            os.utime(server[0] / url.rsplit("/", 1)[-1])
+    except OSError:
+        return False
     return True
 
 
@@ -308,6 +309,13 @@ class PreparedMap:
     css: tuple[str, ...]
     js: tuple[str, ...]
     digest: str
+
+
+def base_for(basemap: str, bounds: list[list[float]] | None) -> PreparedMap:
+    """The prepared base map of a page: ``basemap`` fitted to ``bounds``
+    (``geo.maps.data_bounds``), its shapes served as a file where possible."""
+    key = None if bounds is None else tuple(tuple(corner) for corner in bounds)
+    return prepared_base(basemap, key, basemap_url())
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

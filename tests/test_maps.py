@@ -247,32 +247,35 @@ def test_the_real_vendor_folder_is_complete():
 _FAKE_LEAFLET = """
 global.window = {};
 const L = {extend: Object.assign, canvas: () => ({}),
-  circleMarker: (at, o) => ({at, o, kind: 'circle'})};
+  circleMarker: (at, options) => ({at, options})};
 const files = FILES;
 global.fetch = (url) => Promise.resolve({ok: url in files, status: 404, url,
   json: () => Promise.resolve(JSON.parse(files[url]))});
+global.document = {createElement: () => ({parts: [], set innerHTML(h) { this.parts.push(h); },
+  set textContent(t) { this.parts.push(t); }, appendChild(e) { this.parts.push(...e.parts); }})};
 const group = {children: [], handlers: {}, _map: {removeLayer: (g) => { g._map = null; }},
-  onAdd: () => {}, addLayer(l) { this.children.push(l); }, bindTooltip() {},
+  onAdd: () => {}, addLayer(l) { this.children.push(l); }, bindTooltip(f) { this.tip = f; },
   once(type, fn) { this.handlers[type] = fn; },
   fire(type) { const fn = this.handlers[type]; delete this.handlers[type]; if (fn) fn(); }};
 """
 
 
 def _run_layer(fg: folium.FeatureGroup, tmp_path: Path, files: dict[str, str] | None = None,
-               turn_on: bool = False) -> int:
-    """Run a layer's scripts in node against a fake group; circles drawn after a tick (and
-    after the user turns the layer on, with ``turn_on``)."""
+               turn_on: bool = False, show: str = "group.children.length") -> str:
+    """Run a layer's scripts in node against a fake group and print ``show`` once drawn (after
+    a tick, and after the user turns the layer on, with ``turn_on``): by default the number of
+    circles drawn."""
     folium.Map(tiles=None).add_child(fg)
     scripts = "".join(c.js() for c in fg._children.values() if isinstance(c, maps._Script))
     code = (_FAKE_LEAFLET.replace("FILES", json.dumps(files or {}))
             + f"const {fg.get_name()} = group;\n" + scripts
             + "setTimeout(() => { " + ("group.fire('add'); " if turn_on else "")
-            + "setTimeout(() => console.log(group.children.length), 10); }, 10);")
+            + f"setTimeout(() => console.log({show}), 10); }}, 10);")
     path = tmp_path / "layer.js"
     path.write_text(code, encoding="utf-8")
     out = subprocess.run(["node", str(path)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    return int(out.stdout.split()[-1])
+    return out.stdout.strip()
 
 
 def _points(n: int) -> dict:
@@ -288,9 +291,9 @@ def test_a_layer_that_starts_off_is_drawn_only_when_turned_on(tmp_path):
     def layer(show: bool) -> folium.FeatureGroup:
         return maps.initial_visibility(maps.context_layer(_points(3), show=show), show)
 
-    assert _run_layer(layer(True), tmp_path) == 3
-    assert _run_layer(layer(False), tmp_path) == 0  # nothing parsed or drawn while off
-    assert _run_layer(layer(False), tmp_path, turn_on=True) == 3
+    assert int(_run_layer(layer(True), tmp_path)) == 3
+    assert int(_run_layer(layer(False), tmp_path)) == 0  # nothing parsed or drawn while off
+    assert int(_run_layer(layer(False), tmp_path, turn_on=True)) == 3
 
 
 @pytest.mark.skipif(shutil.which("node") is None and os.environ.get("CI") != "true",
@@ -312,11 +315,11 @@ def test_bulk_layer_data_is_fetched_from_a_file(tmp_path):
     assert 'fetch("/files/0.json")' in script and "Place 7" not in script
     assert [row[5] for row in json.loads(files["/files/0.json"])["f"]][:2] == ["Place 0", "Place 1"]
     with maps.data_files(store):
-        assert _run_layer(maps.mention_layer(_points(n)), tmp_path, files) == n
+        assert int(_run_layer(maps.mention_layer(_points(n)), tmp_path, files)) == n
         small = maps.mention_layer(_points(2))
-        assert _run_layer(small, tmp_path, files) == 2  # small data stays in the script
+        assert int(_run_layer(small, tmp_path, files)) == 2  # small data stays in the script
     assert len(files) == 1
-    assert _run_layer(maps.mention_layer(_points(n)), tmp_path) == n  # no store: inline
+    assert int(_run_layer(maps.mention_layer(_points(n)), tmp_path)) == n  # no store: inline
 
 
 def test_regions_prepared_once_draw_as_regions_simplified_per_view(layers):
@@ -328,3 +331,14 @@ def test_regions_prepared_once_draw_as_regions_simplified_per_view(layers):
     assert [f["properties"] for f in once["features"]] == [
         f["properties"] for f in each["features"]] == [{"tip": "Sahel · 2 mentions"}]
     assert once["features"][0]["geometry"] == each["features"][0]["geometry"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None and os.environ.get("CI") != "true",
+                    reason="needs node to run the JavaScript")
+def test_a_circle_tooltip_carries_its_place_id_for_a_click(tmp_path):
+    tip = _run_layer(maps.mention_layer(_points(2)), tmp_path,
+                     show="group.tip(group.children[1]).parts.join('')")
+    assert tip == f"Place 1{views.ID_MARK}p1"  # the id, in a hidden element, after the text
+    assert views.resolve_click(pd.DataFrame({"place_id": ["p0", "p1"], "name": ["Place"] * 2,
+                                             "lat": [1.0, 1.0], "lon": [0.0, 1.0]}),
+                               1.0, 0.0, tip) == "p1"  # not the nearer namesake
