@@ -18,6 +18,7 @@ import datetime as dt
 import html
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -262,6 +263,29 @@ class Vocabulary:
         spans = {axis: s for axis in TIME_AXES if (s := time_span(mentions, axis)) is not None}
         return cls(frozenset(docs), frozenset(mentions["place_id"].dropna().astype(str)),
                    frozenset(mentions["country_code"].dropna().astype(str)), spans)
+
+
+def _words(text: str) -> str:
+    """Text for matching typed words: accents dropped, case folded."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+def title_choices(titles: Mapping[str, str], query: str = "", keep: Sequence[str] = (),
+                  limit: int = 200) -> tuple[list[str], int]:
+    """Which documents a chooser lists: those whose title has every word of ``query``.
+
+    A list of thousands of titles is slow to send and useless to scroll, so at most ``limit``
+    are listed (in title order), plus the ids in ``keep`` (what is chosen already, which a
+    chooser must always list). Returns the ids to list and how many titles matched.
+    """
+    words = _words(query).split()
+    found = [i for i, t in titles.items() if all(w in _words(t) for w in words)] if words \
+        else list(titles)
+    order = lambda i: (titles[i], i)  # noqa: E731
+    listed = sorted(found, key=order)[:limit]
+    extra = set(keep).intersection(titles).difference(listed)
+    return sorted([*listed, *extra], key=order), len(found)
 
 
 # --- time ------------------------------------------------------------------------------------

@@ -75,8 +75,9 @@ if len(docs) == 0:
 s = ui.state()
 ids = docs["doc_id"].astype(str).tolist()
 current = s.doc if s.doc in ids else ids[0]
-st.selectbox("Read a document (or select a row above)", ids, format_func=d.titles.get,
-             **ui._bind("w_doc", current))
+st.selectbox("Read a document (or select a row above)",
+             ui.document_choices(d, [current], "w_doc_find", "Find a document"),
+             format_func=d.titles.get, **ui._bind("w_doc", current))
 doc = docs.set_index("doc_id").loc[current]
 pub = doc["published"]
 meta = [f"published {date_label(pub, doc['date_source'], '%d %B %Y')}"

@@ -141,6 +141,33 @@ class Data:
         return self.vocab.spans.get(axis)
 
 
+DOC_LIST = 200  # the most documents a chooser lists at once (more is slow to send, and to scroll)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _doc_choices(folder: str, stamp: tuple[float, float], query: str,
+                 keep: tuple[str, ...]) -> tuple[list[str], int]:
+    return views.title_choices(_titles(folder, stamp), query, keep, DOC_LIST)
+
+
+def document_choices(d: Data, keep: Sequence[str], key: str, label: str) -> list[str]:
+    """Ids of the documents a chooser lists, with what is chosen (``keep``) always among them.
+
+    A corpus of more than ``DOC_LIST`` documents also gets a search box (``key``, ``label``)
+    above the chooser, which then lists the first ``DOC_LIST`` titles that match it.
+    """
+    if len(d.titles) <= DOC_LIST:
+        return _doc_choices(d.folder, d.stamp, "", ())[0]
+    query = st.text_input(label, key=key,
+                          placeholder=f"Words from a title, among {len(d.titles):,}")
+    ids, found = _doc_choices(d.folder, d.stamp, query.strip(), tuple(keep))
+    if found > DOC_LIST:
+        st.caption(f"Listing {DOC_LIST} of {found:,} documents: type to find others.")
+    elif query.strip():
+        st.caption(f"{found:,} documents match." if found else "No title has those words.")
+    return ids
+
+
 def data() -> Data:
     """The corpus, read once per change of the build folder."""
     folder = build_folder()
@@ -569,8 +596,9 @@ def sidebar_filters(d: Data) -> None:
         st.subheader("Filters")
         st.text_input("Search the sentences", placeholder="e.g. coup, drought",
                       **_bind("w_q", s.q))
-        st.multiselect("Documents", sorted(titles, key=titles.get), format_func=titles.get,
-                       placeholder="All documents", **_bind("w_docs", list(s.docs)))
+        ids = document_choices(d, s.docs, "w_docs_find", "Find documents")
+        st.multiselect("Documents", ids, format_func=titles.get, placeholder="All documents",
+                       **_bind("w_docs", [i for i in s.docs if i in titles]))
         st.multiselect("Kinds of place", list(views.FEATURES), placeholder="All kinds",
                        format_func=FEATURE_LABELS.get, **_bind("w_features", list(s.features)))
         st.multiselect("Countries", countries, placeholder="All countries",

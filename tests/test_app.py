@@ -178,6 +178,40 @@ def test_documents_page_escapes_text_and_links_places_to_the_map(built):
     assert any(b.proto.url == "https://example.org/mali-coup" for b in at.get("link_button"))
 
 
+@pytest.fixture(scope="module")
+def many_documents(tmp_path_factory):
+    """A synthetic corpus of 240 documents: more than a chooser lists at once."""
+    from bench.synthetic_corpus import synthetic_corpus
+
+    mentions, documents = synthetic_corpus(6000, seed=3)
+    folder = tmp_path_factory.mktemp("many")
+    io.write_build(mentions, documents, folder)
+    return folder, documents.sort_values(["title", "doc_id"])
+
+
+def test_a_corpus_of_many_documents_gets_a_search_box_over_its_choosers(monkeypatch,
+                                                                        many_documents):
+    folder, documents = many_documents
+    monkeypatch.setenv("PLACELINE_BUILD", str(folder))
+    assert len(documents) > 200  # pages.ui.DOC_LIST
+    last = documents["doc_id"].iloc[-1]  # beyond the first 200 titles
+    at = open_page("map", {"docs": last})
+    assert not at.exception and not at.warning
+    chooser = at.multiselect(key="w_docs")
+    assert len(chooser.options) == 201 and chooser.value == [last]
+    assert f"Listing 200 of {len(documents)} documents" in texts(at)
+    word = documents["title"].iloc[-1].split()[-1].strip("?")
+    at.text_input(key="w_docs_find").set_value(word).run()
+    expected = documents[documents["title"].str.contains(word, case=False)]
+    assert len(at.multiselect(key="w_docs").options) == len(expected) < 200
+    assert f"{len(expected)} documents match" in texts(at)
+    assert at.query_params["docs"] == last  # finding is not choosing
+    at = open_page("documents", {"doc": last})
+    assert not at.exception and at.selectbox(key="w_doc").value == last
+    assert len(at.selectbox(key="w_doc").options) == 201
+    assert at.text_input(key="w_doc_find").placeholder.endswith(f"among {len(documents)}")
+
+
 def test_timeline_and_places_follow_the_filters(built):
     at = open_page("timeline", {"docs": "d3"})
     charts = at.get("plotly_chart")

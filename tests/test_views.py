@@ -249,3 +249,23 @@ def test_timezone_aware_dates_are_read_as_utc(corpus):
     m["date_end"] = m["date_end"].dt.tz_localize("UTC")
     assert views.time_span(views.filter_mentions(m)) == (D(2012, 3, 21), D(2020, 8, 18))
     assert isinstance(views.intervals(m)[0].iloc[0], pd.Timestamp)
+
+
+TITLES = {"a": "Coup in Bamako", "b": "Drought in Ségou", "c": "Élections à Kati",
+          "d": "Bamako talks resume", "e": "Floods near Mopti"}
+
+
+def test_title_choices_match_every_typed_word_whatever_the_accents_and_case():
+    assert views.title_choices(TITLES, "bamako") == (["d", "a"], 2)
+    assert views.title_choices(TITLES, "SEGOU drought") == (["b"], 1)
+    assert views.title_choices(TITLES, "elections kati") == (["c"], 1)
+    assert views.title_choices(TITLES, "bamako drought") == ([], 0)
+    assert views.title_choices(TITLES, "  ") == (sorted(TITLES, key=TITLES.get), 5)
+
+
+def test_title_choices_list_at_most_the_limit_but_always_what_is_chosen():
+    ids, found = views.title_choices(TITLES, limit=2)
+    assert found == 5 and ids == ["d", "a"]  # "Bamako talks…", "Coup in…": first by title
+    ids, found = views.title_choices(TITLES, "", keep=["e", "zz"], limit=2)
+    assert ids == ["d", "a", "e"] and found == 5  # a chosen id that is no document is dropped
+    assert views.title_choices(TITLES, "drought", keep=["a"], limit=2) == (["a", "b"], 1)
