@@ -648,6 +648,17 @@ def lexicon(out: Path, keys: set[str]) -> None:
     (folder / "given_names.txt").write_text("\n".join(sorted(given)) + "\n", encoding="utf-8")
 
 
+def dissolved_outlines(country_layer: gpd.GeoDataFrame, rows: pd.DataFrame,
+                       by: str) -> gpd.GeoDataFrame:
+    """Outlines of the continents or UN subregions (``by``) among ``rows``, dissolved from the
+    countries: the regions layer draws them like the Sahel's ("Western Africa", "Africa")."""
+    shapes = country_layer.dissolve(by=by, as_index=False)[[by, "geometry"]]
+    shapes = shapes.merge(rows[["name", "place_id"]], left_on=by, right_on="name")
+    shapes["geometry"] = shapes.geometry.simplify(0.1)  # continental scale: coarse is enough
+    shapes["featurecla"] = by
+    return shapes[["name", "featurecla", "geometry", "place_id"]]
+
+
 def write_layers(ne: Path, out: Path, country_layer, admin1_layer, region_layer) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, file, tol in [
@@ -710,6 +721,9 @@ def main(argv: list[str] | None = None) -> None:
     name_table(adjectives(places)).to_parquet(
         gz / "adjectives.parquet", compression="zstd", index=False
     )
+    outlines = [r_layer, dissolved_outlines(c_layer, k_rows, "continent"),
+                dissolved_outlines(c_layer, s_rows, "subregion")]
+    r_layer = gpd.GeoDataFrame(pd.concat(outlines, ignore_index=True), crs=r_layer.crs)
     write_layers(ne, args.out / "layers", c_layer, a_layer, r_layer)
     print(f"{len(places):,} places, {len(names):,} names -> {gz}")
 

@@ -130,3 +130,12 @@ def test_own_name_is_the_name_or_its_short_form() -> None:
 def test_fold_collapses_any_white_space_and_strips_it(name: str, key: str) -> None:
     """Most names hold single spaces only, and skip the white-space regex; the rest must not."""
     assert fold.__wrapped__(name) == key
+
+
+@pytest.mark.parametrize("name", ["Africa", "Europe", "West Africa", "Sahel", "Sahara"])
+def test_regions_of_the_gazetteer_have_outlines_to_draw(gaz: Gazetteer, name: str) -> None:
+    from geo.io import read_layer
+
+    outlined = set(read_layer("regions")["place_id"])
+    ids = [str(gaz.place_id[r]) for r in gaz.lookup(fold(name)) if gaz.feature[r] == "region"]
+    assert ids and set(ids) <= outlined
