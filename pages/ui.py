@@ -164,7 +164,8 @@ def document_choices(d: Data, keep: Sequence[str], key: str, label: str) -> list
     if found > DOC_LIST:
         st.caption(f"Listing {DOC_LIST} of {found:,} documents: type to find others.")
     elif query.strip():
-        st.caption(f"{found:,} documents match." if found else "No title has those words.")
+        st.caption("No title has those words." if not found else "1 document matches."
+                   if found == 1 else f"{found:,} documents match.")
     return ids
 
 
