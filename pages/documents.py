@@ -50,9 +50,9 @@ st.title("Documents")
 docs = d.documents.sort_values(["published", "title"], na_position="last").reset_index(drop=True)
 table = docs.assign(published=[date_label(p, how) for p, how in
                                zip(docs["published"], docs["date_source"], strict=True)],
-                    url=docs["url"].where(docs["url"] != "", None))
+                    url=docs["url"].fillna(""))  # empty, not None: a blank cell, not "None"
 columns = ["title", "published", "source_kind", "n_mentions", "url", "doc_id"]
-if table["url"].isna().all():  # no document has a link to its original
+if (table["url"] == "").all():  # no document has a link to its original
     columns.remove("url")
 st.dataframe(
     table[columns],

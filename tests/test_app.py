@@ -176,6 +176,9 @@ def test_documents_page_escapes_text_and_links_places_to_the_map(built):
     body = html_of(at)
     assert 'class="pl-dup"' in body and 'class="pl-context"' in body
     assert any(b.proto.url == "https://example.org/mali-coup" for b in at.get("link_button"))
+    links = at.dataframe[0].value.set_index("doc_id")["url"]
+    assert links["d1"] == "https://example.org/mali-coup"
+    assert links.drop("d1").eq("").all()  # a blank cell where there is no link, not "None"
 
 
 @pytest.fixture(scope="module")
