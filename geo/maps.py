@@ -709,10 +709,45 @@ def admin1_layer(features: dict, show: bool = False) -> folium.FeatureGroup:
         labels = [[*f["geometry"]["coordinates"], f["properties"]["label"]]
                   for f in features["features"]]
         fg.add_child(_Script(
-            "data.forEach(function (p) { parent.addLayer(L.marker([p[1], p[0]],"
+            "var marks = data.map(function (p) { var m = L.marker([p[1], p[0]],"
             " {interactive: false, keyboard: false, icon: L.divIcon({className: 'pl-label',"
-            " html: '<i></i><span>' + p[2] + '</span>', iconSize: null})})); });", labels))
+            " html: '<i></i><span>' + p[2] + '</span>', iconSize: null})});"
+            " m.plWidth = 10 + 6 * p[2].length; parent.addLayer(m); return m; });"
+            + _DECLUTTER, labels))
     return fg
+
+
+# Province names that would overlap a name already shown are hidden, first come first kept
+# (the provinces of the most mentioned countries come first), again after every zoom. Boxes
+# are estimated from the name's length (11px italic: ~6px a character) in layer pixels, so
+# nothing is read back from the page's layout.
+_DECLUTTER = """
+var hooked = null;
+function declutter() {
+  var map = parent._map;
+  if (!map) { return; }
+  if (hooked !== map) { map.on('zoomend', declutter); hooked = map; }
+  var grid = {}, size = 64;
+  marks.forEach(function (m) {
+    var el = m.getElement();
+    if (!el) { return; }
+    var pt = map.latLngToLayerPoint(m.getLatLng()), clash = false, cells = [];
+    var box = [pt.x - 3, pt.y - 7, pt.x + m.plWidth, pt.y + 7];
+    for (var i = Math.floor(box[0] / size); i <= Math.floor(box[2] / size); i++) {
+      for (var j = Math.floor(box[1] / size); j <= Math.floor(box[3] / size); j++) {
+        var cell = grid[i + ' ' + j] || (grid[i + ' ' + j] = []);
+        cells.push(cell);
+        clash = clash || cell.some(function (b) {
+          return b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3]; });
+      }
+    }
+    el.style.visibility = clash ? 'hidden' : '';
+    if (!clash) { cells.forEach(function (c) { c.push(box); }); }
+  });
+}
+parent.on('add', declutter);
+declutter();
+"""
 
 
 # --- legend ----------------------------------------------------------------------------------

@@ -247,14 +247,18 @@ def test_the_real_vendor_folder_is_complete():
 _FAKE_LEAFLET = """
 global.window = {};
 const L = {extend: Object.assign, canvas: () => ({}),
-  circleMarker: (at, options) => ({at, options})};
+  circleMarker: (at, options) => ({at, options}), divIcon: (options) => options,
+  marker: (at, options) => ({at, options, el: {style: {}}, getElement() { return this.el; },
+    getLatLng() { return this.at; }})};
 const files = FILES;
 global.fetch = (url) => Promise.resolve({ok: url in files, status: 404, url,
   json: () => Promise.resolve(JSON.parse(files[url]))});
 global.document = {createElement: () => ({parts: [], set innerHTML(h) { this.parts.push(h); },
   set textContent(t) { this.parts.push(t); }, appendChild(e) { this.parts.push(...e.parts); }})};
-const group = {children: [], handlers: {}, _map: {removeLayer: (g) => { g._map = null; }},
-  onAdd: () => {}, addLayer(l) { this.children.push(l); }, bindTooltip(f) { this.tip = f; },
+const group = {children: [], handlers: {}, _map: {removeLayer: (g) => { g._map = null; },
+    on: () => {}, latLngToLayerPoint: (at) => ({x: at[1] * 100, y: -at[0] * 100})},
+  on: () => {}, onAdd: () => {}, addLayer(l) { this.children.push(l); },
+  bindTooltip(f) { this.tip = f; },
   once(type, fn) { this.handlers[type] = fn; },
   fire(type) { const fn = this.handlers[type]; delete this.handlers[type]; if (fn) fn(); }};
 """
@@ -342,3 +346,16 @@ def test_a_circle_tooltip_carries_its_place_id_for_a_click(tmp_path):
     assert views.resolve_click(pd.DataFrame({"place_id": ["p0", "p1"], "name": ["Place"] * 2,
                                              "lat": [1.0, 1.0], "lon": [0.0, 1.0]}),
                                1.0, 0.0, tip) == "p1"  # not the nearer namesake
+
+
+@pytest.mark.skipif(shutil.which("node") is None and os.environ.get("CI") != "true",
+                    reason="needs node to run the JavaScript")
+def test_province_names_that_would_overlap_a_shown_one_are_hidden(tmp_path):
+    # 100 layer pixels a degree here: "Bam" is 10 px from "Namentenga"'s dot, "Séno" far away
+    labels = maps.admin1_layer({"features": [
+        {"geometry": {"coordinates": [lon, lat]}, "properties": {"label": name}}
+        for name, lon, lat in [("Namentenga", 0.0, 0.0), ("Bam", 0.1, 0.0),
+                               ("Séno", 0.0, 1.0), ("Oudalan", 3.0, 0.0)]]}, show=True)
+    shown = _run_layer(labels, tmp_path,
+                       show="group.children.map(m => m.el.style.visibility || 'shown')")
+    assert shown.replace("'", "").replace(" ", "") == "[shown,hidden,shown,shown]"
