@@ -39,6 +39,12 @@ FILES: dict[str, tuple[str, str | Path]] = {
     "leaflet-heat.js": ("leaflet-heat/leaflet_heat.min.js",
                         FOLIUM_TEMPLATES / "leaflet_heat.min.js"),
 }
+# Scripts Placeline's maps load themselves, on demand (not folium's): name -> (file under
+# static/vendor/, source under node_modules/, CDN copy for when the file is not there).
+EXTRA: dict[str, tuple[str, str, str]] = {
+    "html_to_image": ("html-to-image/html-to-image.js", "html-to-image/dist/html-to-image.js",
+                      "https://cdn.jsdelivr.net/npm/html-to-image@1.11.13/dist/html-to-image.js"),
+}
 # Folders the files above refer to (marker images, web fonts), copied whole.
 FOLDERS: dict[str, str] = {
     "leaflet/images": "leaflet/dist/images",
@@ -55,9 +61,17 @@ _CDN: dict[type, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
 }
 
 
-def available(vendor: Path = VENDOR) -> bool:
-    """Whether every vendored file is in place."""
-    return all((vendor / dest).is_file() for dest, _ in FILES.values())
+def available(vendor: Path = VENDOR, extra: bool = False) -> bool:
+    """Whether every vendored file folium asks for (and with ``extra``, ``EXTRA``) is there."""
+    files = [dest for dest, _ in FILES.values()]
+    files += [dest for dest, *_ in EXTRA.values()] if extra else []
+    return all((vendor / dest).is_file() for dest in files)
+
+
+def script_url(name: str, vendor: Path = VENDOR, prefix: str = URL_PREFIX) -> str:
+    """Where a map loads one of the ``EXTRA`` scripts from: the app's copy, else the CDN."""
+    dest, _, cdn = EXTRA[name]
+    return f"{prefix}/{dest}" if (vendor / dest).is_file() else cdn
 
 
 def _localise(pairs: list[tuple[str, str]], vendor: Path, prefix: str) -> list[tuple[str, str]]:

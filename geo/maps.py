@@ -29,6 +29,7 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
+from . import assets
 from .views import ID_MARK, LOW_CONFIDENCE, safe_text
 
 LAYER_TITLES = {
@@ -69,6 +70,8 @@ _CSS = f"""<style>
 html body .leaflet-container {{ background: {SEA}; font: 13px/1.35 system-ui, sans-serif; }}
 html body .leaflet-control-layers, html body .leaflet-control-layers label {{ font-size: 13px; }}
 .leaflet-container path.leaflet-interactive:focus {{ outline: none; }}
+.pl-save a {{ font-size: 17px; font-weight: bold; }}
+.pl-save a.pl-busy {{ cursor: progress; opacity: .45; }}
 .pl-legend {{ font-size: 12.5px; line-height: 1.35;
   background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 6px;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; color: #222; }}
@@ -425,7 +428,57 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
         " window.__plLayers[t.nextElementSibling.textContent.trim()] = t.checked; });"))
     attribution = "Borders, land and water: Natural Earth (public domain)"
     m.add_child(_Script(f"parent.attributionControl.addAttribution({json.dumps(attribution)});"))
+    m.add_child(_Script(_SAVE.replace("SCRIPT_URL", json.dumps(assets.script_url(SAVE_SCRIPT)))))
     return m
+
+
+# The save button on every map: the map as the viewer sees it (basemap, circles, names, legend,
+# scale and credits; not the buttons and the layer list) as a PNG at twice the screen's pixels,
+# for slides. html-to-image is loaded on the first press, not with every map. Images that cannot
+# be read (online tiles with the network gone) are left blank rather than failing the save.
+SAVE_SCRIPT = "html_to_image"
+SAVE_FILE = "placeline-map.png"
+_SAVE = """
+function load(url) {
+  if (window.htmlToImage) { return Promise.resolve(); }
+  return new Promise(function (ok, fail) {
+    var s = document.createElement('script');
+    s.src = url; s.onload = ok;
+    s.onerror = function () { fail(new Error('could not load ' + url)); };
+    document.head.appendChild(s);
+  });
+}
+var BLANK = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+var skip = ['leaflet-control-zoom', 'leaflet-control-layers', 'pl-save'];
+function save(button) {
+  button.classList.add('pl-busy');
+  load(SCRIPT_URL).then(function () {
+    return window.htmlToImage.toPng(parent.getContainer(), {pixelRatio: 2, skipFonts: true,
+      imagePlaceholder: BLANK,
+      filter: function (node) { return !(node.classList && skip.some(function (c) {
+        return node.classList.contains(c); })); }});
+  }).then(function (png) {
+    var link = document.createElement('a');
+    link.download = 'SAVE_FILE'; link.href = png;
+    document.body.appendChild(link); link.click(); link.remove();
+    button.title = 'Saved as SAVE_FILE (in your downloads)';
+  }).catch(function (err) {
+    button.title = 'Could not save the image: ' + err.message;
+  }).then(function () { button.classList.remove('pl-busy'); });
+}
+var Save = L.Control.extend({options: {position: 'topleft'}, onAdd: function () {
+  var bar = L.DomUtil.create('div', 'leaflet-bar pl-save');
+  var button = L.DomUtil.create('a', '', bar);
+  button.href = '#'; button.setAttribute('role', 'button');
+  button.title = 'Save the map as an image (PNG), for slides';
+  button.setAttribute('aria-label', button.title);
+  button.innerHTML = '&#x2913;';
+  L.DomEvent.disableClickPropagation(bar);
+  L.DomEvent.on(button, 'click', function (e) { L.DomEvent.preventDefault(e); save(button); });
+  return bar;
+}});
+new Save().addTo(parent);
+""".replace("SAVE_FILE", SAVE_FILE)
 
 
 def data_bounds(places: pd.DataFrame, pad: float = 1.0,

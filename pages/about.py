@@ -51,6 +51,8 @@ chooses between event time (from the text) and publication time.
   scripts are served by this app, so it works without internet. The optional online
   basemaps are © [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors
   and © [CARTO](https://carto.com/attributions).
+- Saving a map as an image (the ⤓ button on every map, a PNG for slides):
+  [html-to-image](https://github.com/bubkoo/html-to-image) (MIT), also served by this app.
 
 #### Limits, honestly
 Placeline reads English. It can place a name wrongly when the text gives little to go on

@@ -20,6 +20,7 @@ def main(node_modules: Path = assets.ROOT / "node_modules", vendor: Path = asset
     missing = []
     copies = [(Path(src) if Path(src).is_absolute() else node_modules / src, vendor / dest)
               for dest, src in assets.FILES.values()]
+    copies += [(node_modules / src, vendor / dest) for dest, src, _ in assets.EXTRA.values()]
     folders = [(node_modules / src, vendor / dest) for dest, src in assets.FOLDERS.items()]
     for src, _ in copies + folders:
         if not src.exists():

@@ -43,7 +43,7 @@ def browser() -> Iterator:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("playwright is not installed")
-    if not assets.available():
+    if not assets.available(extra=True):
         pytest.fail("static/vendor/ is incomplete: run `make static` (npm ci + "
                     "scripts/vendor_assets.py); the map cannot load offline without it")
     with sync_playwright() as p:
@@ -353,6 +353,24 @@ def test_clicking_a_place_opens_its_passages(page):
     assert re.search(r"confidence 0\.85", panel)
     assert frame.evaluate("() => window.map.getContainer().scrollLeft") == 0
     shot(page, "map_place_passages")
+
+
+def test_the_map_saves_as_an_image_for_slides(page):
+    from PIL import Image
+
+    open_page(page, "map")
+    markers(page)
+    frame = map_frame(page)
+    width, height = frame.evaluate("() => { const s = window.map.getSize(); return [s.x, s.y]; }")
+    with page.expect_download(timeout=60_000) as saved:
+        frame.locator(".pl-save a").click()
+    assert saved.value.suggested_filename == maps.SAVE_FILE
+    image = Image.open(saved.value.path()).convert("RGB")
+    assert image.size == (2 * width, 2 * height)  # twice the screen's pixels, for slides
+    counts = {colour: n for n, colour in image.getcolors(maxcolors=1 << 22)}
+    assert counts.get(LAND, 0) > 0.1 * width * height  # the basemap is in it
+    country = tuple(int(maps.FEATURE_COLORS["country"][i:i + 2], 16) for i in (1, 3, 5))
+    assert any(not unlike(c, country) for c in counts)  # and the circles (Mali is a country)
 
 
 def test_hostile_document_text_is_shown_as_text(page):

@@ -224,6 +224,19 @@ def test_class_defaults_switch_and_restore(tmp_path):
     assert folium.Map.default_js[0][1].startswith("https://cdn.jsdelivr.net/")
 
 
+def test_every_map_has_a_save_button_whose_script_the_app_serves(tmp_path):
+    dest, _, cdn = assets.EXTRA[maps.SAVE_SCRIPT]
+    (tmp_path / dest).parent.mkdir(parents=True)
+    (tmp_path / dest).write_text("/* test */")
+    assert assets.script_url(maps.SAVE_SCRIPT, vendor=tmp_path) == f"/app/static/vendor/{dest}"
+    assert assets.script_url(maps.SAVE_SCRIPT, vendor=tmp_path / "nothing") == cdn
+    pkg = json.loads((assets.ROOT / "package.json").read_text())["dependencies"]
+    assert f"/html-to-image@{pkg['html-to-image']}/" in cdn  # the CDN copy is the same version
+    html = maps.base_map("offline").get_root().render()
+    assert "pl-save" in html and maps.SAVE_FILE in html
+    assert json.dumps(assets.script_url(maps.SAVE_SCRIPT)) in html
+
+
 def test_vendored_files_match_what_folium_asks_for():
     names = {n for n, _ in folium.folium._default_js + folium.folium._default_css}
     names |= {n for n, _ in folium.plugins.HeatMap.default_js}
@@ -238,7 +251,7 @@ def test_vendored_files_match_what_folium_asks_for():
 @pytest.mark.skipif(not assets.available() and os.environ.get("CI") != "true",
                     reason="run `make static` to vendor the assets")
 def test_the_real_vendor_folder_is_complete():
-    for dest, _ in assets.FILES.values():
+    for dest, *_ in [*assets.FILES.values(), *assets.EXTRA.values()]:
         assert (assets.VENDOR / dest).stat().st_size > 1000, dest
     assert any((assets.VENDOR / "fontawesome" / "webfonts").glob("*.woff2"))
 
