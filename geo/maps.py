@@ -72,6 +72,9 @@ html body .leaflet-control-layers, html body .leaflet-control-layers label {{ fo
 .leaflet-container path.leaflet-interactive:focus {{ outline: none; }}
 .pl-save a {{ font-size: 17px; font-weight: bold; }}
 .pl-save a.pl-busy {{ cursor: progress; opacity: .45; }}
+.pl-caption {{ position: absolute; top: 10px; left: 10px; z-index: 1000; max-width: 60%;
+  padding: 6px 10px; border-radius: 6px; background: rgba(255,255,255,.93); color: #222;
+  font-size: 14px; line-height: 1.35; box-shadow: 0 1px 4px rgba(0,0,0,.3); }}
 .pl-legend {{ font-size: 12.5px; line-height: 1.35;
   background: rgba(255,255,255,.93); padding: 8px 10px; border-radius: 6px;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; color: #222; }}
@@ -432,6 +435,12 @@ def base_map(basemap: str = "offline", base: Mapping[str, dict] | None = None,
     return m
 
 
+def caption_script(text: str) -> str:
+    """A script giving the map the caption its saved image carries (``views.caption``); set
+    as text, never as HTML."""
+    return f"window.plCaption = {_json(text)};\n"
+
+
 # The save button on every map: the map as the viewer sees it (basemap, circles, names, legend,
 # scale and credits; not the buttons and the layer list) as a PNG at twice the screen's pixels,
 # for slides. html-to-image is loaded on the first press, not with every map. Images that cannot
@@ -451,9 +460,14 @@ function load(url) {
 var BLANK = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 var skip = ['leaflet-control-zoom', 'leaflet-control-layers', 'pl-save'];
 function save(button) {
+  var box = parent.getContainer(), note = null;
   button.classList.add('pl-busy');
+  if (window.plCaption) {  // on the image, and on the map while it is being saved
+    note = L.DomUtil.create('div', 'pl-caption', box);
+    note.textContent = window.plCaption;
+  }
   load(SCRIPT_URL).then(function () {
-    return window.htmlToImage.toPng(parent.getContainer(), {pixelRatio: 2, skipFonts: true,
+    return window.htmlToImage.toPng(box, {pixelRatio: 2, skipFonts: true,
       imagePlaceholder: BLANK,
       filter: function (node) { return !(node.classList && skip.some(function (c) {
         return node.classList.contains(c); })); }});
@@ -464,7 +478,10 @@ function save(button) {
     button.title = 'Saved as SAVE_FILE (in your downloads)';
   }).catch(function (err) {
     button.title = 'Could not save the image: ' + err.message;
-  }).then(function () { button.classList.remove('pl-busy'); });
+  }).then(function () {
+    button.classList.remove('pl-busy');
+    if (note) { note.remove(); }
+  });
 }
 var Save = L.Control.extend({options: {position: 'topleft'}, onAdd: function () {
   var bar = L.DomUtil.create('div', 'leaflet-bar pl-save');

@@ -344,6 +344,42 @@ def period_label(day: dt.date, step: str) -> str:
     return f"{day:%d %b %Y}"
 
 
+def _count(n: int, what: str, bold: str = "") -> str:
+    return f"{bold}{n:,}{bold} {what}{'s' * (n != 1)}"
+
+
+def count_line(shown: pd.DataFrame, bold: str = "") -> str:
+    """'23 mentions of 8 places in 3 documents' for these mentions (numbers wrapped in
+    ``bold``: ``"**"`` for Markdown)."""
+    return (f"{_count(len(shown), 'mention', bold)} of "
+            f"{_count(shown['place_id'].nunique(), 'place', bold)} in "
+            f"{_count(shown['doc_id'].nunique(), 'document', bold)}")
+
+
+def caption(state: ViewState, span: tuple[dt.date, dt.date] | None, shown: pd.DataFrame) -> str:
+    """What a map of this view shows, in one line of plain text: its caption on a saved image
+    ("23 mentions of 8 places in 3 documents · Jan 2012 – Sep 2020, dates in the texts")."""
+    parts = [count_line(shown)]
+    if span is not None:
+        first = period_label(state.start or span[0], state.step)
+        last = period_label(state.end or span[1], state.step)
+        when = first if first == last else f"{first} – {last}"
+        parts.append(when + (", dates in the texts" if state.time == "event"
+                             else ", publication dates")
+                     + (" (undated included)" if state.undated else ""))
+    if state.docs:
+        parts.append(_count(len(state.docs), "chosen document"))
+    if state.features:
+        parts.append("kinds: " + ", ".join(state.features))
+    if state.countries:
+        parts.append("countries: " + ", ".join(state.countries))
+    if state.min_conf > 0:
+        parts.append(f"confidence ≥ {state.min_conf:.2f}")
+    if state.q:
+        parts.append(f"sentences with “{state.q}”")
+    return " · ".join(parts) + " · Placeline"
+
+
 def window_of(state: ViewState,
               span: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
     """The inclusive time window of a view, clipped to the data span; None if nothing is dated."""

@@ -39,6 +39,12 @@ are drawn **pale**. Mentions with no date at all are *undated*: they are hidden 
 window, with a count, and shown with the *Include undated* switch. The *Dates* switch
 chooses between event time (from the text) and publication time.
 
+#### Sharing and slides
+**Copy link** puts the whole view in a link (page, time window, filters, layers, selected
+place, map centre and zoom): whoever opens it sees the same. The **⤓** button on a map saves
+it as an image (PNG, twice the screen's resolution) with a caption saying what it shows:
+counts, time window and filters.
+
 #### Sources and licences
 - Place names and positions, including where provinces and counties lie:
   [GeoNames](https://www.geonames.org/), licensed under

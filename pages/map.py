@@ -180,7 +180,8 @@ with left:
             (n, d.folder, d.stamp, args[n], n in show, canvas) for n in LAYERS])
         ui.folium_map(ui.base_for(s.basemap, bounds), layers,
                       ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in LAYERS)),
-                      map_key, 620, returned, **view)
+                      map_key, 620, returned, **view,
+                      caption=views.caption(s, d.span(s.time), shown))
     else:
         ui.show_map(maps.base_map(s.basemap, ui.basemap_geojson(), bounds),
                     [build_layer(n, d.folder, d.stamp, args[n], n in show, canvas)

@@ -60,8 +60,8 @@ with left:
     bounds = maps.data_bounds(places)
     if ui.PREPARED:
         layers = ui.served_layers(headline_script, [(d.folder, d.stamp, key, canvas)])
-        ui.folium_map(ui.base_for("offline", bounds), layers, "",
-                      "overview_map", 460, [])
+        ui.folium_map(ui.base_for("offline", bounds), layers, "", "overview_map", 460, [],
+                      caption=views.caption(everything, None, shown))
     else:
         ui.show_map(maps.base_map("offline", ui.basemap_geojson(), bounds),
                     [headline_layer(d.folder, d.stamp, key, canvas)], "overview_map", 460, [],

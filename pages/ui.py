@@ -408,11 +408,12 @@ def served_layers(render: Any, calls: Sequence[tuple]) -> list[PreparedLayer]:
 def folium_map(base: PreparedMap, layers: Sequence[PreparedLayer],
                control: str, key: str, height: int, returned_objects: Sequence[str],
                center: tuple[float, float] | None = None, zoom: int | None = None,
-               on_change: Callable[[], None] | None = None) -> None:
+               on_change: Callable[[], None] | None = None, caption: str = "") -> None:
     """Show a prepared map: what ``st_folium(base, key=…, feature_group_to_add=…,
     layer_control=…, use_container_width=True)`` shows, without rendering it again.
 
-    The map's returned values land in ``st.session_state[key]`` before ``on_change`` runs.
+    The map's returned values land in ``st.session_state[key]`` before ``on_change`` runs;
+    ``caption`` goes on the map's saved image (``views.caption``).
     """
     css = list(dict.fromkeys([*base.css, *(u for layer in layers for u in layer.css)]))
     js = list(dict.fromkeys([*base.js, *(u for layer in layers for u in layer.js)]))
@@ -427,7 +428,8 @@ def folium_map(base: PreparedMap, layers: Sequence[PreparedLayer],
         script=base.script, header=base.header, html=base.html, id=base.id, key=hash_key,
         height=height, width=None, returned_objects=list(returned_objects),
         default=dict.fromkeys(returned_objects), zoom=zoom, center=center,
-        feature_group="".join(layer.script for layer in layers), return_on_hover=False,
+        feature_group="".join(layer.script for layer in layers)
+        + (maps.caption_script(caption) if caption else ""), return_on_hover=False,
         layer_control=control, pixelated=False, css_links=css, js_links=js,
         on_change=changed, wrap_longitude=False)
 
@@ -711,9 +713,7 @@ def _player(span: tuple[dt.date, dt.date], every: float = 1.6) -> None:
 
 def summary_line(shown: pd.DataFrame, d: Data, undated_hidden: int) -> str:
     """'42 mentions of 12 places in 3 documents · 7 undated mentions hidden'."""
-    n, places_n, docs_n = len(shown), shown["place_id"].nunique(), shown["doc_id"].nunique()
-    line = (f"**{n}** mention{'s' * (n != 1)} of **{places_n}** place{'s' * (places_n != 1)} "
-            f"in **{docs_n}** document{'s' * (docs_n != 1)}")
+    line = views.count_line(shown, "**")
     if undated_hidden:
         line += (f" · {undated_hidden} undated mention{'s' * (undated_hidden != 1)} hidden "
                  "(switch on *Include undated*)")

@@ -365,6 +365,9 @@ def test_the_map_saves_as_an_image_for_slides(page):
     with page.expect_download(timeout=60_000) as saved:
         frame.locator(".pl-save a").click()
     assert saved.value.suggested_filename == maps.SAVE_FILE
+    # captioned with what the view shows, the caption gone from the map once saved
+    assert "mentions of" in frame.evaluate("() => window.plCaption")
+    wait_until(page, lambda: frame.locator(".pl-caption").count() == 0, 10, "the caption gone")
     image = Image.open(saved.value.path()).convert("RGB")
     assert image.size == (2 * width, 2 * height)  # twice the screen's pixels, for slides
     counts = {colour: n for n, colour in image.getcolors(maxcolors=1 << 22)}
