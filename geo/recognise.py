@@ -65,6 +65,7 @@ class Mention:
     cues: set[str] = field(default_factory=set)
     near: str | None = None  # key of the place the text puts it in ("X, Mali")
     tokens: tuple[int, int] = (0, 0)
+    listed: int | None = None  # the enumeration it is one of (its first member's start)
 
 
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
@@ -376,6 +377,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
         resume = j + 1
     _containers(text, tokens, mentions)
+    _enumerations(text, mentions)
     return mentions
 
 
@@ -492,6 +494,26 @@ def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:
         m.cues.add("located")
         return [m]
     return []
+
+
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+
+
+def _enumerations(text: str, mentions: list[Mention]) -> None:
+    """Mark the names listed together ("Arkansas, Colorado, Delaware and Idaho"): three or
+    more places in one sentence, joined by commas and 'and' / 'or' (two alone are more often
+    a name and its container: "Buffalo, New York"). Listed places tend to be of one kind."""
+    places = [m for m in mentions if m.role == "place"]
+    run: list[Mention] = []
+    for m in [*places, None]:
+        if m is not None and run and run[-1].sentence == m.sentence and \
+                text[run[-1].end : m.start] in _LIST_GAPS:
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            for member in run:
+                member.listed = run[0].start
+        run = [m] if m is not None else []
 
 
 def _containers(text: str, tokens: list[Token], mentions: list[Mention]) -> None:

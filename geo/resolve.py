@@ -22,6 +22,7 @@ FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
+LIST_WEIGHT = 2.0  # the kind of place the names it is listed with are ("Colorado, Georgia…")
 NEAR_KM = 300.0
 
 
@@ -179,7 +180,7 @@ _CACHE_LIMIT = 100_000
 def _evidence(
     gaz: Gazetteer, m: Mention, c: _Candidates, k: int, base: float, focus_cc: dict[str, float],
     container: int | None, focus_a1: dict[tuple[str, str], float] | None,
-    why: list[str] | None = None,
+    why: list[str] | None = None, kind: tuple[str, str] | None = None,
 ) -> float:
     """Score of candidate ``k`` from its ``base`` (prior, less any alternate-name penalty).
 
@@ -217,6 +218,10 @@ def _evidence(
         score += 1.0
         if why is not None:
             why.append("'northern/southern…' cue")
+    if kind is not None and feat == kind[0] and kind[1] in ("", cc):
+        score += LIST_WEIGHT
+        if why is not None:
+            why.append(f"listed with other places of its kind ({feat})")
     if container is not None and c.rows[k] != container:
         inside = (cc and cc == gaz.country_code[container]) and (
             gaz.feature[container] == "country" or gaz.admin1[container] == a1
@@ -281,25 +286,55 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         else:
             out[idx] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors)
         by_key[key] = out[idx]
-    # second pass: ambiguous towns and counties lean to the region the rest of the text is in
+    # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
+    # and a listed name to the kind of place the names listed with it are
     regions = _regions_by_name(gaz, mentions, out)
     votes = Counter(regions.values())
+    kinds = _list_kinds(gaz, mentions, out)
     redone: dict[tuple, Placement] = {}
     for idx, m in enumerate(mentions):
         if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
             continue
         own = regions.get(m.key)
         others = len(regions) - (own is not None)
-        if others <= 0:
-            continue
-        focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items() if v - (k == own) > 0}
-        if cands[idx].regions.isdisjoint(focus_a1):
-            continue  # no candidate in a region the text dwells on: the first choice stands
-        key = keys[idx]
+        focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items()
+                    if v - (k == own) > 0} if others > 0 else {}
+        kind = kinds.get(idx)
+        if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
+            continue  # nothing in the rest of the text bears on it: the first choice stands
+        key = (*keys[idx], kind)
         if key not in redone:
             redone[key] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
-                                  focus_a1)
+                                  focus_a1 or None, kind)
         out[idx] = redone[key]
+    return out
+
+
+def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+                ) -> dict[int, tuple[str, str]]:
+    """For each listed name, the kind of place most of the others in its list were placed as
+    (first pass): (feature, country) for provinces, counties and towns, (feature, '') for
+    countries and regions. Only where two thirds of at least two others agree."""
+    lists: dict[int, list[int]] = {}
+    for idx, m in enumerate(mentions):
+        if m.listed is not None:
+            lists.setdefault(m.listed, []).append(idx)
+    out: dict[int, tuple[str, str]] = {}
+    for members in lists.values():
+        kinds = {}
+        for idx in members:
+            p = placed[idx]
+            if p is not None and p.row is not None:
+                feat = str(gaz.feature[p.row])
+                kinds[idx] = (feat, "" if feat in ("country", "region")
+                              else str(gaz.country_code[p.row]))
+        for idx in members:
+            others = Counter(k for j, k in kinds.items() if j != idx)
+            total = sum(others.values())
+            if total >= 2:
+                kind, n = others.most_common(1)[0]
+                if n * 3 >= total * 2:
+                    out[idx] = kind
     return out
 
 
@@ -351,12 +386,13 @@ def _not_in(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
 def _choose(
     gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
     container: int | None, anchors: _Anchors,
-    focus_a1: dict[tuple[str, str], float] | None = None,
+    focus_a1: dict[tuple[str, str], float] | None = None, kind: tuple[str, str] | None = None,
 ) -> Placement:
     rows = c.rows
     if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
         why: list[str] = []
-        only = _evidence(gaz, m, c, 0, float(c.prior[0]), focus_cc, container, focus_a1, why)
+        only = _evidence(gaz, m, c, 0, float(c.prior[0]), focus_cc, container, focus_a1, why,
+                         kind)
         if m.fuzzy < 1:
             why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
         best = int(rows[0])
@@ -366,7 +402,7 @@ def _choose(
     if c.demoted is not None:
         base[c.demoted] -= OWN_NAME_WEIGHT
     score = np.array([
-        _evidence(gaz, m, c, k, b, focus_cc, container, focus_a1)
+        _evidence(gaz, m, c, k, b, focus_cc, container, focus_a1, None, kind)
         for k, b in enumerate(base.tolist())
     ])
     near_km = _near_km(anchors, rows, c.lat, c.lon)
@@ -378,7 +414,7 @@ def _choose(
     z = np.exp(score[order] - score[top])
     confidence = float(1 / z.sum()) * m.fuzzy
     reasons: list[str] = []
-    _evidence(gaz, m, c, top, float(base[top]), focus_cc, container, focus_a1, reasons)
+    _evidence(gaz, m, c, top, float(base[top]), focus_cc, container, focus_a1, reasons, kind)
     if near_km is not None and near_km[top] < NEAR_KM:
         reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
     if m.fuzzy < 1:

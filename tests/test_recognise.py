@@ -281,3 +281,14 @@ def test_candidate_facts_are_computed_once_per_name(gaz: Gazetteer) -> None:
     assert facts.strong and facts.big and facts.countryish and facts.known and facts.own_name
     small = _facts(gaz, "zzz", rows[:0])
     assert not (small.strong or small.big or small.own_name or small.first_country)
+
+
+def test_three_or_more_places_joined_by_commas_and_and_are_one_list(gaz: Gazetteer) -> None:
+    text = ("Cases were reported in Arkansas, Colorado, Delaware and Idaho. "
+            "She was born in Buffalo, New York. Troops left Gao and Kidal.")
+    marks = {s: m.listed for s, m in found(gaz, text)}
+    first = text.index("Arkansas")
+    assert [marks[s] for s in ("Arkansas", "Colorado", "Delaware", "Idaho")] == [first] * 4
+    # two names are more often a place and its container, or a pair: not a list
+    assert marks["Buffalo"] is None and marks["New York"] is None
+    assert marks["Gao"] is None and marks["Kidal"] is None

@@ -206,3 +206,17 @@ def test_near_km_is_the_distance_to_the_nearest_other_anchor_once_per_set(gaz: G
     assert _near_km(anchors, rows, gaz.lat[rows], gaz.lon[rows]) is near  # computed once
     one = rows[:1]
     assert _near_km(anchors, one, gaz.lat[one], gaz.lon[one]) is None  # nothing to rank
+
+
+@pytest.mark.parametrize(("text", "surface", "feature", "country"), [
+    ("Health officials in Russia and Turkey were alerted. States with cases: Colorado, "
+     "Georgia, Illinois and Ohio.", "Georgia", "admin1", "US"),
+    ("Ministers from France, Georgia, Armenia and Germany met in Brussels.",
+     "Georgia", "country", "GE"),
+    ("Health officials in Mexico, China, Japan and Brazil reported cases.",
+     "China", "country", "CN"),
+])
+def test_a_listed_name_is_read_as_the_kind_of_place_listed_with_it(text, surface, feature,
+                                                                   country) -> None:
+    r = row(text, surface)
+    assert (r["feature"], r["country_code"]) == (feature, country)
