@@ -22,7 +22,9 @@ FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
-LIST_WEIGHT = 2.0  # the kind of place the names it is listed with are ("Colorado, Georgia…")
+# The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
+# Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
+KIND_WEIGHT = 2.0
 NEAR_KM = 300.0
 
 
@@ -180,7 +182,7 @@ _CACHE_LIMIT = 100_000
 def _evidence(
     gaz: Gazetteer, m: Mention, c: _Candidates, k: int, base: float, focus_cc: dict[str, float],
     container: int | None, focus_a1: dict[tuple[str, str], float] | None,
-    why: list[str] | None = None, kind: tuple[str, str] | None = None,
+    why: list[str] | None = None, kind: tuple[str, str, str] | None = None,
 ) -> float:
     """Score of candidate ``k`` from its ``base`` (prior, less any alternate-name penalty).
 
@@ -218,10 +220,10 @@ def _evidence(
         score += 1.0
         if why is not None:
             why.append("'northern/southern…' cue")
-    if kind is not None and feat == kind[0] and kind[1] in ("", cc):
-        score += LIST_WEIGHT
+    if kind is not None and feat == kind[0] and kind[1] in ("", cc) and kind[2] in ("", a1):
+        score += KIND_WEIGHT
         if why is not None:
-            why.append(f"listed with other places of its kind ({feat})")
+            why.append(f"the kind of place ({feat}) the text's syntax asks for")
     if container is not None and c.rows[k] != container:
         inside = (cc and cc == gaz.country_code[container]) and (
             gaz.feature[container] == "country" or gaz.admin1[container] == a1
@@ -291,6 +293,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     regions = _regions_by_name(gaz, mentions, out)
     votes = Counter(regions.values())
     kinds = _list_kinds(gaz, mentions, out)
+    held = _holding(gaz, mentions, out)
     redone: dict[tuple, Placement] = {}
     for idx, m in enumerate(mentions):
         if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
@@ -299,7 +302,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         others = len(regions) - (own is not None)
         focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items()
                     if v - (k == own) > 0} if others > 0 else {}
-        kind = kinds.get(idx)
+        kind = kinds.get(idx) or held.get(idx)
         if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
             continue  # nothing in the rest of the text bears on it: the first choice stands
         key = (*keys[idx], kind)
@@ -310,8 +313,20 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     return out
 
 
+def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+             ) -> dict[int, tuple[str, str, str]]:
+    """Where the text puts a town in the next name ("Buffalo, New York"), that name read as
+    the province the town is in, if it can be: its kind (admin1, country, province code)."""
+    out: dict[int, tuple[str, str, str]] = {}
+    for idx, (m, p) in enumerate(zip(mentions[:-1], placed, strict=False)):
+        if m.near == mentions[idx + 1].key and p is not None and p.row is not None and \
+                gaz.feature[p.row] in ("city", "locality", "admin2"):
+            out[idx + 1] = ("admin1", str(gaz.country_code[p.row]), str(gaz.admin1[p.row]))
+    return out
+
+
 def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
-                ) -> dict[int, tuple[str, str]]:
+                ) -> dict[int, tuple[str, str, str]]:
     """For each listed name, the kind of place most of the others in its list were placed as
     (first pass): (feature, country) for provinces, counties and towns, (feature, '') for
     countries and regions. Only where two thirds of at least two others agree."""
@@ -319,7 +334,7 @@ def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement 
     for idx, m in enumerate(mentions):
         if m.listed is not None:
             lists.setdefault(m.listed, []).append(idx)
-    out: dict[int, tuple[str, str]] = {}
+    out: dict[int, tuple[str, str, str]] = {}
     for members in lists.values():
         kinds = {}
         for idx in members:
@@ -327,7 +342,7 @@ def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement 
             if p is not None and p.row is not None:
                 feat = str(gaz.feature[p.row])
                 kinds[idx] = (feat, "" if feat in ("country", "region")
-                              else str(gaz.country_code[p.row]))
+                              else str(gaz.country_code[p.row]), "")
         for idx in members:
             others = Counter(k for j, k in kinds.items() if j != idx)
             total = sum(others.values())
@@ -386,7 +401,8 @@ def _not_in(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
 def _choose(
     gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
     container: int | None, anchors: _Anchors,
-    focus_a1: dict[tuple[str, str], float] | None = None, kind: tuple[str, str] | None = None,
+    focus_a1: dict[tuple[str, str], float] | None = None,
+    kind: tuple[str, str, str] | None = None,
 ) -> Placement:
     rows = c.rows
     if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1

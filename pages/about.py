@@ -23,11 +23,13 @@ and share as a link.
    another name ("US Africa Command") is kept as *context*: off the map by default.
 2. **Choosing the place.** Each candidate gets a score that adds up readable evidence: what
    kind of place it is and how big, the country the document is about, cue words
-   ("X region", "capital X"), the place the text puts it in ("Kati, Mali") and closeness to
-   the other places mentioned. The best wins. **Confidence** (0 to 1) says how far ahead it
-   is; below 0.5, or when a name is not in the gazetteer and is placed at the place around
-   it, the map draws the circle **dashed**: treat its position as approximate. Click a place
-   to see, for each passage, why it was placed there and the runner-up candidates.
+   ("X region", "capital X"), the place the text puts it in ("Kati, Mali"), closeness to
+   the other places mentioned, and the kind of place the sentence asks for (Georgia listed
+   with Colorado and Ohio is the US state; "Buffalo, New York" is the state). The best wins.
+   **Confidence** (0 to 1) says how far ahead it is; below 0.5, or when a name is not in the
+   gazetteer and is placed at the place around it, the map draws the circle **dashed**: treat
+   its position as approximate. Click a place to see, for each passage, why it was placed
+   there and the runner-up candidates.
 3. **Repeated paragraphs** (a teaser repeated in the body) are marked and never counted.
 
 #### How a date is decided

@@ -215,8 +215,10 @@ def test_near_km_is_the_distance_to_the_nearest_other_anchor_once_per_set(gaz: G
      "Georgia", "country", "GE"),
     ("Health officials in Mexico, China, Japan and Brazil reported cases.",
      "China", "country", "CN"),
+    ("The victim was a 9-year-old girl from Buffalo, New York.", "New York", "admin1", "US"),
 ])
-def test_a_listed_name_is_read_as_the_kind_of_place_listed_with_it(text, surface, feature,
-                                                                   country) -> None:
+def test_a_name_is_read_as_the_kind_of_place_its_syntax_asks_for(text, surface, feature,
+                                                                  country) -> None:
+    """Listed with places of one kind; or holding the town before it: its province."""
     r = row(text, surface)
     assert (r["feature"], r["country_code"]) == (feature, country)
