@@ -328,8 +328,8 @@ def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | N
 def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
                 ) -> dict[int, tuple[str, str, str]]:
     """For each listed name, the kind of place most of the others in its list were placed as
-    (first pass): (feature, country) for provinces, counties and towns, (feature, '') for
-    countries and regions. Only where two thirds of at least two others agree."""
+    (first pass): (feature, country, '') for provinces, counties and towns, (feature, '', '')
+    for countries and regions. Only where two thirds of at least two others agree."""
     lists: dict[int, list[int]] = {}
     for idx, m in enumerate(mentions):
         if m.listed is not None:
