@@ -25,13 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.if_stale and not is_stale(args.corpus, args.out):
         print(f"{args.out} is up to date")
         return 0
-    bar = tqdm(total=None, unit="doc", desc="geoparsing")
+    bar = tqdm(total=None, unit="doc", desc="geoparsing", mininterval=0.5)
 
     def progress(done: int, total: int, name: str) -> None:
+        # drawn at most twice a second: a log (not a terminal) gets a line per redraw
         bar.total = total
-        bar.n = done
-        bar.set_postfix_str(name)
-        bar.refresh()
+        bar.set_postfix_str(name, refresh=False)
+        bar.update(done - bar.n)
 
     try:
         report = build_corpus(args.corpus, args.out, progress=progress)

@@ -17,18 +17,20 @@ s = ui.state()
 shown = ui.visible(s, d)
 hidden = 0 if s.undated else ui.undated(s, d)
 st.markdown(ui.summary_line(shown, d, hidden))
-st.caption("Each mention counts once, in the period where the time it refers to starts. "
-           "A shaded band marks the time window when it is narrowed; the same filters apply "
-           "on the Map.")
-
 # The bars show the filters' whole span so the window can be seen inside it.
 around = ui.visible(s.replace(start=None, end=None), d)
+step = charts.bar_step(around, s.step, s.time)
+coarser = f" Bars are {step}s here: {s.step}s over this span would be too thin to see." \
+    if step != s.step else ""
+st.caption("Each mention counts once, in the period where the time it refers to starts. "
+           "A shaded band marks the time window when it is narrowed; the same filters apply "
+           "on the Map." + coarser)
 window = views.window_of(s, d.span(s.time)) if s.start or s.end else None  # None: all
 colors = maps.doc_colors(ui.places(s.replace(start=None, end=None), d))
 st.subheader("By place")
-st.plotly_chart(charts.timeline(around, "place", s.step, s.time, window=window),
+st.plotly_chart(charts.timeline(around, "place", step, s.time, window=window),
                 width="stretch", key="by_place")
 st.subheader("By document")
-st.plotly_chart(charts.timeline(around, "doc", s.step, s.time, titles=d.titles, window=window,
+st.plotly_chart(charts.timeline(around, "doc", step, s.time, titles=d.titles, window=window,
                                 colors=colors), width="stretch", key="by_doc")
 ui.page_link("map", "See this window on the map →")

@@ -67,3 +67,12 @@ def test_empty_timeline_says_so(corpus):
 def test_bad_arguments_raise_clearly(shown):
     with pytest.raises(ValueError, match="by must be"):
         charts.counts_by_period(shown, "country", "month")
+
+
+def test_bars_widen_when_the_step_would_draw_hairlines(shown):
+    # the fixture's dated mentions span 2012-2020: ~105 months, ~440 weeks, ~3,000 days
+    assert charts.bar_step(shown, "month") == "month"
+    assert charts.bar_step(shown, "day") == "month"
+    assert charts.bar_step(shown, "year") == "year"
+    assert charts.bar_step(shown, "month", most=50) == "year"
+    assert charts.bar_step(shown.iloc[:0], "day") == "day"  # nothing dated: as asked
