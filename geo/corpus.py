@@ -21,6 +21,7 @@ from . import io
 from .dates import publication_date
 from .gazetteer import load_gazetteer
 from .pipeline import _frame, _rows
+from .segment import sentences
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
 Progress = Callable[[int, int, str], None]
@@ -85,8 +86,20 @@ def _title(text: str, meta: dict, path: Path) -> str:
         return str(meta["title"])
     for line in text.splitlines():
         if len(line.strip()) > 3:
-            return line.strip()[:120]
+            return headline(" ".join(line.split()))
     return path.stem
+
+
+def headline(line: str, most: int = 100) -> str:
+    """A title from a document's first line: the line when short; else its first sentence when
+    that is short (a text without a headline starts with its lead); else cut at a word, '…'."""
+    if len(line) <= most:
+        return line
+    first = sentences(line)[0]
+    if first[1] - first[0] <= most * 1.4:
+        return line[first[0] : first[1]].strip()
+    cut = line.rfind(" ", 0, most)
+    return line[: cut if cut > most // 2 else most].rstrip(" ,;:-–—") + "…"
 
 
 def build_corpus(

@@ -205,3 +205,16 @@ def test_cli_missing_corpus_folder(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "not found" in done.stderr and str(missing) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_text_without_a_headline_is_titled_by_its_first_sentence_or_a_cut_at_a_word():
+    from geo.corpus import headline
+
+    lead = ("Eritrea officially launched a new national vaccination program yesterday to "
+            "protect children against deadly polio. Despite having no confirmed cases since")
+    assert headline(lead) == lead[: lead.index(". ") + 1]
+    assert headline("Short title") == "Short title"
+    long = "The government said " + "and then it said more " * 10 + "at last."
+    title = headline(long)
+    assert title.endswith("…") and len(title) <= 101 and long.startswith(title[:-1])
+    assert title[-2] != " " and long[len(title) - 1] == " "  # cut between words
