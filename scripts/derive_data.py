@@ -650,11 +650,11 @@ def lexicon(out: Path, keys: set[str]) -> None:
 
 def dissolved_outlines(country_layer: gpd.GeoDataFrame, rows: pd.DataFrame,
                        by: str) -> gpd.GeoDataFrame:
-    """Outlines of the continents or UN subregions (``by``) among ``rows``, dissolved from the
-    countries: the regions layer draws them like the Sahel's ("Western Africa", "Africa")."""
+    """Outlines of the UN subregions (or other country groups, ``by``) among ``rows``,
+    dissolved from the countries: the regions layer draws them like the Sahel's."""
     shapes = country_layer.dissolve(by=by, as_index=False)[[by, "geometry"]]
     shapes = shapes.merge(rows[["name", "place_id"]], left_on=by, right_on="name")
-    shapes["geometry"] = shapes.geometry.simplify(0.1)  # continental scale: coarse is enough
+    shapes["geometry"] = shapes.geometry.simplify(0.1)  # subcontinental scale: coarse is enough
     shapes["featurecla"] = by
     return shapes[["name", "featurecla", "geometry", "place_id"]]
 
@@ -721,8 +721,9 @@ def main(argv: list[str] | None = None) -> None:
     name_table(adjectives(places)).to_parquet(
         gz / "adjectives.parquet", compression="zstd", index=False
     )
-    outlines = [r_layer, dissolved_outlines(c_layer, k_rows, "continent"),
-                dissolved_outlines(c_layer, s_rows, "subregion")]
+    # UN subregions get outlines; continents do not (everyone knows where Africa is, and a
+    # corpus that names every continent would have its whole map outlined)
+    outlines = [r_layer, dissolved_outlines(c_layer, s_rows, "subregion")]
     r_layer = gpd.GeoDataFrame(pd.concat(outlines, ignore_index=True), crs=r_layer.crs)
     write_layers(ne, args.out / "layers", c_layer, a_layer, r_layer)
     print(f"{len(places):,} places, {len(names):,} names -> {gz}")
