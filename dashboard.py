@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import assets
 from pages import ui
 
 st.set_page_config(page_title="Placeline", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="expanded")
 
 _base = (st.get_option("server.baseUrlPath") or "").strip("/")
-assets.use_local_assets(prefix=f"{'/' + _base if _base else ''}/app/static/vendor")
+ui.serve_local_assets(f"{'/' + _base if _base else ''}/app/static/vendor")
 
 ui.ensure_build()
 corpus = ui.data()

@@ -348,18 +348,24 @@ def _count(n: int, what: str, bold: str = "") -> str:
     return f"{bold}{n:,}{bold} {what}{'s' * (n != 1)}"
 
 
-def count_line(shown: pd.DataFrame, bold: str = "") -> str:
-    """'23 mentions of 8 places in 3 documents' for these mentions (numbers wrapped in
-    ``bold``: ``"**"`` for Markdown)."""
-    return (f"{_count(len(shown), 'mention', bold)} of "
-            f"{_count(shown['place_id'].nunique(), 'place', bold)} in "
-            f"{_count(shown['doc_id'].nunique(), 'document', bold)}")
+def counts(shown: pd.DataFrame) -> tuple[int, int, int]:
+    """How many mentions, places and documents these mentions are."""
+    return len(shown), shown["place_id"].nunique(), shown["doc_id"].nunique()
 
 
-def caption(state: ViewState, span: tuple[dt.date, dt.date] | None, shown: pd.DataFrame) -> str:
+def count_line(counted: tuple[int, int, int], bold: str = "") -> str:
+    """'23 mentions of 8 places in 3 documents' (``counts``; numbers wrapped in ``bold``:
+    ``"**"`` for Markdown)."""
+    mentions, places, documents = counted
+    return (f"{_count(mentions, 'mention', bold)} of {_count(places, 'place', bold)} in "
+            f"{_count(documents, 'document', bold)}")
+
+
+def caption(state: ViewState, span: tuple[dt.date, dt.date] | None,
+            counted: tuple[int, int, int]) -> str:
     """What a map of this view shows, in one line of plain text: its caption on a saved image
     ("23 mentions of 8 places in 3 documents · Jan 2012 – Sep 2020, dates in the texts")."""
-    parts = [count_line(shown)]
+    parts = [count_line(counted)]
     if span is not None:
         first = period_label(state.start or span[0], state.step)
         last = period_label(state.end or span[1], state.step)

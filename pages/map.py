@@ -9,90 +9,17 @@ only a click on a place does.
 
 from __future__ import annotations
 
-import folium
 import pandas as pd
 import streamlit as st
 
 from geo import maps, views
-from pages import ui
+from pages import layers, ui
 
 ui.require_dashboard()
 
 LAYER_IDS = {title: key for key, title in maps.LAYER_TITLES.items()}
 BASEMAPS = {"offline": "Offline (Natural Earth)", "osm": "OpenStreetMap (online)",
             "carto": "CARTO Positron (online)"}
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def mentions_geojson(folder: str, stamp: tuple, key: tuple, color_by: str,
-                     selected: str | None, biggest: int) -> tuple[dict, str]:
-    places = ui._places(folder, stamp, key)
-    colors = maps.doc_colors(places)
-    docs = ui._tables(folder, stamp)[1]
-    titles = dict(zip(docs["doc_id"].astype(str), docs["title"].astype(str), strict=True))
-    features = maps.places_geojson(places, color_by, colors, selected=selected, biggest=biggest)
-    return features, maps.legend_html(places, color_by, colors, titles)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def context_geojson(folder: str, stamp: tuple, key: tuple) -> dict:
-    return maps.places_geojson(ui._places(folder, stamp, key), context=True)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def area_geojson(folder: str, stamp: tuple, key: tuple) -> tuple[dict, list[int], dict, dict]:
-    shown = ui._visible(folder, stamp, key)
-    by_country = shown.groupby("country_code").size()
-    choropleth, classes = maps.choropleth_geojson(ui.layer("countries"), by_country)
-    regions = maps.regions_geojson(ui.region_shapes(), shown.groupby("place_id").size(),
-                                   tolerance=0)
-    order = tuple(by_country.sort_values(ascending=False).index)
-    return choropleth, classes, regions, admin1_geojson(order)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def admin1_geojson(countries: tuple[str, ...]) -> dict:
-    """Province labels of these countries (many views share the same countries)."""
-    return maps.admin1_geojson(ui.layer("admin1"), countries)
-
-
-# Layers in drawing order (the last on top), with the filter inputs each depends on.
-LAYERS = ("choropleth", "regions", "heat", "admin1", "context", "mentions")
-
-
-def build_layer(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
-                canvas: bool = False) -> folium.FeatureGroup:
-    """One layer of the map for a filter state (``args``: see ``layer_args``; ``canvas``: see
-    ``geo.maps.CANVAS_FROM``)."""
-    if name == "mentions":
-        features, legend = mentions_geojson(folder, stamp, *args)
-        fg = maps.mention_layer(features, legend, show=show, canvas=canvas)
-    elif name == "context":
-        fg = maps.context_layer(context_geojson(folder, stamp, *args), show=show, canvas=canvas)
-    elif name == "heat":
-        fg = maps.heat_layer(ui._places(folder, stamp, *args), show=show)
-    else:
-        choropleth, classes, regions, admin1 = area_geojson(folder, stamp, *args)
-        fg = {"choropleth": lambda: maps.choropleth_layer(choropleth, classes, show, canvas),
-              "regions": lambda: maps.region_layer(regions, show, canvas),
-              "admin1": lambda: maps.admin1_layer(admin1, show)}[name]()
-    return maps.initial_visibility(fg, show)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def layer_script(name: str, folder: str, stamp: tuple, args: tuple, show: bool,
-                 canvas: bool) -> ui.PreparedLayer:
-    """A layer rendered for streamlit-folium, once per filter state."""
-    return ui.prepared_layer(build_layer(name, folder, stamp, args, show, canvas),
-                             LAYERS.index(name))
-
-
-def layer_args(s: views.ViewState, d: ui.Data, biggest: int) -> dict[str, tuple]:
-    """What each layer is drawn from: only these inputs make it change."""
-    key = ui.filter_key(s, d)
-    return {"choropleth": (key,), "regions": (key,), "heat": (key,), "admin1": (key,),
-            "context": (ui.filter_key(s, d, roles=views.CONTEXT_ROLES),),
-            "mentions": (key, s.color, s.place, biggest)}
 
 
 def select_place(place_id: str | None) -> None:
@@ -164,7 +91,7 @@ places = ui.places(s, d)
 all_places = ui.places(views.ViewState(), d, timed=False)
 biggest = int(all_places["mentions"].max()) if len(all_places) else 1
 show = set(s.layers)
-args = layer_args(s, d, biggest)
+args = layers.layer_args(s, d, biggest)
 bounds = maps.data_bounds(all_places)
 canvas = len(all_places) > maps.CANVAS_FROM  # the same for every view of this corpus
 map_key = f"map_{st.session_state.get(ui.EPOCH, 0)}_{s.basemap}"
@@ -176,22 +103,22 @@ view = {"center": (s.lat, s.lon) if s.lat is not None else None, "zoom": s.zoom,
 left, right = st.columns([7, 3], gap="medium")
 with left:
     if ui.PREPARED:
-        layers = ui.served_layers(layer_script, [
-            (n, d.folder, d.stamp, args[n], n in show, canvas) for n in LAYERS])
-        ui.folium_map(ui.base_for(s.basemap, bounds), layers,
-                      ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in LAYERS)),
+        prepared = ui.served_layers(layers.layer_script, [
+            (n, d.folder, d.stamp, args[n], n in show, canvas) for n in layers.LAYERS])
+        ui.folium_map(ui.base_for(s.basemap, bounds), prepared,
+                      ui.prepared_control(tuple(maps.LAYER_TITLES[n] for n in layers.LAYERS)),
                       map_key, 620, returned, **view,
-                      caption=views.caption(s, d.span(s.time), shown))
+                      caption=views.caption(s, d.span(s.time), ui.counts(s, d)))
     else:
         ui.show_map(maps.base_map(s.basemap, ui.basemap_geojson(), bounds),
-                    [build_layer(n, d.folder, d.stamp, args[n], n in show, canvas)
-                     for n in LAYERS],
+                    [layers.build_layer(n, d.folder, d.stamp, args[n], n in show, canvas)
+                     for n in layers.LAYERS],
                     map_key, 620, returned, **view)
 with controls:
     ui.time_controls(d)
 ui.sidebar_filters(d)
 hidden = 0 if s.undated else ui.undated(s, d)
-summary.markdown(ui.summary_line(shown, d, hidden))
+summary.markdown(ui.summary_line(ui.counts(s, d), hidden))
 with left:
     c1, c2, c3, c4 = st.columns([3, 2.6, 2, 2.2], vertical_alignment="bottom")
     c1.segmented_control("Colour circles by", views.COLOR_BY, **ui._bind("w_color", s.color),

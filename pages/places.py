@@ -16,7 +16,7 @@ ui.time_controls(d)
 s = ui.state()
 places = ui.places(s, d)
 hidden = 0 if s.undated else ui.undated(s, d)
-st.markdown(ui.summary_line(ui.visible(s, d), d, hidden))
+st.markdown(ui.summary_line(ui.counts(s, d), hidden))
 
 names = ui.country_names()
 table = places.assign(

@@ -34,7 +34,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
-from geo import io, maps, views
+from geo import assets, io, maps, views
 from geo.maps import FEATURE_LABELS
 from geo.views import ViewState
 
@@ -54,6 +54,13 @@ mark.pl-dup { background: #f3e1e1; padding: 0 2px; border-radius: 3px; }
 
 
 # --- data ------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def serve_local_assets(prefix: str) -> bool:
+    """Point folium at the app's own copies of Leaflet and its plugins (``geo.assets``), once
+    per server rather than on every run: it looks for each file on disk."""
+    return assets.use_local_assets(prefix=prefix)
+
+
 def build_folder() -> Path:
     """Where the built corpus is: ``$PLACELINE_BUILD`` or ``data/build``."""
     return Path(os.environ.get("PLACELINE_BUILD") or io.BUILD)
@@ -197,6 +204,16 @@ def visible(state: ViewState, d: Data, roles: Sequence[str] = ("place",),
             timed: bool = True) -> gpd.GeoDataFrame:
     """Mentions a view shows (``timed=False``: ignoring the time window, undated included)."""
     return _visible(d.folder, d.stamp, filter_key(state, d, roles, timed))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _counts(folder: str, stamp: tuple[float, float], key: tuple) -> tuple[int, int, int]:
+    return views.counts(_visible(folder, stamp, key))
+
+
+def counts(state: ViewState, d: Data, timed: bool = True) -> tuple[int, int, int]:
+    """How many mentions, places and documents a view shows (``views.counts``)."""
+    return _counts(d.folder, d.stamp, filter_key(state, d, timed=timed))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -711,9 +728,9 @@ def _player(span: tuple[dt.date, dt.date], every: float = 1.6) -> None:
     tick()
 
 
-def summary_line(shown: pd.DataFrame, d: Data, undated_hidden: int) -> str:
+def summary_line(counted: tuple[int, int, int], undated_hidden: int) -> str:
     """'42 mentions of 12 places in 3 documents · 7 undated mentions hidden'."""
-    line = views.count_line(shown, "**")
+    line = views.count_line(counted, "**")
     if undated_hidden:
         line += (f" · {undated_hidden} undated mention{'s' * (undated_hidden != 1)} hidden "
                  "(switch on *Include undated*)")

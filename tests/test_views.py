@@ -274,15 +274,16 @@ def test_title_choices_list_at_most_the_limit_but_always_what_is_chosen():
 def test_a_caption_says_what_the_view_shows_in_plain_text():
     shown = pd.DataFrame({"place_id": ["a", "a", "b"], "doc_id": ["d1", "d2", "d2"]})
     span = (dt.date(2012, 1, 5), dt.date(2020, 9, 1))
-    assert views.caption(ViewState(), span, shown) == (
+    assert views.counts(shown) == (3, 2, 2)
+    assert views.caption(ViewState(), span, views.counts(shown)) == (
         "3 mentions of 2 places in 2 documents · Jan 2012 – Sep 2020, dates in the texts"
         " · Placeline")
     narrowed = ViewState(start=dt.date(2012, 3, 1), end=dt.date(2012, 3, 31), time="published",
                          undated=True, docs=("d2",), countries=("ML",), min_conf=0.5,
                          q="<b>coup</b>")
-    assert views.caption(narrowed, span, shown.head(1)) == (
+    assert views.caption(narrowed, span, views.counts(shown.head(1))) == (
         "1 mention of 1 place in 1 document · Mar 2012, publication dates (undated included)"
         " · 1 chosen document · countries: ML · confidence ≥ 0.50 · sentences with"
         " “<b>coup</b>” · Placeline")  # plain text: the map sets it as text, never as HTML
-    assert views.caption(ViewState(), None, shown.iloc[:0]).startswith("0 mentions of 0 places")
-    assert views.count_line(shown, "**") == "**3** mentions of **2** places in **2** documents"
+    assert views.caption(ViewState(), None, (0, 0, 0)).startswith("0 mentions of 0 places")
+    assert views.count_line((3, 2, 2), "**") == "**3** mentions of **2** places in **2** documents"
