@@ -226,14 +226,15 @@ def undated(state: ViewState, d: Data) -> int:
     return _undated(d.folder, d.stamp, filter_key(state, d, timed=False))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # shared, not copied: do not modify
 def _places(folder: str, stamp: tuple[float, float], key: tuple) -> pd.DataFrame:
     return views.aggregate_places(_visible(folder, stamp, key), key[2])
 
 
 def places(state: ViewState, d: Data, roles: Sequence[str] = ("place",),
            timed: bool = True) -> pd.DataFrame:
-    """One row per place of the mentions a view shows (``views.aggregate_places``)."""
+    """One row per place of the mentions a view shows (``views.aggregate_places``; shared
+    between runs: do not modify)."""
     return _places(d.folder, d.stamp, filter_key(state, d, roles, timed))
 
 
