@@ -14,18 +14,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .maps import DOC_PALETTE
-from .views import _PERIOD, STEPS, intervals, periods, time_span
+from .views import _PERIOD, STEPS, intervals, periods
 
 PLACE_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8c564b",
                  "#7f7f7f", "#bcbd22", "#17becf"]
 OTHER = "#c7c7c7"
 
 
-def bar_step(gdf: pd.DataFrame, step: str = "month", time_axis: str = "event",
-             most: int = 150) -> str:
+def bar_step(span: tuple[dt.date, dt.date] | None, step: str = "month", most: int = 150) -> str:
     """The width of the bars: ``step``, or a coarser one when ``step`` would need more than
-    ``most`` bars to span the dated mentions (months over fifty years are hairlines)."""
-    span = time_span(gdf, time_axis)
+    ``most`` bars to cover ``span`` (months over fifty years are hairlines)."""
     i = STEPS.index(step)
     while span is not None and i < len(STEPS) - 1 and len(periods(span, STEPS[i])) > most:
         i += 1

@@ -30,7 +30,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from . import assets
-from .views import ID_MARK, LOW_CONFIDENCE, safe_text
+from .views import FEATURE_LABELS, ID_MARK, LOW_CONFIDENCE, safe_text
 
 LAYER_TITLES = {
     "mentions": "Place mentions",
@@ -43,10 +43,6 @@ LAYER_TITLES = {
 FEATURE_COLORS = {  # Okabe-Ito, readable by colour-blind viewers
     "city": "#D55E00", "locality": "#E69F00", "admin1": "#009E73",
     "region": "#CC79A7", "country": "#0072B2", "other": "#6F6F6F",
-}
-FEATURE_LABELS = {
-    "city": "City", "locality": "Town or locality", "admin1": "Province (admin-1)",
-    "region": "Region (e.g. the Sahel)", "country": "Country", "other": "Other place",
 }
 DOC_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
                "#17becf", "#bcbd22"]

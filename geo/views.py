@@ -18,7 +18,6 @@ import datetime as dt
 import html
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from .gazetteer import fold
+
 STEPS = ("day", "week", "month", "year")
 TIME_AXES = ("event", "published")
 LAYERS = ("mentions", "heat", "choropleth", "regions", "admin1", "context")
@@ -35,6 +36,10 @@ DEFAULT_LAYERS = ("mentions", "regions")
 COLOR_BY = ("feature", "doc")
 BASEMAPS = ("offline", "osm", "carto")
 FEATURES = ("country", "admin1", "region", "city", "locality", "other")
+FEATURE_LABELS = {
+    "city": "City", "locality": "Town or locality", "admin1": "Province (admin-1)",
+    "region": "Region (e.g. the Sahel)", "country": "Country", "other": "Other place",
+}
 CONTEXT_ROLES = ("adjective", "in_name")
 LOW_CONFIDENCE = 0.5
 APPROX = "approx:"  # place_id prefix of names placed at the place around them
@@ -265,12 +270,6 @@ class Vocabulary:
                    frozenset(mentions["country_code"].dropna().astype(str)), spans)
 
 
-def _words(text: str) -> str:
-    """Text for matching typed words: accents dropped, case folded."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
 def title_choices(titles: Mapping[str, str], query: str = "", keep: Sequence[str] = (),
                   limit: int = 200) -> tuple[list[str], int]:
     """Which documents a chooser lists: those whose title has every word of ``query``.
@@ -279,8 +278,8 @@ def title_choices(titles: Mapping[str, str], query: str = "", keep: Sequence[str
     are listed (in title order), plus the ids in ``keep`` (what is chosen already, which a
     chooser must always list). Returns the ids to list and how many titles matched.
     """
-    words = _words(query).split()
-    found = [i for i, t in titles.items() if all(w in _words(t) for w in words)] if words \
+    words = fold(query).split()
+    found = [i for i, t in titles.items() if all(w in fold(t) for w in words)] if words \
         else list(titles)
     order = lambda i: (titles[i], i)  # noqa: E731
     listed = sorted(found, key=order)[:limit]
@@ -376,7 +375,7 @@ def caption(state: ViewState, span: tuple[dt.date, dt.date] | None,
     if state.docs:
         parts.append(_count(len(state.docs), "chosen document"))
     if state.features:
-        parts.append("kinds: " + ", ".join(state.features))
+        parts.append("kinds: " + ", ".join(FEATURE_LABELS[f].lower() for f in state.features))
     if state.countries:
         parts.append("countries: " + ", ".join(state.countries))
     if state.min_conf > 0:

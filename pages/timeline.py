@@ -18,7 +18,7 @@ hidden = 0 if s.undated else ui.undated(s, d)
 st.markdown(ui.summary_line(ui.counts(s, d), hidden))
 # The bars show the filters' whole span so the window can be seen inside it.
 around = ui.visible(s.replace(start=None, end=None), d)
-step = charts.bar_step(around, s.step, s.time)
+step = charts.bar_step(d.span(s.time), s.step)
 coarser = f" Bars are {step}s here: {s.step}s over this span would be too thin to see." \
     if step != s.step else ""
 st.caption("Each mention counts once, in the period where the time it refers to starts. "

@@ -35,8 +35,7 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from geo import assets, io, maps, views
-from geo.maps import FEATURE_LABELS
-from geo.views import ViewState
+from geo.views import FEATURE_LABELS, ViewState
 
 STATE, EPOCH, PLAYING, TICK = "pl_state", "pl_epoch", "pl_playing", "pl_tick"
 PAGES: dict[str, Any] = {}  # page key -> st.Page, filled by dashboard.py

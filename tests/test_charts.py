@@ -69,10 +69,10 @@ def test_bad_arguments_raise_clearly(shown):
         charts.counts_by_period(shown, "country", "month")
 
 
-def test_bars_widen_when_the_step_would_draw_hairlines(shown):
-    # the fixture's dated mentions span 2012-2020: ~105 months, ~440 weeks, ~3,000 days
-    assert charts.bar_step(shown, "month") == "month"
-    assert charts.bar_step(shown, "day") == "month"
-    assert charts.bar_step(shown, "year") == "year"
-    assert charts.bar_step(shown, "month", most=50) == "year"
-    assert charts.bar_step(shown.iloc[:0], "day") == "day"  # nothing dated: as asked
+def test_bars_widen_when_the_step_would_draw_hairlines():
+    span = (dt.date(2012, 1, 1), dt.date(2020, 9, 30))  # ~105 months, ~450 weeks, ~3,200 days
+    assert charts.bar_step(span, "month") == "month"
+    assert charts.bar_step(span, "day") == "month"
+    assert charts.bar_step(span, "year") == "year"
+    assert charts.bar_step(span, "month", most=50) == "year"
+    assert charts.bar_step(None, "day") == "day"  # nothing dated: as asked

@@ -279,11 +279,11 @@ def test_a_caption_says_what_the_view_shows_in_plain_text():
         "3 mentions of 2 places in 2 documents · Jan 2012 – Sep 2020, dates in the texts"
         " · Placeline")
     narrowed = ViewState(start=dt.date(2012, 3, 1), end=dt.date(2012, 3, 31), time="published",
-                         undated=True, docs=("d2",), countries=("ML",), min_conf=0.5,
-                         q="<b>coup</b>")
+                         undated=True, docs=("d2",), features=("admin1",), countries=("ML",),
+                         min_conf=0.5, q="<b>coup</b>")
     assert views.caption(narrowed, span, views.counts(shown.head(1))) == (
         "1 mention of 1 place in 1 document · Mar 2012, publication dates (undated included)"
-        " · 1 chosen document · countries: ML · confidence ≥ 0.50 · sentences with"
-        " “<b>coup</b>” · Placeline")  # plain text: the map sets it as text, never as HTML
+        " · 1 chosen document · kinds: province (admin-1) · countries: ML · confidence ≥ 0.50"
+        " · sentences with “<b>coup</b>” · Placeline")  # plain text: the map sets it as text
     assert views.caption(ViewState(), None, (0, 0, 0)).startswith("0 mentions of 0 places")
     assert views.count_line((3, 2, 2), "**") == "**3** mentions of **2** places in **2** documents"
