@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -41,14 +45,46 @@ LOCATIVES = frozenset("in at near from outside to into towards toward via around
 
 @dataclass(slots=True)
 class Token:
+    """One word of a text (a view of :class:`Words`, for tests and debugging)."""
+
     start: int
     end: int
     text: str
     sentence: int
-    first: bool  # first word of its sentence, or in a title-case heading
+    first: bool  # first word of its sentence or clause, or in a title-case heading
     cap: bool
     hyphen_before: bool  # glued to the previous word by a hyphen ("al-Din", "French-led")
-    key: str  # fold(text): the lookup key, read for every word
+    key: str  # fold(text): the lookup key
+
+
+@dataclass(slots=True)
+class Words:
+    """The words of a text as parallel lists, one entry per word (possessive 's dropped).
+
+    Every word of every text passes through here, so the lists are built by a handful of
+    C-level passes (one regex split, ``map`` over the words) rather than an object per word;
+    the recogniser then visits the capitalised words and reads their neighbours by index.
+    """
+
+    start: list[int]
+    end: list[int]
+    text: list[str]
+    sentence: list[int]
+    first: list[bool]
+    cap: list[bool]
+    hyphen_before: list[bool]
+    key: list[str]
+    glue: list[bool]  # whether the next word may be part of the same name
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.start[i], self.end[i], self.text[i], self.sentence[i], self.first[i],
+                     self.cap[i], self.hyphen_before[i], self.key[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self[i] for i in range(len(self)))
 
 
 @dataclass
@@ -69,72 +105,97 @@ class Mention:
 
 
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
-_CLAUSE = re.compile(r"[:;\n][ \"'“‘(]*")
+_CLAUSE_MARK = re.compile(r"[:;\n]")
+_CLAUSE_LEAD = " \"'“‘("
+_SPLIT = re.compile(f"({_WORD.pattern})")  # words and what lies between them, alternately
+_APOSTROPHE = re.compile("['’]")
 
 
-def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
+def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     """Words of clean text with their sentence and capitalisation (possessive 's dropped).
 
-    Runs for every word of every text, so each step is as cheap as it can be: the words that
-    follow a clause mark are found by one regex pass, and the elision regex only runs on
-    lower-case words that contain an apostrophe.
+    A word is ``first`` when it starts its sentence, when only quotes and brackets stand
+    between it and a ":", ";" or line end, or when its sentence is a short title-case line (a
+    heading). Every word of every text passes through here, so each attribute is one pass at
+    C speed (a regex split, ``map``, ``bisect``); Python loops visit only sentences and the
+    few characters that matter (apostrophes, hyphens, clause marks).
     """
-    tokens: list[Token] = []
-    append = tokens.append
-    finditer, elided = _WORD.finditer, _ELIDED.match
-    # a later word of a sentence also starts a clause when only quotes and brackets stand
-    # between it and a ":", ";" or line end (inside the sentence, as an earlier word is)
-    clause_starts = {m.end() for m in _CLAUSE.finditer(text)}
-    for si, (s, e) in enumerate(sentences):
-        words = list(finditer(text, s, e))
-        heading = False  # a short title-case line: every word counts as a sentence start
-        if len(words) <= 15:
-            longs = [w.group() for w in words if w.end() - w.start() > 3]
+    parts = _SPLIT.split(text)  # gap, word, gap, word, …, gap
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    starts, ends = offsets[0:-1:2], offsets[1::2]
+    # the words of each sentence: those starting inside it (no word crosses a sentence end)
+    bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
+    if sum(b - a for a, b in bounds) != len(words):  # words outside the sentences given
+        keep = [k for a, b in bounds for k in range(a, b)]
+        words, starts, ends = ([x[k] for k in keep] for x in (words, starts, ends))
+        bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
+    raw = words
+    cap = list(map(str.isupper, map(itemgetter(0), words)))
+    for m in _APOSTROPHE.finditer(text):  # possessives ("Mali's") and elisions ("d'Ivoire")
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or m.start() >= ends[k]:
+            continue
+        if m.end() == ends[k] - 1 and text[m.end()] == "s" and m.start() > starts[k]:
+            if words is raw:
+                words, ends = raw.copy(), ends.copy()
+            words[k], ends[k] = raw[k][:-2], ends[k] - 2
+        elif not cap[k] and (e := _ELIDED.match(text, starts[k], ends[k])) is not None:
+            cap[k] = text[e.end() - 1].isupper()
+    first = [False] * len(words)
+    for m in _CLAUSE_MARK.finditer(text):
+        k = m.end()
+        while k < len(text) and text[k] in _CLAUSE_LEAD:
+            k += 1
+        if (i := bisect_left(starts, k)) < len(starts) and starts[i] == k:
+            first[i] = True
+    sentence: list[int] = []
+    for si, (a, b) in enumerate(bounds):
+        sentence += [si] * (b - a)
+        if a < b:
+            first[a] = True
+        if b - a <= 15 and text[sentences[si][1] - 1] not in ".!?":
+            longs = [w for w in raw[a:b] if len(w) > 3]
             caps = sum(1 for w in longs if w[0].isupper())
-            heading = bool(longs) and caps / len(longs) >= 0.7 and text[e - 1] not in ".!?"
-        first = True
-        for w in words:
-            word = w.group()
-            ws, we = w.span()
-            if word[-1] == "s" and len(word) > 2 and word[-2] in "'’":
-                word, we = word[:-2], we - 2
-            if not first:
-                first = ws in clause_starts
-            hyph = text[ws - 1] == "-" and ws > 1 and not text[ws - 2].isspace()
-            cap = word[0].isupper()
-            if not cap and ("'" in word or "’" in word) and (el := elided(word)) is not None:
-                cap = word[el.end() - 1].isupper()
-            append(Token(ws, we, word, si, first or heading, cap, hyph, fold(word)))
-            first = False
-    return tokens
+            if longs and caps / len(longs) >= 0.7:  # a heading: every word starts one
+                first[a:b] = [True] * (b - a)
+    hyphen = [False] * len(words)
+    for m in re.finditer("-", text):  # glued to a word before it: "al-Din", "French-led"
+        h = m.start()
+        if h > 0 and not text[h - 1].isspace() and \
+                (i := bisect_left(starts, h + 1)) < len(starts) and starts[i] == h + 1:
+            hyphen[i] = True
+    # one space, a hyphen or ". " before the next word of the same sentence: a name may go on
+    glue = list(map(_GLUE.__contains__, map(text.__getitem__, map(slice, ends, starts[1:]))))
+    glue += [False] * bool(words)
+    for a, b in bounds:
+        if a < b:
+            glue[b - 1] = False
+    return Words(starts, ends, words, sentence, first, cap, hyphen, list(map(fold, words)), glue)
 
 
-_GLUE = (" ", "-", ". ")  # what may stand between two words of one name
+_GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
 
 
-def _glue(text: str, a: Token, b: Token) -> bool:
-    """Whether two tokens are adjacent parts of one name: one space or a hyphen between."""
-    return a.sentence == b.sentence and text[a.end : b.start] in _GLUE
-
-
-def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (with name particles inside): candidate proper names."""
     runs: list[tuple[int, int]] = []
-    n, resume = len(tokens), 0
-    for i in _capitalised(tokens):
+    n, resume = len(w), 0
+    cap, key = w.cap, w.key
+    for i in _capitalised(w):
         if i < resume:
             continue
         j = i
         while (
             j + 1 < n
-            and _glue(text, tokens[j], tokens[j + 1])
+            and w.glue[j]
             and (
-                tokens[j + 1].cap
+                cap[j + 1]
                 or (
-                    tokens[j + 1].key in NAME_PARTICLES
+                    key[j + 1] in NAME_PARTICLES
                     and j + 2 < n
-                    and tokens[j + 2].cap
-                    and _glue(text, tokens[j + 1], tokens[j + 2])
+                    and cap[j + 2]
+                    and w.glue[j + 1]
                 )
             )
         ):
@@ -144,46 +205,45 @@ def capital_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _capitalised(tokens: list[Token]) -> list[int]:
-    """Positions of the capitalised tokens: the only places a name can start (most words are
+def _capitalised(w: Words) -> list[int]:
+    """Positions of the capitalised words: the only places a name can start (most words are
     lower case, so loops over names visit these instead of every word)."""
-    return [i for i, t in enumerate(tokens) if t.cap]
+    return list(compress(range(len(w)), w.cap))
 
 
 def people(
-    text: str, tokens: list[Token], gaz: Gazetteer, runs: list[tuple[int, int]] | None = None
+    text: str, w: Words, gaz: Gazetteer, runs: list[tuple[int, int]] | None = None
 ) -> tuple[set[int], set[str]]:
-    """Token positions that belong to people's names, and surnames to reject elsewhere.
+    """Word positions that belong to people's names, and surnames to reject elsewhere.
 
     A run of capitalised words is a person's name when a title precedes it ("Captain
     Sanogo") or it starts with a given name and is not itself a place ("Johnnie Carson").
     """
     given = given_names()
+    key = w.key
     positions: set[int] = set()
     surnames: set[str] = set()
-    for i, j in capital_runs(text, tokens) if runs is None else runs:
-        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else None
-        titled = prev is not None and prev.key.rstrip(".") in TITLES
-        if not titled and tokens[i].key.rstrip(".") in TITLES and j > i:
+    for i, j in capital_runs(text, w) if runs is None else runs:
+        titled = i > 0 and w.sentence[i - 1] == w.sentence[i] and key[i - 1].rstrip(".") in TITLES
+        if not titled and key[i].rstrip(".") in TITLES and j > i:
             titled, i = True, i + 1  # "President Hollande", "Colonel Malick Diaw"
         if titled:
             positions.update(range(i, j + 1))
-            surnames.update(t.key for t in tokens[i : j + 1])
+            surnames.update(key[i : j + 1])
             continue
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
         # (nor an organisation's: "Paris High School", "Georgia School Boards Association")
         for k in range(i, j):
-            whole = fold(text[tokens[k].start : tokens[j].end])
-            word = tokens[k].text
+            word = w.text[k]
             if (
-                tokens[k].key in given
-                and not any(t.key in ORG_WORDS for t in tokens[k + 1 : j + 1])
+                key[k] in given
+                and not any(x in ORG_WORDS for x in key[k + 1 : j + 1])
                 and not word.isupper()
                 and len(word) > 2
-                and not len(gaz.lookup(whole))
+                and not len(gaz.lookup(fold(text[w.start[k] : w.end[j]])))
             ):
                 positions.update(range(k, j + 1))
-                surnames.update(t.key for t in tokens[k + 1 : j + 1])
+                surnames.update(key[k + 1 : j + 1])
                 break
     return positions, surnames
 
@@ -222,61 +282,45 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.nda
     return found, (hit[1] / 100 if hit else 0.0)
 
 
-def _org_context(text: str, tokens: list[Token], i: int, j: int) -> bool:
-    """Whether tokens i..j sit inside an organisation's proper name."""
-    n = len(tokens)
+def _org_context(text: str, w: Words, i: int, j: int) -> bool:
+    """Whether words i..j sit inside an organisation's proper name."""
+    n, cap, key = len(w), w.cap, w.key
     lo, hi = i, j
-    while lo > 0 and _glue(text, tokens[lo - 1], tokens[lo]) and tokens[lo - 1].cap:
+    while lo > 0 and w.glue[lo - 1] and cap[lo - 1]:
         lo -= 1
     k = lo - 1  # "Peanut Corporation of America", "Voice of America"
-    if k >= 0 and tokens[k].key == "the":
+    if k >= 0 and key[k] == "the":
         k -= 1
-    if (
-        k >= 1
-        and tokens[k].key in ("of", "for")
-        and tokens[k - 1].cap
-        and tokens[k - 1].key in ORG_WORDS
-    ):
+    if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and key[k - 1] in ORG_WORDS:
         return True
-    while (
-        hi + 1 < n
-        and tokens[hi + 1].sentence == tokens[hi].sentence
-        and (_glue(text, tokens[hi], tokens[hi + 1]) and tokens[hi + 1].cap)
-    ):
+    while hi + 1 < n and w.glue[hi] and cap[hi + 1]:
         hi += 1
-    if any(tokens[k].key in ORG_WORDS for k in range(lo, hi + 1) if not i <= k <= j):
+    if any(key[k] in ORG_WORDS for k in range(lo, hi + 1) if not i <= k <= j):
         return True
     # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara"
     k = lo - 1
-    if k >= 0 and tokens[k].key == "the":
+    if k >= 0 and key[k] == "the":
         k -= 1
-    if k >= 1 and tokens[k].key == "in" and tokens[k - 1].cap:
+    if k >= 1 and key[k] == "in" and cap[k - 1]:
         left_hi = k - 1
         left_lo = left_hi
-        while (
-            left_lo > 0
-            and _glue(text, tokens[left_lo - 1], tokens[left_lo])
-            and tokens[left_lo - 1].cap
-        ):
+        while left_lo > 0 and w.glue[left_lo - 1] and cap[left_lo - 1]:
             left_lo -= 1
-        long_name = left_hi > left_lo or "-" in text[tokens[left_lo].start : tokens[left_hi].end]
-        titled = left_lo > 0 and tokens[left_lo - 1].key.rstrip(".") in TITLES
-        person = titled or tokens[left_lo].key.rstrip(".") in TITLES
-        if long_name and not person and tokens[left_lo].key not in given_names():
+        long_name = left_hi > left_lo or "-" in text[w.start[left_lo] : w.end[left_hi]]
+        titled = left_lo > 0 and key[left_lo - 1].rstrip(".") in TITLES
+        person = titled or key[left_lo].rstrip(".") in TITLES
+        if long_name and not person and key[left_lo] not in given_names():
             return True
     return False
 
 
-def _cues(tokens: list[Token], i: int, j: int) -> set[str]:
+def _cues(w: Words, i: int, j: int) -> set[str]:
     """Words next to a name that say what it names: 'region', 'capital', 'northern'…"""
     cues = set()
-    after = (
-        tokens[j + 1].key
-        if j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[j].sentence
-        else ""
-    )
-    before = tokens[i - 1].key if i > 0 and tokens[i - 1].sentence == tokens[i].sentence else ""
-    before2 = tokens[i - 2].key if i > 1 and tokens[i - 2].sentence == tokens[i].sentence else ""
+    sent, key = w.sentence, w.key
+    after = key[j + 1] if j + 1 < len(w) and sent[j + 1] == sent[j] else ""
+    before = key[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
+    before2 = key[i - 2] if i > 1 and sent[i - 2] == sent[i] else ""
     if after in ("region", "province", "state", "district", "prefecture", "county") or (
         before == "of" and before2 in ("region", "province", "state")
     ):
@@ -302,18 +346,18 @@ def _cues(tokens: list[Token], i: int, j: int) -> set[str]:
 
 def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Every place name in clean ``text``, longest match first, with role and cues."""
-    tokens = tokenize(text, sentences)
-    cap_runs = capital_runs(text, tokens)
-    person_at, surnames = people(text, tokens, gaz, cap_runs)
+    w = tokenize(text, sentences)
+    cap, key, start, end = w.cap, w.key, w.start, w.end
+    cap_runs = capital_runs(text, w)
+    person_at, surnames = people(text, w, gaz, cap_runs)
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
     mentions: list[Mention] = []
-    n, resume = len(tokens), 0
-    for i in _capitalised(tokens):
+    n, resume = len(w), 0
+    for i in _capitalised(w):
         if i < resume:
             continue  # inside the name just matched
-        t = tokens[i]
-        if i in person_at or (t.hyphen_before and not tokens[i - 1].cap):
+        if i in person_at or (w.hyphen_before[i] and not cap[i - 1]):
             continue
         match = None
         # the longest stretch from i that can be one name: glued words, each capitalised or a
@@ -322,66 +366,46 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         hi = i
         while (
             hi < last
-            and _glue(text, tokens[hi], tokens[hi + 1])
-            and (tokens[hi + 1].cap or tokens[hi + 1].key in CONNECTORS)
+            and w.glue[hi]
+            and (cap[hi + 1] or key[hi + 1] in CONNECTORS)
             and hi + 1 not in person_at
         ):
             hi += 1
         for j in range(hi, i - 1, -1):
-            tj = tokens[j]
-            if not tj.cap:
+            if not cap[j]:
                 continue
-            key = fold(text[t.start : tj.end])
-            if text[tj.end : tj.end + 1] == "." and len(tj.text) <= 5:
-                dotted = gaz.lookup(key + ".")  # "Ky.", "Tenn."
-                if len(dotted):
-                    key, tj = (
-                        key + ".",
-                        Token(
-                            tj.start,
-                            tj.end + 1,
-                            tj.text + ".",
-                            tj.sentence,
-                            tj.first,
-                            True,
-                            tj.hyphen_before,
-                            fold(tj.text + "."),
-                        ),
-                    )
-            if key in NOT_PLACES or text[tj.end : tj.end + 1] == "$":
+            stop = end[j]
+            name = fold(text[start[i] : stop])
+            if text[stop : stop + 1] == "." and len(w.text[j]) <= 5 and len(gaz.lookup(name + ".")):
+                name, stop = name + ".", stop + 1  # "Ky.", "Tenn."
+            if name in NOT_PLACES or text[stop : stop + 1] == "$":
                 continue
-            cands, adj = gaz.lookup(key), gaz.adjective(key)
+            cands, adj = gaz.lookup(name), gaz.adjective(name)
             if len(cands) or len(adj):
-                match = (j, key, cands, adj)
+                match = (j, name, cands, adj)
                 break
         if match is None:
-            mentions.extend(_unknown(text, tokens, i, gaz, person_at, surnames, runs))
+            mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
-        j, key, cands, adj = match
-        m = Mention(
-            t.start,
-            max(tokens[j].end, t.start + len(key)) if key.endswith(".") else tokens[j].end,
-            key,
-            cands,
-            sentence=t.sentence,
-            tokens=(i, j),
-        )
-        m.cues = _cues(tokens, i, j)
-        if t.first and t.text.isupper() and _DATELINE_END.match(text, tokens[j].end):
+        j, name, cands, adj = match
+        m = Mention(start[i], max(end[j], start[i] + len(name)) if name.endswith(".") else end[j],
+                    name, cands, sentence=w.sentence[i], tokens=(i, j))
+        m.cues = _cues(w, i, j)
+        if w.first[i] and w.text[i].isupper() and _DATELINE_END.match(text, end[j]):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
-        if len(adj) and (not len(cands) or not _facts(gaz, key, cands).strong):
+        if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong):
             m.candidates, m.role = adj, "adjective"
-        if _org_context(text, tokens, i, j):
+        if _org_context(text, w, i, j):
             m.role = "in_name"
-        if _keep(m, tokens, gaz, runs, common, surnames):
+        if _keep(m, w, gaz, runs, common, surnames):
             mentions.append(m)
         resume = j + 1
-    _containers(text, tokens, mentions)
+    _containers(text, mentions)
     _enumerations(text, mentions)
     return mentions
 
 
-def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surnames) -> bool:
+def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames) -> bool:
     """Evidence against reading a single matched word as a place."""
     i, j = m.tokens
     if j > i or m.role == "adjective":
@@ -392,7 +416,7 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
         return False
     if not big and "locative" not in m.cues and not facts.own_name:
         return False  # only another place's alternate name ("Samples", "Google", "Kristina")
-    word = tokens[i].text
+    word = w.text[i]
     if (
         word.isupper()
         and "." not in word  # "S.C.", "N.Y.": dotted abbreviations of names, not acronyms
@@ -406,12 +430,12 @@ def _keep(m: Mention, tokens: list[Token], gaz: Gazetteer, runs, common, surname
         # mid-sentence, a country, region or big town wins over the word; a province too
         # where the word is not an adjective before a noun ("swans in Michigan", "Arkansas,
         # Colorado", but "other Western governments")
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        modifier = (nxt is not None and nxt.sentence == tokens[i].sentence and not nxt.cap
-                    and nxt.start - tokens[i].end == 1)
+        nxt = i + 1
+        modifier = (nxt < len(w) and w.sentence[nxt] == w.sentence[i] and not w.cap[nxt]
+                    and w.start[nxt] - w.end[i] == 1)
         known = facts.known
         province = strong and ("locative" in m.cues or not modifier)
-        if tokens[i].first or run != (i, i) or not (known or province or m.near
+        if w.first[i] or run != (i, i) or not (known or province or m.near
                                                       or "region" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big:
@@ -466,30 +490,31 @@ def _facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
     return f
 
 
-def _unknown(text, tokens, i, gaz, person_at, surnames, runs) -> list[Mention]:
+def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]:
     """A capitalised word missing from the gazetteer: a misspelling, or a place the text
     locates ("Yangasso in the Ségou region"); otherwise nothing."""
-    t = tokens[i]
-    if t.first or t.key in surnames or runs.get(i, (i, i)) != (i, i) or len(t.key) < 4:
+    key = w.key[i]
+    if w.first[i] or key in surnames or runs.get(i, (i, i)) != (i, i) or len(key) < 4:
         return []
-    if t.key in common_words() or t.key in given_names() or not t.text[1:].islower():
+    if key in common_words() or key in given_names() or not w.text[i][1:].islower():
         return []
-    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
-    spelt = len(t.key) >= 6 and not t.key.endswith(DERIVED_ENDINGS)
-    cands, score = fuzzy_lookup(gaz, t.key) if spelt else (np.empty(0, np.int32), 0.0)
-    m = Mention(t.start, t.end, t.key, cands, sentence=t.sentence, fuzzy=score, tokens=(i, i))
-    m.cues = _cues(tokens, i, i)
+    nxt = i + 1 if i + 1 < len(w) and w.sentence[i + 1] == w.sentence[i] else None
+    spelt = len(key) >= 6 and not key.endswith(DERIVED_ENDINGS)
+    cands, score = fuzzy_lookup(gaz, key) if spelt else (np.empty(0, np.int32), 0.0)
+    m = Mention(w.start[i], w.end[i], key, cands, sentence=w.sentence[i], fuzzy=score,
+                tokens=(i, i))
+    m.cues = _cues(w, i, i)
     if "people" in m.cues:
         return []
     if len(cands):
         m.cues.add("fuzzy")
         return [m]
-    prev = tokens[i - 1].key if i > 0 else ""
+    prev = w.key[i - 1] if i > 0 else ""
     if (
         prev in ("in", "at", "near", "to", "from", "as", "outside")
         and nxt is not None
-        and nxt.key in ("in", "near")
-        and text[t.end : nxt.start] == " "
+        and w.key[nxt] in ("in", "near")
+        and text[w.end[i] : w.start[nxt]] == " "
     ):
         m.cues.add("located")
         return [m]
@@ -516,7 +541,7 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
         run = [m] if m is not None else []
 
 
-def _containers(text: str, tokens: list[Token], mentions: list[Mention]) -> None:
+def _containers(text: str, mentions: list[Mention]) -> None:
     """Note the place a text puts each name in: "Kati, Mali", "Yangasso in the Ségou region"."""
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end : b.start]
