@@ -34,7 +34,8 @@ from .lexicon import (
     given_names,
 )
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]{1,2}\.|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word: dotted initials ("U.S.", "W.Va."), else letters with inner apostrophes ("d'Ivoire").
+_WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
@@ -126,10 +127,12 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     starts, ends = offsets[0:-1:2], offsets[1::2]
     # the words of each sentence: those starting inside it (no word crosses a sentence end)
     bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
+    gaps = parts[2:-1:2]  # between each word and the next
     if sum(b - a for a, b in bounds) != len(words):  # words outside the sentences given
         keep = [k for a, b in bounds for k in range(a, b)]
         words, starts, ends = ([x[k] for k in keep] for x in (words, starts, ends))
         bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
+        gaps = [text[e:s] for e, s in zip(ends, starts[1:])]
     raw = words
     cap = list(map(str.isupper, map(itemgetter(0), words)))
     for m in _APOSTROPHE.finditer(text):  # possessives ("Mali's") and elisions ("d'Ivoire")
@@ -140,6 +143,8 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
             if words is raw:
                 words, ends = raw.copy(), ends.copy()
             words[k], ends[k] = raw[k][:-2], ends[k] - 2
+            if k < len(gaps):
+                gaps[k] = "'s" + gaps[k]
         elif not cap[k] and (e := _ELIDED.match(text, starts[k], ends[k])) is not None:
             cap[k] = text[e.end() - 1].isupper()
     first = [False] * len(words)
@@ -166,7 +171,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
                 (i := bisect_left(starts, h + 1)) < len(starts) and starts[i] == h + 1:
             hyphen[i] = True
     # one space, a hyphen or ". " before the next word of the same sentence: a name may go on
-    glue = list(map(_GLUE.__contains__, map(text.__getitem__, map(slice, ends, starts[1:]))))
+    glue = list(map(_GLUE.__contains__, gaps))
     glue += [False] * bool(words)
     for a, b in bounds:
         if a < b:
