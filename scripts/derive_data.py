@@ -291,11 +291,15 @@ def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str,
     # Where that point is far (> 300 km) from the conventional one gazetteers and encyclopaedias
     # use (the CIA Factbook's, which GeoNames and Wikipedia mostly share), the country is big,
     # scattered or oddly shaped (Canada, Indonesia, Chile, Kiribati), and the convention wins.
+    # So it does for a country whose main part spans more than a quarter of the globe's
+    # longitudes (Russia): its centre moves with the projection, so no centroid is "the" one.
     usual = conventional_points()
+    wide = (main.to_crs("EPSG:4326").bounds.eval("maxx - minx") > 90).to_dict()
     for i, iso in poly["iso_a2"].items():
         if iso in usual:
             lat, lon = usual[iso]
-            if float(haversine_km(poly.at[i, "lat"], poly.at[i, "lon"], lat, lon)) > 300:
+            far = float(haversine_km(poly.at[i, "lat"], poly.at[i, "lon"], lat, lon)) > 300
+            if far or wide.get(i, False):
                 poly.at[i, "lat"], poly.at[i, "lon"] = lat, lon
     by_iso = poly.drop_duplicates("iso_a2").set_index("iso_a2")
     rows, names = [], []
