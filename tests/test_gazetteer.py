@@ -139,3 +139,34 @@ def test_regions_of_the_gazetteer_have_outlines_to_draw(gaz: Gazetteer, name: st
     outlined = set(read_layer("regions")["place_id"])
     ids = [str(gaz.place_id[r]) for r in gaz.lookup(fold(name)) if gaz.feature[r] == "region"]
     assert ids and set(ids) <= outlined
+
+
+@pytest.mark.parametrize("name", ["Scotland", "Wales", "Northern Ireland", "Leinster", "Tuscany"])
+def test_regions_natural_earth_splits_up_are_regions_too(gaz: Gazetteer, name: str) -> None:
+    """GeoNames' admin-1 units that Natural Earth divides into counties (Scotland) exist."""
+    assert "admin1" in {str(gaz.feature[r]) for r in gaz.lookup(fold(name))}
+
+
+def test_counties_keep_their_own_points_not_their_regions(gaz: Gazetteer) -> None:
+    """Welsh counties sit where they are, not all at the middle of Wales."""
+    from geo.resolve import haversine_km
+
+    def point(name: str) -> tuple[float, float]:
+        row = next(r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "admin1")
+        return float(gaz.lat[row]), float(gaz.lon[row])
+
+    assert haversine_km(*point("Cardiff"), *point("Gwynedd")) > 100
+    assert haversine_km(*point("Suffolk"), *point("Cornwall")) > 300
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Russia", 60, 100), ("Canada", 60, -95)])
+def test_countries_spanning_many_longitudes_sit_at_their_conventional_point(
+    gaz: Gazetteer, name: str, lat: float, lon: float
+) -> None:
+    row = next(r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "country")
+    assert (round(float(gaz.lat[row])), round(float(gaz.lon[row]))) == (lat, lon)
+
+
+def test_a_region_named_like_a_wider_place_is_left_to_it(gaz: Gazetteer) -> None:
+    """Burkina Faso's Sahel region is not added: "Sahel" is the belt south of the Sahara."""
+    assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("sahel")}
