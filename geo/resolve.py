@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,13 +52,10 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _prior(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
-    feat = gaz.feature[rows]
-    pop = gaz.population[rows].astype(float)
-    prior = 0.5 * np.log10(pop + 1)
-    for f, v in FEATURE_PRIOR.items():
-        prior = np.where(feat == f, v, prior)
-    return prior
+def _prior(gaz: Gazetteer, rows: np.ndarray) -> list[float]:
+    """Prior of each row: by its feature, or else by its population."""
+    by_population = (0.5 * np.log10(gaz.population[rows].astype(float) + 1)).tolist()
+    return [FEATURE_PRIOR.get(f, p) for f, p in zip(gaz.feature[rows].tolist(), by_population)]
 
 
 def focus(
@@ -84,6 +82,8 @@ def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
     Delaware, whose namesake town is in Ohio."""
     same = [t for t in towns if gaz.name[t] == gaz.name[region]
             and gaz.country_code[t] == gaz.country_code[region]]
+    if not same:
+        return False
     if any(gaz.admin1[t] == gaz.admin1[region] for t in same):
         return True
     d = haversine_km(gaz.lat[region], gaz.lon[region], gaz.lat[same], gaz.lon[same])
@@ -95,17 +95,22 @@ class _Candidates:
     """What scoring needs of one name's candidates that no document changes.
 
     The same names ("Washington", "Paris") come back in document after document, so these
-    are computed once per name (:func:`_candidates`) instead of once per mention.
+    are computed once per name (:func:`_candidates`) instead of once per mention. The
+    per-candidate facts are Python lists: scoring reads them one candidate at a time, and a
+    list item is many times quicker to read than a NumPy element.
     """
 
     rows: np.ndarray
-    prior: np.ndarray  # :func:`_prior` of each candidate
+    rows_key: bytes  # for :func:`_near_km`
+    prior: list[float]  # :func:`_prior` of each candidate
+    base: list[float]  # the prior less the alternate-name penalty: where a score starts
     best: int  # row of the highest prior (first on ties)
     region_best: int  # row of the highest prior with the 'region' cue bonus
+    anchor: bool  # the only candidate, or the best is a country: evidence of proximity
+    row_list: list[int]  # rows, as Python ints
     features: list[str]
     codes: list[str]
     admin1: list[str]
-    demoted: np.ndarray | None  # mask of candidates the name is only an alternate name of
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
     n_codes: int  # distinct non-empty country codes
@@ -127,32 +132,45 @@ def _label(gaz: Gazetteer, c: _Candidates, k: int) -> tuple[str, str, str]:
 
 def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates:
     prior = _prior(gaz, rows)
-    feat = gaz.feature[rows]
-    towns = [r for r in rows if gaz.feature[r] in ("city", "locality")]
-    own = np.array([own_name(str(gaz.name[r]), key) for r in rows]) if len(rows) > 1 else None
+    row_list = rows.tolist()
+    features = [str(gaz.feature[r]) for r in row_list]
+    codes = [str(gaz.country_code[r]) for r in row_list]
+    towns = [r for r, f in zip(row_list, features) if f in ("city", "locality")]
     named: set[str] = set()
-    if own is not None:
-        exact = np.array([fold(str(gaz.name[r])) == key for r in rows])
-        named = {str(gaz.country_code[r]) for r in rows[exact & (feat == "country")]}
+    demoted = None
+    if len(rows) > 1:
+        own = [own_name(str(gaz.name[r]), key) for r in row_list]
+        exact = [fold(str(gaz.name[r])) == key for r in row_list]
+        named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
-    # "Minnesota" is the state's own name and only an old name of Minneota
-    demoted = ~own if own is not None and own.any() and not own.all() else None
-    bonus = REGION_CUE_WEIGHT * np.isin(feat, ["admin1", "region"])
-    empty = not len(rows)
+        # "Minnesota" is the state's own name and only an old name of Minneota
+        if any(own) and not all(own):
+            demoted = [not o for o in own]
+    base = prior if demoted is None else [
+        p - OWN_NAME_WEIGHT if d else p for p, d in zip(prior, demoted)]
+    n = range(len(row_list))
+    best = max(n, key=prior.__getitem__, default=-1)  # the first of equal maxima, as argmax
+    with_cue = [p + REGION_CUE_WEIGHT if f in ("admin1", "region") else p
+                for p, f in zip(prior, features)]
+    region_best = max(n, key=with_cue.__getitem__, default=-1)
     return _Candidates(
         rows=rows,
+        rows_key=_rows_key(rows),
         prior=prior,
-        best=-1 if empty else int(rows[np.argmax(prior)]),
-        region_best=-1 if empty else int(rows[np.argmax(prior + bonus)]),
-        features=[str(f) for f in feat],
-        codes=[str(gaz.country_code[r]) for r in rows],
-        admin1=[str(gaz.admin1[r]) for r in rows],
-        demoted=demoted,
+        base=base,
+        best=-1 if best < 0 else row_list[best],
+        region_best=-1 if region_best < 0 else row_list[region_best],
+        anchor=len(row_list) == 1 or (best >= 0 and features[best] == "country"),
+        row_list=row_list,
+        features=features,
+        codes=codes,
+        admin1=[str(gaz.admin1[r]) for r in row_list],
         named=frozenset(named),
-        town_named=[f == "admin1" and _named_after_town(gaz, r, towns) for f, r in zip(feat, rows)],
-        n_codes=len({str(gaz.country_code[c]) for c in rows} - {""}),
-        regions=frozenset(_region_of(gaz, int(r)) for r in rows[:200]) - {None},
+        town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
+                    for f, r in zip(features, row_list)],
+        n_codes=len(set(codes) - {""}),
+        regions=frozenset(_region_of(gaz, r) for r in row_list[:200]) - {None},
         lat=gaz.lat[rows],
         lon=gaz.lon[rows],
     )
@@ -180,59 +198,66 @@ _CACHE_LIMIT = 100_000
 
 
 def _evidence(
-    gaz: Gazetteer, m: Mention, c: _Candidates, k: int, base: float, focus_cc: dict[str, float],
+    gaz: Gazetteer, m: Mention, c: _Candidates, ks: Iterable[int], focus_cc: dict[str, float],
     container: int | None, focus_a1: dict[tuple[str, str], float] | None,
     why: list[str] | None = None, kind: tuple[str, str, str] | None = None,
-) -> float:
-    """Score of candidate ``k`` from its ``base`` (prior, less any alternate-name penalty).
+) -> list[float]:
+    """Scores of candidates ``ks`` from where they start (:attr:`_Candidates.base`).
 
     Terms are added one by one in a fixed order (the totals are the same to the last bit
     whoever computes them); the reasons are written to ``why`` only when asked, which is
-    for the winner alone.
+    for the winner alone (``ks`` is then that one candidate). One call scores all the
+    candidates of a mention, so what depends only on the mention and the text (its cues,
+    its container) is worked out once, not once per candidate.
     """
-    cc, feat, a1 = c.codes[k], c.features[k], c.admin1[k]
-    score = base
-    if why is not None:
-        r = c.rows[k]
-        why.append(feat + (f", pop. {gaz.population[r]:,}" if gaz.population[r] else ""))
-    f = focus_cc.get(cc, 0.0)
-    if f and feat != "country" and cc not in c.named:  # the focus backs Mexico itself
-        score += FOCUS_WEIGHT * f
+    region, city, part = ("region" in m.cues), ("city" in m.cues), ("part" in m.cues)
+    if container is not None:
+        in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
+        in_a1, in_name = gaz.admin1[container], gaz.name[container]
+    scores = []
+    for k in ks:
+        cc, feat, a1 = c.codes[k], c.features[k], c.admin1[k]
+        score = c.base[k]
         if why is not None:
-            why.append(f"in the text's focus country {cc} ({f:.0%})")
-    share = focus_a1.get((cc, a1), 0.0) if focus_a1 else 0.0
-    if share and cc:
-        score += REGION_FOCUS_WEIGHT * share
-        if why is not None:
-            why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in the text")
-    cues = m.cues
-    if c.town_named[k] and "region" not in cues:
-        score -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
-    if "region" in cues and feat in ("admin1", "region"):
-        score += REGION_CUE_WEIGHT
-        if why is not None:
-            why.append("'region' cue")
-    if "city" in cues and feat in ("city", "locality"):
-        score += 1.5
-        if why is not None:
-            why.append("'city'/'capital' cue")
-    if "part" in cues and feat in ("country", "admin1", "region"):
-        score += 1.0
-        if why is not None:
-            why.append("'northern/southern…' cue")
-    if kind is not None and feat == kind[0] and kind[1] in ("", cc) and kind[2] in ("", a1):
-        score += KIND_WEIGHT
-        if why is not None:
-            why.append(f"the kind of place ({feat}) the text's syntax asks for")
-    if container is not None and c.rows[k] != container:
-        inside = (cc and cc == gaz.country_code[container]) and (
-            gaz.feature[container] == "country" or gaz.admin1[container] == a1
-        )
-        if inside:
+            pop = gaz.population[c.row_list[k]]
+            why.append(feat + (f", pop. {pop:,}" if pop else ""))
+        f = focus_cc.get(cc, 0.0)
+        if f and feat != "country" and cc not in c.named:  # the focus backs Mexico itself
+            score += FOCUS_WEIGHT * f
+            if why is not None:
+                why.append(f"in the text's focus country {cc} ({f:.0%})")
+        share = focus_a1.get((cc, a1), 0.0) if focus_a1 else 0.0
+        if share and cc:
+            score += REGION_FOCUS_WEIGHT * share
+            if why is not None:
+                why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in "
+                           "the text")
+        if c.town_named[k] and not region:
+            score -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
+        if region and feat in ("admin1", "region"):
+            score += REGION_CUE_WEIGHT
+            if why is not None:
+                why.append("'region' cue")
+        if city and feat in ("city", "locality"):
+            score += 1.5
+            if why is not None:
+                why.append("'city'/'capital' cue")
+        if part and feat in ("country", "admin1", "region"):
+            score += 1.0
+            if why is not None:
+                why.append("'northern/southern…' cue")
+        if kind is not None and feat == kind[0] and kind[1] in ("", cc) and kind[2] in ("", a1):
+            score += KIND_WEIGHT
+            if why is not None:
+                why.append(f"the kind of place ({feat}) the text's syntax asks for")
+        if container is not None and c.row_list[k] != container and (
+            cc and cc == in_cc and (in_country or in_a1 == a1)
+        ):
             score += 3.0
             if why is not None:
-                why.append(f"text places it in {gaz.name[container]}")
-    return score
+                why.append(f"text places it in {in_name}")
+        scores.append(score)
+    return scores
 
 
 @dataclass(frozen=True)
@@ -242,25 +267,59 @@ class _Anchors:
     rows: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
-    near: dict[tuple[str, bytes], np.ndarray | None] = field(default_factory=dict)  # _near_km
+    near: dict[bytes, np.ndarray | None] = field(default_factory=dict)  # see _near_km
 
 
 def _near_km(anchors: _Anchors, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray
              ) -> np.ndarray | None:
     """Distance from each candidate to the nearest anchor that is not one of them (None when
     no such anchor). Once per candidate set and text: both passes ask, under several cues."""
-    key = (rows.dtype.str, rows.tobytes())
+    key = _rows_key(rows)
     if key not in anchors.near:
-        near_km = None
-        if len(anchors.rows) and len(rows) > 1:
-            keep = _not_in(anchors.rows, rows)
-            if keep.any():
-                near_km = haversine_km(
-                    lat[:, None], lon[:, None], anchors.lat[keep][None, :],
-                    anchors.lon[keep][None, :],
-                ).min(axis=1)
-        anchors.near[key] = near_km
+        _fill_near(anchors, [(key, rows.tolist(), lat, lon)])
     return anchors.near[key]
+
+
+def _rows_key(rows: np.ndarray) -> bytes:
+    """A candidate set as a dict key (whatever the integer type of its rows)."""
+    return rows.astype(np.int64, copy=False).tobytes()
+
+
+def _fill_near(anchors: _Anchors, sets: list[tuple[bytes, list[int], np.ndarray, np.ndarray]]
+               ) -> None:
+    """:func:`_near_km` of several candidate sets (key, rows, lat, lon) at once.
+
+    A text has a dozen ambiguous names of a few candidates each: NumPy's overhead per call,
+    not the arithmetic, was the cost of measuring them one by one. So all the distances are
+    taken in one :func:`haversine_km` (the same element-wise arithmetic, so the same bits),
+    and an anchor that is one of a set's own candidates is struck out for that set.
+    """
+    todo: dict[bytes, tuple[list[int], np.ndarray, np.ndarray]] = {}
+    for key, rows, lat, lon in sets:
+        if key in anchors.near or key in todo:
+            continue
+        if not len(anchors.rows) or len(rows) < 2:
+            anchors.near[key] = None
+        else:
+            todo[key] = (rows, lat, lon)
+    if not todo:
+        return
+    lat = np.concatenate([lat for _, lat, _ in todo.values()])
+    lon = np.concatenate([lon for _, _, lon in todo.values()])
+    km = haversine_km(lat[:, None], lon[:, None], anchors.lat[None, :], anchors.lon[None, :])
+    column = {r: j for j, r in enumerate(anchors.rows.tolist())}
+    spans = []
+    start = 0
+    for rows, _, _ in todo.values():
+        end = start + len(rows)
+        own = [column[r] for r in column.keys() & rows]  # anchors among its own candidates
+        if own:
+            km[start:end, own] = np.inf
+        spans.append((start, end, len(own) == len(column)))
+        start = end
+    nearest = km.min(axis=1)
+    for key, (start, end, none_left) in zip(todo, spans):
+        anchors.near[key] = None if none_left else nearest[start:end]
 
 
 def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
@@ -270,12 +329,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     by_key: dict[tuple, Placement | None] = {}
     out: list[Placement | None] = [None] * len(mentions)
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
-    rows = np.unique(np.array(
-        [c.best for c in cands if len(c.rows) == 1 or (len(c.rows) and c.features[
-            int(np.argmax(c.prior))] == "country")],
-        dtype=np.int64,
-    ))
+    rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
+    _fill_near(anchors, [(c.rows_key, c.row_list, c.lat, c.lon) for c in cands])
     containers = _containers(mentions, cands)
     keys = [(m.key, m.role, tuple(sorted(m.cues)), containers[i]) for i, m in enumerate(mentions)]
     for idx, m in enumerate(mentions):
@@ -295,13 +351,16 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     kinds = _list_kinds(gaz, mentions, out)
     held = _holding(gaz, mentions, out)
     redone: dict[tuple, Placement] = {}
+    shares: dict[tuple[str, str] | None, dict[tuple[str, str], float]] = {}
     for idx, m in enumerate(mentions):
         if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
             continue
         own = regions.get(m.key)
-        others = len(regions) - (own is not None)
-        focus_a1 = {k: (v - (k == own)) / others for k, v in votes.items()
-                    if v - (k == own) > 0} if others > 0 else {}
+        if own not in shares:  # the regions of the other names: the same for all in one region
+            others = len(regions) - (own is not None)
+            shares[own] = {k: (v - (k == own)) / others for k, v in votes.items()
+                           if v - (k == own) > 0} if others > 0 else {}
+        focus_a1 = shares[own]
         kind = kinds.get(idx) or held.get(idx)
         if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
             continue  # nothing in the rest of the text bears on it: the first choice stands
@@ -390,56 +449,48 @@ def _containers(mentions: list[Mention], cands: list[_Candidates]) -> list[int |
     return out
 
 
-def _not_in(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """``~np.isin(values, rows)``, quicker for the few rows most names have."""
-    if len(rows) > 16:
-        return ~np.isin(values, rows)
-    drop = set(rows.tolist())
-    return np.array([v not in drop for v in values.tolist()], dtype=bool)
-
-
 def _choose(
     gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
     container: int | None, anchors: _Anchors,
     focus_a1: dict[tuple[str, str], float] | None = None,
     kind: tuple[str, str, str] | None = None,
 ) -> Placement:
-    rows = c.rows
+    """The best-scoring candidate, explained, with its runner-ups.
+
+    Scores are Python floats, not a NumPy array: most names have a handful of candidates,
+    for which NumPy's cost per call outweighs the work. (Python and NumPy add and compare
+    float64 alike; only the softmax keeps ``np.exp``, whose last bit may differ from
+    ``math.exp``.)
+    """
+    rows = c.row_list
     if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
         why: list[str] = []
-        only = _evidence(gaz, m, c, 0, float(c.prior[0]), focus_cc, container, focus_a1, why,
-                         kind)
+        [only] = _evidence(gaz, m, c, [0], focus_cc, container, focus_a1, why, kind)
         if m.fuzzy < 1:
             why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
-        best = int(rows[0])
+        best = rows[0]
         return Placement(best, float(gaz.lat[best]), float(gaz.lon[best]), round(m.fuzzy, 3),
                          f"score {only:.1f}: " + "; ".join(why), [])
-    base = c.prior.copy()
-    if c.demoted is not None:
-        base[c.demoted] -= OWN_NAME_WEIGHT
-    score = np.array([
-        _evidence(gaz, m, c, k, b, focus_cc, container, focus_a1, None, kind)
-        for k, b in enumerate(base.tolist())
-    ])
-    near_km = _near_km(anchors, rows, c.lat, c.lon)
+    score = _evidence(gaz, m, c, range(len(rows)), focus_cc, container, focus_a1, None, kind)
+    near_km = anchors.near[c.rows_key]  # filled in for every candidate set of the text
     if near_km is not None:
-        score += np.where(near_km < NEAR_KM, 1.0, 0.0)
-    order = np.argsort(-score, kind="stable")
-    top = int(order[0])
-    best = int(rows[top])
-    z = np.exp(score[order] - score[top])
-    confidence = float(1 / z.sum()) * m.fuzzy
+        score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near_km.tolist())]
+    order = sorted(range(len(rows)), key=score.__getitem__, reverse=True)  # stable, as argsort
+    top = order[0]
+    best = rows[top]
+    z = np.exp(np.array([score[k] - score[top] for k in order]))
+    confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
     reasons: list[str] = []
-    _evidence(gaz, m, c, top, float(base[top]), focus_cc, container, focus_a1, reasons, kind)
+    _evidence(gaz, m, c, [top], focus_cc, container, focus_a1, reasons, kind)
     if near_km is not None and near_km[top] < NEAR_KM:
         reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
     if m.fuzzy < 1:
         reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
     runner_ups = []
-    for k in order[1:4].tolist():
+    for k in order[1:4]:
         place_id, name, country_code = _label(gaz, c, k)
         runner_ups.append({"place_id": place_id, "name": name, "country_code": country_code,
-                           "score": round(float(score[k]), 2)})
+                           "score": round(score[k], 2)})
     placed_by = f"score {score[top]:.1f}: " + "; ".join(reasons)
     return Placement(
         best,

@@ -161,26 +161,6 @@ def test_placement_does_not_depend_on_what_was_placed_before(gaz: Gazetteer) -> 
     ]
 
 
-@pytest.mark.parametrize("n", [0, 1, 3, 17, 40])
-def test_not_in_matches_numpy(n: int) -> None:
-    from geo.resolve import _not_in
-
-    rng = np.random.default_rng(n)
-    values = rng.integers(0, 50, 30)
-    rows = rng.integers(0, 50, n).astype(np.int32)
-    assert (_not_in(values, rows) == ~np.isin(values, rows)).all()
-
-
-def test_not_in_agrees_with_isin() -> None:
-    from geo.resolve import _not_in
-
-    rng = np.random.default_rng(0)
-    for n_rows in (0, 1, 5, 16, 17, 40):
-        values = rng.integers(0, 50, 30)
-        rows = rng.integers(0, 50, n_rows).astype(np.int32)
-        assert _not_in(values, rows).tolist() == (~np.isin(values, rows)).tolist()
-
-
 def test_a_single_candidate_is_placed_with_the_mention_confidence(gaz: Gazetteer) -> None:
     text = "Troops reached Tessalit on Monday."
     clean = normalise(text).text
@@ -222,3 +202,28 @@ def test_a_name_is_read_as_the_kind_of_place_its_syntax_asks_for(text, surface, 
     """Listed with places of one kind; or holding the town before it: its province."""
     r = row(text, surface)
     assert (r["feature"], r["country_code"]) == (feature, country)
+
+
+def test_near_km_of_many_sets_at_once_is_that_of_each_alone(gaz: Gazetteer) -> None:
+    """The distances resolve takes for all of a text's names in one go are, to the bit, those
+    of each name's candidates to the anchors that are not among them."""
+    from geo.resolve import _Anchors, _fill_near, _near_km, _rows_key
+
+    names = ["kidal", "paris", "georgia", "santa ana", "springfield", "mali", "gao"]
+    sets = [gaz.lookup(n) for n in names]
+    anchor_rows = np.array(sorted({int(gaz.lookup("bamako")[0]), int(gaz.lookup("gao")[0]),
+                                   int(sets[2][0]), int(sets[3][-1])}))
+    batch = _Anchors(anchor_rows, gaz.lat[anchor_rows], gaz.lon[anchor_rows])
+    _fill_near(batch, [(_rows_key(r), r.tolist(), gaz.lat[r], gaz.lon[r]) for r in sets])
+    for rows in sets:
+        alone = _Anchors(anchor_rows, gaz.lat[anchor_rows], gaz.lon[anchor_rows])
+        keep = ~np.isin(anchor_rows, rows)
+        expected = None
+        if len(rows) > 1 and keep.any():
+            expected = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None],
+                                    alone.lat[keep][None, :], alone.lon[keep][None, :]
+                                    ).min(axis=1).tolist()
+        near = _near_km(batch, rows, gaz.lat[rows], gaz.lon[rows])
+        assert (None if near is None else near.tolist()) == expected
+        near = _near_km(alone, rows, gaz.lat[rows], gaz.lon[rows])
+        assert (None if near is None else near.tolist()) == expected
