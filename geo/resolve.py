@@ -112,6 +112,7 @@ class _Candidates:
     codes: list[str]
     admin1: list[str]
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
+    provinces: frozenset[str]  # countries with an admin-1 region of this very name ("Florida")
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
     n_codes: int  # distinct non-empty country codes
     regions: frozenset[tuple[str, str]]  # :func:`_region_of` the first 200 candidates
@@ -167,6 +168,8 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
         named=frozenset(named),
+        provinces=frozenset(cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1")
+        if len(row_list) > 1 else frozenset(),
         town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
                     for f, r in zip(features, row_list)],
         n_codes=len(set(codes) - {""}),
@@ -227,7 +230,9 @@ def _evidence(
             if why is not None:
                 why.append(f"in the text's focus country {cc} ({f:.0%})")
         share = focus_a1.get((cc, a1), 0.0) if focus_a1 else 0.0
-        if share and cc:
+        # but a province's own name is the province, not a village of that name in the region
+        # the rest of the text is in ("New York City and Florida")
+        if share and cc and not (cc in c.provinces and feat in ("city", "locality")):
             score += REGION_FOCUS_WEIGHT * share
             if why is not None:
                 why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in "
