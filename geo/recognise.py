@@ -405,8 +405,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if _keep(m, w, gaz, runs, common, surnames):
             mentions.append(m)
         resume = j + 1
-    _containers(text, mentions)
     _enumerations(text, mentions)
+    _containers(text, mentions, gaz)
     return mentions
 
 
@@ -546,12 +546,30 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
         run = [m] if m is not None else []
 
 
-def _containers(text: str, mentions: list[Mention]) -> None:
+def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Note the place a text puts each name in: "Kati, Mali", "Yangasso in the Ségou region"."""
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end : b.start]
         if (
             gap in (", ", " in ", " in the ", " near ", " outside ", ", near ")
             and a.sentence == b.sentence
+            and not (gap == ", " and a.listed is not None and a.listed == b.listed
+                     and _peers(gaz, a.candidates, b.candidates))
         ):
             a.near = b.key
+
+
+def _peers(gaz: Gazetteer, a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether, in a list, "A, B" names two provinces or countries ("Oklahoma, Pennsylvania
+    and Ohio"), not a town and its province ("Washington, D.C.", "Cordova, Tennessee"): A
+    can be a province or country too, and none of its big towns is in a B."""
+    wide = ("admin1", "country")
+    provinces = {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
+                  else "") for r in b if gaz.feature[r] in wide}
+    if not provinces or not any(gaz.feature[r] in wide for r in a):
+        return False
+    return not any(
+        gaz.population[r] >= 100_000 and ((cc := str(gaz.country_code[r]), "") in provinces
+                                          or (cc, str(gaz.admin1[r])) in provinces)
+        for r in a
+    )

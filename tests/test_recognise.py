@@ -292,3 +292,15 @@ def test_three_or_more_places_joined_by_commas_and_and_are_one_list(gaz: Gazette
     # two names are more often a place and its container, or a pair: not a list
     assert marks["Buffalo"] is None and marks["New York"] is None
     assert marks["Gao"] is None and marks["Kidal"] is None
+
+
+def test_a_comma_between_two_provinces_of_a_list_separates_them(gaz: Gazetteer) -> None:
+    """In a list, "Oklahoma, Pennsylvania" is two states; "Cordova, Tennessee" and
+    "Washington, D.C." are still a town and the place the text puts it in."""
+    near = {s: m.near for s, m in found(gaz, "Cases were found in Georgia, Oklahoma, "
+                                                 "Pennsylvania and California.")}
+    assert near == {"Georgia": None, "Oklahoma": None, "Pennsylvania": None, "California": None}
+    near = {s: m.near for s, m in found(gaz, "Stores in Nashville and Cordova, Tennessee, "
+                                                 "Richmond, Virginia and Washington, D.C. closed.")}
+    assert near["Cordova"] == "tennessee" and near["Richmond"] == "virginia"
+    assert near["Washington"] == "d.c."
