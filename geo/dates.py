@@ -15,8 +15,9 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 GRANULARITIES = ("day", "week", "month", "season", "year")  # most to least specific
@@ -105,7 +106,6 @@ _ANCHOR = re.compile(  # a year the text ties to its own time of writing
 # then the rest of its first two words.
 _ANCHOR_AT = re.compile(r"[TtSsſAaHhNnCc](?=(?i:his\s+year|o\s+far\s|hus\s+far\s|s\s+of\s|"
                         r"ere\s+in\s|ow\s+in\s|urrently\s+in\s))")
-_DIGIT = re.compile(r"\d")
 _POSTED = re.compile(r"\s*(?i:posted|published|updated|dated|date)\b")
 _WIRE = re.compile(r"\s*[A-Z][A-Z .'-]*,\s*$")  # "BAMAKO, " before a wire-style dateline
 
@@ -308,8 +308,6 @@ def _after_the(text: str, end: int) -> bool:
 # character class, every case variant spelt out (``ſ`` is an ``s`` to ``(?i:)``), which lets the
 # engine skip quickly to the places it can match.
 # A month word is a whole month name or abbreviation, as in _MON ("Mayor", "Marine" are not).
-# A "name" ("June 5 Xyz Movement") may hold a word of any length after its month: it is looked
-# for from the first month to the end of the text.
 _MONTH_WORD = re.compile(r"[JFMASOND](?i:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|"
                          r"ctober|ovember|ecember|an|eb|ar|pr|un|ul|ug|ept|ep|ct|ov|ec)"
                          r"\.?(?![A-Za-z])")
@@ -327,19 +325,87 @@ _TRIGGERS = {
     "weekday": re.compile(r"[MTWFS](?i:onday|uesday|ednesday|hursday|riday|aturday|unday)"),
 }
 _REACH = 60
-_OPEN_ENDED = frozenset({"name"})
+# What follows the month word of a "name" ("June 5 Xyz Movement", "6 April Xyz Alliance"). A name
+# may hold a word of any length after its month, so names are looked for to the end of the text,
+# but only from the first month word followed by this (rarely any).
+_NAME_TAIL = re.compile(rf"\s+(?:{_DAYN}\s+)?{_NAME}")
+# Words one of which (in lower case) every phrase of a kind holds. Where the text has none, the
+# kind cannot match anywhere, and its trigger's pass over the whole text -- far slower than a
+# few ``in`` tests -- is skipped (most texts have no "today", "ago" or season).
+_GATES = {
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "deictic": ("yesterday", "today", "tomorrow"),
+    "ago": ("ago",),
+}
+# The "relative" trigger, found in the lower-cased text as three patterns that start with a fixed
+# word: the engine finds those by a quick search for the word, where [TtLlNn] makes it test every
+# character. Their matches, in order, are the trigger's -- but for overlaps ("last monthis year"),
+# which _windows drops as the trigger's own finditer would.
+_RELATIVE_LOW = [re.compile(w + r"\s+(?:year|month|week)") for w in ("this", "last", "next")]
 
 
-def _windows(text: str, kind: str) -> list[tuple[int, int]]:
-    """Merged ``[lo, hi)`` stretches of ``text`` where a ``kind`` phrase can be."""
+@functools.lru_cache(maxsize=2)
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased, or None if ``(?i:)`` reads some letter of it otherwise.
+
+    ``(?i:)`` also matches "ſ", "ı" and "İ" to "s" and "i", which ``str.lower`` keeps or
+    lengthens (the Kelvin sign is a "k" to both). Cached: ``find_dates`` asks twice.
+    """
+    return None if "ſ" in text or "ı" in text or "İ" in text else text.lower()
+
+
+def _reach_back(text: str, at: int, most: int) -> int:
+    """How far back from ``at`` a phrase with at most ``most`` characters that are not white
+    space before ``at`` can start: _REACH characters, or to the start of the text if those
+    characters are mostly white space."""
+    lo = max(0, at - _REACH)
+    return 0 if len("".join(text[lo:at].split())) <= most else lo
+
+
+@functools.lru_cache(maxsize=16)
+def _spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where ``trigger`` matches ``text``. Cached: publication_date looks for the years of the
+    text that sentence_dates then scans (the text's hash is computed once and kept by ``str``)."""
+    return [m.span() for m in trigger.finditer(text)]
+
+
+def _windows(spans: Iterable[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` stretches of a text ``n`` long within _REACH of the trigger ``spans``."""
     out: list[tuple[int, int]] = []
-    n = len(text)
-    for m in _TRIGGERS[kind].finditer(text):
-        lo, hi = max(0, m.start() - _REACH), min(n, m.end() + _REACH)
+    last = -1
+    for start, end in spans:
+        if start < last:
+            continue  # starts inside the previous match: finditer would not have found it
+        last = end
+        lo, hi = max(0, start - _REACH), min(n, end + _REACH)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))
+    return out
+
+
+def _kind_windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per kind, the stretches of ``text`` where its phrases can be."""
+    low, n = _folded(text), len(text)
+    out: dict[str, list[tuple[int, int]]] = {}
+    by_trigger: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for kind, trigger in _TRIGGERS.items():
+        gate = _GATES.get(kind)
+        if gate and low is not None and not any(w in low for w in gate):
+            out[kind] = []
+            continue
+        if kind == "relative" and low is not None:
+            by_trigger[trigger] = sorted(m.span() for rx in _RELATIVE_LOW for m in rx.finditer(low))
+        elif trigger not in by_trigger:
+            by_trigger[trigger] = _spans(trigger, text)
+        spans = by_trigger[trigger]
+        if kind == "name":  # "the 31st of" is all a name holds before its month
+            tailed = [s for s, e in spans if _NAME_TAIL.match(text, e)]
+            lo = min((_reach_back(text, s, 9) for s in tailed), default=n)
+            out[kind] = [(max(lo, spans[0][0] - _REACH), n)] if tailed else []
+        else:
+            out[kind] = _windows(spans, n)
     return out
 
 
@@ -350,18 +416,9 @@ def _scan(text: str, sections: list[tuple[int, _Ctx]],
     ``windowed=False`` runs every pattern over the whole text (the reference the windows
     must agree with)."""
     cands = []
-    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    windows = _kind_windows(text) if windowed else {}
     for order, (kind, rx) in enumerate(_PATTERNS):
-        if windowed:
-            trigger = _TRIGGERS[kind]
-            if trigger not in windows:
-                windows[trigger] = _windows(text, kind)
-            spans = windows[trigger]
-            if kind in _OPEN_ENDED:
-                spans = [(spans[0][0], len(text))] if spans else []
-        else:
-            spans = [(0, len(text))]
-        for lo, hi in spans:
+        for lo, hi in windows[kind] if windowed else [(0, len(text))]:
             for m in rx.finditer(text, lo, hi):
                 if _is_phrase(kind, m, text):
                     cands.append((m.start("x"), -m.end("x"), order, kind, m))
@@ -383,7 +440,8 @@ def _sections(text: str, written: datetime.date | None) -> list[tuple[int, _Ctx]
     An UPDATE header that states its own full date ("UPDATE (May 3, 2012):") is written on it.
     """
     out = [(0, _Ctx(written))]
-    for m in _UPDATE.finditer(text):
+    low = _folded(text)  # a cheap test first: _UPDATE tries every offset ("update" has no ſ/ı)
+    for m in _UPDATE.finditer(text) if low is None or "update" in low else ():
         eol = text.find("\n", m.start())
         line = text[m.start(): eol if eol >= 0 else None]
         days = [iv for _, _, iv in _scan(line, [(0, _Ctx(None))]) if iv.granularity == "day"]
@@ -403,17 +461,19 @@ def find_dates(text: str, written: datetime.date | None) -> list[tuple[int, int,
 def _anchors(text: str) -> list[re.Match[str]]:
     """``list(_ANCHOR.finditer(text))``, trying the pattern only where it can start.
 
-    Every anchor ends in a year after white space, which the "year" trigger finds: without one
-    (a third of news texts) the search for the start is skipped.
+    Every anchor ends in a year that follows no digit, so the "year" trigger finds it, and
+    before that year holds at most 25 characters that are not white space ("so far this year,
+    in September"). Its start is looked for only in the 60 characters before each year -- or
+    from the start of the text, if they are mostly white space.
     """
     out: list[re.Match[str]] = []
-    if _TRIGGERS["year"].search(text) is None:
-        return out
-    end = 0
-    for hint in _ANCHOR_AT.finditer(text):
-        if hint.start() >= end and (m := _ANCHOR.match(text, hint.start())) is not None:
-            out.append(m)
-            end = m.end()
+    end = scanned = 0
+    for year, _ in _spans(_TRIGGERS["year"], text):
+        for hint in _ANCHOR_AT.finditer(text, max(_reach_back(text, year, 25), scanned), year):
+            if hint.start() >= end and (m := _ANCHOR.match(text, hint.start())) is not None:
+                out.append(m)
+                end = m.end()
+        scanned = year
     return out
 
 
@@ -431,9 +491,12 @@ def publication_date(text: str) -> tuple[datetime.date | None, str]:
     for line in text.splitlines(keepends=True)[:10]:
         if offset >= 400:
             break
-        # A full date has digits; no date phrase is 80 characters long.
+        # No date phrase is 80 characters long; with no time of writing only an ISO date or a
+        # month word with a year is a day (two cheap searches spare most lines the _scan).
         head = line[: 400 - offset + 80]
-        for start, end, iv in _scan(head, [(0, _Ctx(None))]) if _DIGIT.search(head) else ():
+        full = _TRIGGERS["iso"].search(head) or (
+            _MONTH_WORD.search(head) and _TRIGGERS["year"].search(head))
+        for start, end, iv in _scan(head, [(0, _Ctx(None))]) if full else ():
             if offset + start >= 400 or iv.granularity != "day":
                 continue
             rest = re.findall(r"[A-Za-z]+", line[:start] + line[end:])

@@ -310,6 +310,8 @@ def test_triggers_cover_every_case_variant_of_their_first_letters() -> None:
         "It was the" + " " * 100 + "2012 vote, or so" + " " * 80 + "2011.",
         "On 2012-05-03 and WEDNESDAY, last week, two weeks ago, yesterday, in March 2011.",
         "Mondays are quiet; Santiago and Chicago ago; Mar-a-Lago in Sept. 2012 and mid-2010.",
+        "Last monthis year, this\n\tweek and NEXT MONTH; todays agony in Fallujah, 2 days ago.",
+        "On June 5, 2011 the" + " " * 80 + "5th of July Square and June\n5 Xyzzy Brigade met.",
     ],
 )
 def test_windowed_scan_agrees_on_edge_cases(text: str) -> None:
@@ -354,6 +356,10 @@ def test_anchor_search_agrees_with_finditer() -> None:
     ]
     assert publication_date(text) == (D(2013, 1, 1), "inferred")
     assert dates._anchors("So far this year, as of now, here in town.") == []
+    text = "As of" + " " * 90 + "May 2011, 20121, and currently in\n\n" + " " * 70 + "2012."
+    assert [m.span() for m in dates._anchors(text)] == [
+        m.span() for m in dates._ANCHOR.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize(
