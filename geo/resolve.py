@@ -138,11 +138,13 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     codes = [str(gaz.country_code[r]) for r in row_list]
     towns = [r for r, f in zip(row_list, features) if f in ("city", "locality")]
     named: set[str] = set()
+    provinces: set[str] = set()
     demoted = None
     if len(rows) > 1:
         own = [own_name(str(gaz.name[r]), key) for r in row_list]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
+        provinces = {cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1"}
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
         # "Minnesota" is the state's own name and only an old name of Minneota
@@ -168,8 +170,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
         named=frozenset(named),
-        provinces=frozenset(cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1")
-        if len(row_list) > 1 else frozenset(),
+        provinces=frozenset(provinces),
         town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
                     for f, r in zip(features, row_list)],
         n_codes=len(set(codes) - {""}),

@@ -227,3 +227,17 @@ def test_near_km_of_many_sets_at_once_is_that_of_each_alone(gaz: Gazetteer) -> N
         assert (None if near is None else near.tolist()) == expected
         near = _near_km(alone, rows, gaz.lat[rows], gaz.lon[rows])
         assert (None if near is None else near.tolist()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Members of the media in New York City and Florida were told.", "Florida"),
+        ("Cases rose in Hershey, Pennsylvania, and in Harrisburg. A company in California is "
+         "suspected to be the source.", "California"),
+    ],
+)
+def test_a_province_name_is_not_pulled_to_a_village_in_the_texts_region(text, surface):
+    """Florida, New York and California, Pennsylvania exist; alone, the names are the states."""
+    r = row(text, surface)
+    assert (r["feature"], r["country_code"]) == ("admin1", "US")
