@@ -304,3 +304,13 @@ def test_a_comma_between_two_provinces_of_a_list_separates_them(gaz: Gazetteer) 
                                                  "Richmond, Virginia and Washington, D.C. closed.")}
     assert near["Cordova"] == "tennessee" and near["Richmond"] == "virginia"
     assert near["Washington"] == "d.c."
+
+
+def test_tokens_outside_the_sentences_given_are_left_out() -> None:
+    text = "Gao fell. Kidal’s mayor left Tin-Essako."
+    toks = tokenize(text, [(10, len(text))])
+    assert [t.text for t in toks] == ["Kidal", "mayor", "left", "Tin", "Essako"]
+    assert toks.glue == [False, True, True, True, False]  # "Kidal’s mayor" is not one name
+    assert [t.hyphen_before for t in toks] == [False, False, False, False, True]
+    assert [t.text for t in tokenize(text, [(0, 9)])] == ["Gao", "fell"]
+    assert len(tokenize("", [])) == 0
