@@ -100,14 +100,12 @@ class _Candidates:
     list item is many times quicker to read than a NumPy element.
     """
 
-    rows: np.ndarray
-    rows_key: bytes  # for :func:`_near_km`
-    prior: list[float]  # :func:`_prior` of each candidate
+    rows: list[int]  # gazetteer rows of the candidates
+    rows_key: bytes  # the candidate set as a key of :attr:`_Anchors.near`
     base: list[float]  # the prior less the alternate-name penalty: where a score starts
     best: int  # row of the highest prior (first on ties)
     region_best: int  # row of the highest prior with the 'region' cue bonus
     anchor: bool  # the only candidate, or the best is a country: evidence of proximity
-    row_list: list[int]  # rows, as Python ints
     features: list[str]
     codes: list[str]
     admin1: list[str]
@@ -158,14 +156,12 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
                 for p, f in zip(prior, features)]
     region_best = max(n, key=with_cue.__getitem__, default=-1)
     return _Candidates(
-        rows=rows,
+        rows=row_list,
         rows_key=_rows_key(rows),
-        prior=prior,
         base=base,
         best=-1 if best < 0 else row_list[best],
         region_best=-1 if region_best < 0 else row_list[region_best],
         anchor=len(row_list) == 1 or (best >= 0 and features[best] == "country"),
-        row_list=row_list,
         features=features,
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
@@ -223,7 +219,7 @@ def _evidence(
         cc, feat, a1 = c.codes[k], c.features[k], c.admin1[k]
         score = c.base[k]
         if why is not None:
-            pop = gaz.population[c.row_list[k]]
+            pop = gaz.population[c.rows[k]]
             why.append(feat + (f", pop. {pop:,}" if pop else ""))
         f = focus_cc.get(cc, 0.0)
         if f and feat != "country" and cc not in c.named:  # the focus backs Mexico itself
@@ -256,7 +252,7 @@ def _evidence(
             score += KIND_WEIGHT
             if why is not None:
                 why.append(f"the kind of place ({feat}) the text's syntax asks for")
-        if container is not None and c.row_list[k] != container and (
+        if container is not None and c.rows[k] != container and (
             cc and cc == in_cc and (in_country or in_a1 == a1)
         ):
             score += 3.0
@@ -273,17 +269,9 @@ class _Anchors:
     rows: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
-    near: dict[bytes, np.ndarray | None] = field(default_factory=dict)  # see _near_km
-
-
-def _near_km(anchors: _Anchors, rows: np.ndarray, lat: np.ndarray, lon: np.ndarray
-             ) -> np.ndarray | None:
-    """Distance from each candidate to the nearest anchor that is not one of them (None when
-    no such anchor). Once per candidate set and text: both passes ask, under several cues."""
-    key = _rows_key(rows)
-    if key not in anchors.near:
-        _fill_near(anchors, [(key, rows.tolist(), lat, lon)])
-    return anchors.near[key]
+    # per candidate set (:func:`_rows_key`): the distance from each candidate to the nearest
+    # anchor that is not one of them, or None when there is none (see :func:`_fill_near`)
+    near: dict[bytes, np.ndarray | None] = field(default_factory=dict)
 
 
 def _rows_key(rows: np.ndarray) -> bytes:
@@ -293,7 +281,7 @@ def _rows_key(rows: np.ndarray) -> bytes:
 
 def _fill_near(anchors: _Anchors, sets: list[tuple[bytes, list[int], np.ndarray, np.ndarray]]
                ) -> None:
-    """:func:`_near_km` of several candidate sets (key, rows, lat, lon) at once.
+    """Fill in :attr:`_Anchors.near` for several candidate sets (key, rows, lat, lon) at once.
 
     A text has a dozen ambiguous names of a few candidates each: NumPy's overhead per call,
     not the arithmetic, was the cost of measuring them one by one. So all the distances are
@@ -337,7 +325,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
     rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
-    _fill_near(anchors, [(c.rows_key, c.row_list, c.lat, c.lon) for c in cands])
+    _fill_near(anchors, [(c.rows_key, c.rows, c.lat, c.lon) for c in cands])
     containers = _containers(mentions, cands)
     keys = [(m.key, m.role, tuple(sorted(m.cues)), containers[i]) for i, m in enumerate(mentions)]
     for idx, m in enumerate(mentions):
@@ -468,7 +456,7 @@ def _choose(
     float64 alike; only the softmax keeps ``np.exp``, whose last bit may differ from
     ``math.exp``.)
     """
-    rows = c.row_list
+    rows = c.rows
     if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
         why: list[str] = []
         [only] = _evidence(gaz, m, c, [0], focus_cc, container, focus_a1, why, kind)

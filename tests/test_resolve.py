@@ -148,7 +148,7 @@ def test_candidate_facts_are_computed_once_per_name(gaz: Gazetteer) -> None:
     assert first.candidates is not second.candidates
     c = _candidates(gaz, first)
     assert _candidates(gaz, second) is c
-    assert c.best in set(c.rows.tolist()) and len(c.prior) == len(c.rows)
+    assert c.best in set(c.rows) and len(c.base) == len(c.rows) == len(c.features)
 
 
 def test_placement_does_not_depend_on_what_was_placed_before(gaz: Gazetteer) -> None:
@@ -173,19 +173,26 @@ def test_a_single_candidate_is_placed_with_the_mention_confidence(gaz: Gazetteer
     assert p.placed_by.startswith("score ")
 
 
+def near_km(gaz: Gazetteer, anchors, rows):
+    """Distances of one candidate set to the anchors, as resolve fills them in."""
+    from geo.resolve import _fill_near, _rows_key
+
+    _fill_near(anchors, [(_rows_key(rows), rows.tolist(), gaz.lat[rows], gaz.lon[rows])])
+    return anchors.near[_rows_key(rows)]
+
+
 def test_near_km_is_the_distance_to_the_nearest_other_anchor_once_per_set(gaz: Gazetteer) -> None:
-    from geo.resolve import _Anchors, _near_km
+    from geo.resolve import _Anchors
 
     anchors_rows = np.array(sorted({int(gaz.lookup("bamako")[0]), int(gaz.lookup("gao")[0])}))
     anchors = _Anchors(anchors_rows, gaz.lat[anchors_rows], gaz.lon[anchors_rows])
     rows = gaz.lookup("kidal")
-    near = _near_km(anchors, rows, gaz.lat[rows], gaz.lon[rows])
+    near = near_km(gaz, anchors, rows)
     expected = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None],
                             anchors.lat[None, :], anchors.lon[None, :]).min(axis=1)
     assert near is not None and near.tolist() == expected.tolist()
-    assert _near_km(anchors, rows, gaz.lat[rows], gaz.lon[rows]) is near  # computed once
-    one = rows[:1]
-    assert _near_km(anchors, one, gaz.lat[one], gaz.lon[one]) is None  # nothing to rank
+    assert near_km(gaz, anchors, rows) is near  # computed once
+    assert near_km(gaz, anchors, rows[:1]) is None  # nothing to rank
 
 
 @pytest.mark.parametrize(("text", "surface", "feature", "country"), [
@@ -207,7 +214,7 @@ def test_a_name_is_read_as_the_kind_of_place_its_syntax_asks_for(text, surface, 
 def test_near_km_of_many_sets_at_once_is_that_of_each_alone(gaz: Gazetteer) -> None:
     """The distances resolve takes for all of a text's names in one go are, to the bit, those
     of each name's candidates to the anchors that are not among them."""
-    from geo.resolve import _Anchors, _fill_near, _near_km, _rows_key
+    from geo.resolve import _Anchors, _fill_near, _rows_key
 
     names = ["kidal", "paris", "georgia", "santa ana", "springfield", "mali", "gao"]
     sets = [gaz.lookup(n) for n in names]
@@ -223,9 +230,9 @@ def test_near_km_of_many_sets_at_once_is_that_of_each_alone(gaz: Gazetteer) -> N
             expected = haversine_km(gaz.lat[rows][:, None], gaz.lon[rows][:, None],
                                     alone.lat[keep][None, :], alone.lon[keep][None, :]
                                     ).min(axis=1).tolist()
-        near = _near_km(batch, rows, gaz.lat[rows], gaz.lon[rows])
+        near = batch.near[_rows_key(rows)]
         assert (None if near is None else near.tolist()) == expected
-        near = _near_km(alone, rows, gaz.lat[rows], gaz.lon[rows])
+        near = near_km(gaz, alone, rows)
         assert (None if near is None else near.tolist()) == expected
 
 
