@@ -84,6 +84,7 @@ class Gazetteer:
     lat: np.ndarray
     lon: np.ndarray
     population: np.ndarray
+    county: np.ndarray  # row of the county a town is in (a county's own row), else -1
     _names: dict[str, int]
     _name_offsets: np.ndarray
     _name_places: np.ndarray
@@ -165,6 +166,7 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
         lat=col["lat"].astype(np.float64),
         lon=col["lon"].astype(np.float64),
         population=col["population"],
+        county=col["county"].astype(np.int32),
         _names=dict(zip(keys, range(len(keys)))),
         _name_offsets=offsets,
         _name_places=name_places,

@@ -406,6 +406,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
         resume = j + 1
     _enumerations(text, mentions)
+    _plural_heads(text, mentions, gaz)
     _containers(text, mentions, gaz)
     return mentions
 
@@ -543,6 +544,34 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
         if len(run) >= 3:
             for member in run:
                 member.listed = run[0].start
+        run = [m] if m is not None else []
+
+
+# "Barrow, Jackson and Madison counties": the plural after a list says what each name is
+_PLURAL_HEAD = re.compile(r" (counties|parishes|districts|provinces|regions|states)\b")
+_SINGULAR = {"counties": "county", "parishes": "parish", "districts": "district",
+             "provinces": "province", "regions": "region", "states": "state"}
+
+
+def _plural_heads(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Read names listed before a plural such as 'counties' as that kind of place: each
+    gets the 'region' cue, and becomes "Jackson County" where the gazetteer has that name.
+    (Listed as for :func:`_enumerations`, but two names are enough.)"""
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        if m is not None and run and run[-1].sentence == m.sentence and \
+                text[run[-1].end : m.start] in _LIST_GAPS:
+            run.append(m)
+            continue
+        # two names at least: "Indiana counties" are the counties of Indiana
+        head = _PLURAL_HEAD.match(text, run[-1].end) if len(run) >= 2 else None
+        if head is not None:
+            singular = _SINGULAR[head.group(1)]
+            for member in run:
+                member.cues.add("region")
+                rows = gaz.lookup(f"{member.key} {singular}")
+                if len(rows) and member.role == "place":
+                    member.key, member.candidates = f"{member.key} {singular}", rows
         run = [m] if m is not None else []
 
 

@@ -26,6 +26,9 @@ REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places 
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
 KIND_WEIGHT = 2.0
+# A town in a county the text names, or a county holding a town it names ("Paris … Henry
+# County": Paris, Tennessee, and Henry County, Tennessee)
+COUNTY_WEIGHT = 2.0
 NEAR_KM = 300.0
 
 
@@ -109,6 +112,7 @@ class _Candidates:
     features: list[str]
     codes: list[str]
     admin1: list[str]
+    county: list[int]  # row of the county each candidate is in (a county's own), else -1
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
     provinces: frozenset[str]  # countries with an admin-1 region of this very name ("Florida")
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
@@ -165,6 +169,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         features=features,
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
+        county=gaz.county[rows].tolist(),
         named=frozenset(named),
         provinces=frozenset(provinces),
         town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
@@ -201,6 +206,7 @@ def _evidence(
     gaz: Gazetteer, m: Mention, c: _Candidates, ks: Iterable[int], focus_cc: dict[str, float],
     container: int | None, focus_a1: dict[tuple[str, str], float] | None,
     why: list[str] | None = None, kind: tuple[str, str, str] | None = None,
+    counties: _Counties | None = None,
 ) -> list[float]:
     """Scores of candidates ``ks`` from where they start (:attr:`_Candidates.base`).
 
@@ -258,8 +264,47 @@ def _evidence(
             score += 3.0
             if why is not None:
                 why.append(f"text places it in {in_name}")
+        if counties is not None and (county := c.county[k]) >= 0:
+            if feat == "admin2":
+                towns = counties.towns.get(county, {})
+                town = next((r for key, r in towns.items() if key != m.key), None)
+                if town is not None:
+                    score += COUNTY_WEIGHT
+                    if why is not None:
+                        why.append(f"holds {gaz.name[town]}, which the text names")
+            elif feat in ("city", "locality") and counties.named.get(county, {m.key}) - {m.key}:
+                score += COUNTY_WEIGHT
+                if why is not None:
+                    why.append(f"in {gaz.name[county]}, which the text names")
         scores.append(score)
     return scores
+
+
+@dataclass(frozen=True)
+class _Counties:
+    """The counties a text's names may mean, and the towns its names may be in each."""
+
+    named: dict[int, set[str]]  # county row -> keys of the names that may mean it
+    towns: dict[int, dict[str, int]]  # county row -> {key: row} of names that may be a town in it
+
+
+def _counties(mentions: list[Mention], cands: list[_Candidates]) -> _Counties | None:
+    """What :func:`_evidence` needs to link towns and counties, or None when the text names
+    no county (most texts): then there is nothing to link."""
+    names = {m.key: c for m, c in zip(mentions, cands)}
+    named: dict[int, set[str]] = {}
+    for key, c in names.items():
+        for feat, county in zip(c.features, c.county):
+            if feat == "admin2":
+                named.setdefault(county, set()).add(key)
+    if not named:
+        return None
+    towns: dict[int, dict[str, int]] = {}
+    for key, c in names.items():
+        for feat, county, row in zip(c.features, c.county, c.rows):
+            if county in named and feat in ("city", "locality"):
+                towns.setdefault(county, {}).setdefault(key, row)
+    return _Counties(named, towns)
 
 
 @dataclass(frozen=True)
@@ -327,6 +372,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
     _fill_near(anchors, [(c.rows_key, c.rows, c.lat, c.lon) for c in cands])
     containers = _containers(mentions, cands)
+    counties = _counties(mentions, cands)
     keys = [(m.key, m.role, tuple(sorted(m.cues)), containers[i]) for i, m in enumerate(mentions)]
     for idx, m in enumerate(mentions):
         key = keys[idx]
@@ -336,7 +382,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         if not len(m.candidates):
             out[idx] = _approximate(gaz, m, containers[idx])
         else:
-            out[idx] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors)
+            out[idx] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
+                               counties=counties)
         by_key[key] = out[idx]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
     # and a listed name to the kind of place the names listed with it are
@@ -361,7 +408,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         key = (*keys[idx], kind)
         if key not in redone:
             redone[key] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
-                                  focus_a1 or None, kind)
+                                  focus_a1 or None, kind, counties)
         out[idx] = redone[key]
     return out
 
@@ -447,7 +494,7 @@ def _choose(
     gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
     container: int | None, anchors: _Anchors,
     focus_a1: dict[tuple[str, str], float] | None = None,
-    kind: tuple[str, str, str] | None = None,
+    kind: tuple[str, str, str] | None = None, counties: _Counties | None = None,
 ) -> Placement:
     """The best-scoring candidate, explained, with its runner-ups.
 
@@ -459,13 +506,15 @@ def _choose(
     rows = c.rows
     if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
         why: list[str] = []
-        [only] = _evidence(gaz, m, c, [0], focus_cc, container, focus_a1, why, kind)
+        [only] = _evidence(gaz, m, c, [0], focus_cc, container, focus_a1, why, kind,
+                           counties)
         if m.fuzzy < 1:
             why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
         best = rows[0]
         return Placement(best, float(gaz.lat[best]), float(gaz.lon[best]), round(m.fuzzy, 3),
                          f"score {only:.1f}: " + "; ".join(why), [])
-    score = _evidence(gaz, m, c, range(len(rows)), focus_cc, container, focus_a1, None, kind)
+    score = _evidence(gaz, m, c, range(len(rows)), focus_cc, container, focus_a1, None, kind,
+                      counties)
     near_km = anchors.near[c.rows_key]  # filled in for every candidate set of the text
     if near_km is not None:
         score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near_km.tolist())]
@@ -475,7 +524,7 @@ def _choose(
     z = np.exp(np.array([score[k] - score[top] for k in order]))
     confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
     reasons: list[str] = []
-    _evidence(gaz, m, c, [top], focus_cc, container, focus_a1, reasons, kind)
+    _evidence(gaz, m, c, [top], focus_cc, container, focus_a1, reasons, kind, counties)
     if near_km is not None and near_km[top] < NEAR_KM:
         reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
     if m.fuzzy < 1:

@@ -35,8 +35,10 @@ from importlib import resources
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
+from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -445,7 +447,7 @@ def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
         lat, lon = _centre(g)
         rows.append(
             {  # population: its towns' (a county of big towns outranks a rural namesake)
-                "place_id": f"gn:adm2:{cc}:{fold(a1)}:{fold(a2)}".replace(" ", "_"),
+                "place_id": _county_id(cc, a1, a2),
                 "name": a2,
                 "feature": "admin2",
                 "country_code": cc,
@@ -457,6 +459,39 @@ def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
         )
         names.append((a2, len(rows) - 1))
     return pd.DataFrame(rows), names
+
+
+def _county_id(cc: str, a1: str, a2: str) -> str:
+    return f"gn:adm2:{cc}:{fold(a1)}:{fold(a2)}".replace(" ", "_")
+
+
+def county_rows(places: pd.DataFrame, towns: pd.DataFrame) -> np.ndarray:
+    """Row of the county (admin-2 place) each place lies in, else -1; a county's is its own.
+
+    So a text's "Paris … Henry County" can read as Paris, Tennessee. A town takes the county
+    of the same town in cities1000 (same name and point), or else of the nearest town there,
+    in its country and within 5 km (towns of 500 to 999 people are not in cities1000).
+    """
+    row_of = {pid: i for i, pid in enumerate(places["place_id"])}
+    towns = towns[towns["admin2"] != ""]
+    county = [row_of.get(_county_id(cc, a1, a2), -1)
+              for cc, a1, a2 in zip(towns["cc"], towns["admin1"], towns["admin2"], strict=True)]
+    exact = dict(zip(zip(towns["name"], towns["lat"].round(2), towns["lon"].round(2),
+                         strict=True), county, strict=True))
+    tree = shapely.STRtree(shapely.points(towns["lon"], towns["lat"]))
+    out = np.full(len(places), -1, dtype=np.int32)
+    is_town = places["feature"].isin(["city", "locality"]).to_numpy()
+    for i in np.flatnonzero(is_town):
+        p = places.iloc[i]
+        hit = exact.get((p["name"], round(float(p["lat"]), 2), round(float(p["lon"]), 2)))
+        if hit is None:
+            j = tree.query_nearest(shapely.Point(p["lon"], p["lat"]), max_distance=0.05)
+            if len(j) and towns["cc"].iat[j[0]] == p["country_code"]:
+                hit = county[j[0]]
+        out[i] = -1 if hit is None else hit
+    own = np.flatnonzero((places["feature"] == "admin2").to_numpy())
+    out[own] = own
+    return out
 
 
 @functools.cache
@@ -513,6 +548,28 @@ def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, f
     return (best[1], "near") if best[0] < 300 else ((cc, name), "")
 
 
+@functools.cache
+def _town_countries() -> dict[str, set[str]]:
+    """Folded name -> countries of the towns of 15,000 or more of that name."""
+    out: dict[str, set[str]] = {}
+    for c in cities500().values():
+        if int(c["population"] or 0) >= 15000:
+            out.setdefault(fold(c["name"]), set()).add(c["countrycode"])
+    return out
+
+
+def _alias(name: str, other: str, cc: str, reserved: frozenset[str]) -> bool:
+    """Whether GeoNames' name ``other`` of the region Natural Earth calls ``name`` in country
+    ``cc`` is a usable second name of it: a spelling of the same name ("Helmand", "Hilmand";
+    "Thuringia", "Thüringen"), not a neighbouring region's name, a compass point, a wider
+    place's name or that of a town abroad (Madagascar's "Sofia" region)."""
+    key = fold(other)
+    return (fuzz.ratio(fold(name), key) >= 50
+            and not set(key.replace("-", " ").split()) <= POINTS_OF_THE_COMPASS
+            and key not in reserved
+            and _town_countries().get(key, {cc}) == {cc})
+
+
 def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
            codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset()
            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
@@ -561,6 +618,8 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         names += [
             (n, len(rows) - 1) for n in ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])
         ]
+        if how == "near" and not part and _alias(str(a["name"]), key[1], a["iso_a2"], reserved):
+            names.append((key[1], len(rows) - 1))  # GeoNames' "Helmand" of "Hilmand"
     for (cc, name), (lat, lon) in sorted(centres.items()):
         if (cc, name) in named or near[(cc, name)] < 2 or not codes.get((cc, name)) or \
                 set(fold(name).replace("-", " ").split()) <= POINTS_OF_THE_COMPASS or \
@@ -748,6 +807,7 @@ def main(argv: list[str] | None = None) -> None:
     places["lat"] = places["lat"].astype("float32")
     places["lon"] = places["lon"].astype("float32")
     places["population"] = places["population"].astype("int64")
+    places["county"] = county_rows(places, towns)
     gz = args.out / "gazetteer"
     gz.mkdir(parents=True, exist_ok=True)
     places.to_parquet(gz / "places.parquet", compression="zstd", index=False)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geo.gazetteer import Gazetteer, fold, load_gazetteer, own_name, usable_name
@@ -170,3 +171,26 @@ def test_countries_spanning_many_longitudes_sit_at_their_conventional_point(
 def test_a_region_named_like_a_wider_place_is_left_to_it(gaz: Gazetteer) -> None:
     """Burkina Faso's Sahel region is not added: "Sahel" is the belt south of the Sahara."""
     assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("sahel")}
+
+
+def test_towns_know_the_county_they_are_in(gaz: Gazetteer) -> None:
+    """Paris, Tennessee is in Henry County; a county is its own county; most US towns have one."""
+    paris = next(r for r in gaz.lookup("paris") if gaz.admin1[r] == "TN")
+    assert gaz.place_id[gaz.county[paris]] == "gn:adm2:US:tennessee:henry_county"
+    county = gaz.index_of("gn:adm2:US:tennessee:henry_county")
+    assert gaz.county[county] == county
+    us_towns = (gaz.country_code == "US") & np.isin(gaz.feature, ["city", "locality"])
+    assert (gaz.county[us_towns] >= 0).mean() > 0.75
+    assert (gaz.county[gaz.feature == "country"] == -1).all()
+
+
+@pytest.mark.parametrize(("name", "country"), [("Helmand", "AF"), ("Thuringia", "DE")])
+def test_provinces_have_their_geonames_names_too(gaz: Gazetteer, name: str, country: str) -> None:
+    """Natural Earth spells them "Hilmand" and "Thüringen"; news writes GeoNames' names."""
+    rows = gaz.lookup(fold(name))
+    assert {(str(gaz.feature[r]), str(gaz.country_code[r])) for r in rows} == {("admin1", country)}
+
+
+def test_a_provinces_second_name_is_not_a_town_abroad(gaz: Gazetteer) -> None:
+    """GeoNames calls Madagascar's Sofia region "Sofia": that name stays Bulgaria's capital's."""
+    assert "MG" not in {str(gaz.country_code[r]) for r in gaz.lookup("sofia")}

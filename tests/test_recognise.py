@@ -314,3 +314,13 @@ def test_tokens_outside_the_sentences_given_are_left_out() -> None:
     assert [t.hyphen_before for t in toks] == [False, False, False, False, True]
     assert [t.text for t in tokenize(text, [(0, 9)])] == ["Gao", "fell"]
     assert len(tokenize("", [])) == 0
+
+
+def test_names_listed_before_counties_are_counties(gaz: Gazetteer) -> None:
+    """"Douglas and Wyandotte counties" are two counties; "Indiana counties" are Indiana's."""
+    ms = dict(found(gaz, "Jobs were cut in Douglas and Wyandotte counties. Boone County is "
+                         "near the middle of Indiana counties."))
+    assert (ms["Douglas"].key, ms["Wyandotte"].key) == ("douglas county", "wyandotte county")
+    assert {str(gaz.feature[r]) for r in ms["Douglas"].candidates} == {"admin2"}
+    assert "region" in ms["Wyandotte"].cues
+    assert ms["Indiana"].key == "indiana"

@@ -248,3 +248,16 @@ def test_a_province_name_is_not_pulled_to_a_village_in_the_texts_region(text, su
     """Florida, New York and California, Pennsylvania exist; alone, the names are the states."""
     r = row(text, surface)
     assert (r["feature"], r["country_code"]) == ("admin1", "US")
+
+
+def test_a_town_and_the_county_it_is_in_place_each_other() -> None:
+    """Alone, "Paris" is the French capital; with Henry County, it is Paris, Tennessee, and
+    Henry County is the one in Tennessee, each placed for that reason."""
+    assert row("Paris is rich in history and art.", "Paris")["country_code"] == "FR"
+    text = "Paris and Henry County are rich in history and art."
+    town, county = row(text, "Paris"), row(text, "Henry County")
+    assert (town["country_code"], county["place_id"]) == (
+        "US", "gn:adm2:US:tennessee:henry_county")
+    assert abs(town.geometry.y - 36.30) < 0.1 and abs(town.geometry.x + 88.33) < 0.1
+    assert "in Henry County, which the text names" in town["placed_by"]
+    assert "holds Paris, which the text names" in county["placed_by"]
