@@ -85,6 +85,7 @@ class Gazetteer:
     lon: np.ndarray
     population: np.ndarray
     county: np.ndarray  # row of the county a town is in (a county's own row), else -1
+    capital: np.ndarray  # whether a town is its country's capital
     _names: dict[str, int]
     _name_offsets: np.ndarray
     _name_places: np.ndarray
@@ -167,6 +168,7 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
         lon=col["lon"].astype(np.float64),
         population=col["population"],
         county=col["county"].astype(np.int32),
+        capital=col["capital"].astype(bool),
         _names=dict(zip(keys, range(len(keys)))),
         _name_offsets=offsets,
         _name_places=name_places,

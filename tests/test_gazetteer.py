@@ -194,3 +194,11 @@ def test_provinces_have_their_geonames_names_too(gaz: Gazetteer, name: str, coun
 def test_a_provinces_second_name_is_not_a_town_abroad(gaz: Gazetteer) -> None:
     """GeoNames calls Madagascar's Sofia region "Sofia": that name stays Bulgaria's capital's."""
     assert "MG" not in {str(gaz.country_code[r]) for r in gaz.lookup("sofia")}
+
+
+def test_each_country_has_one_capital_its_biggest_town_of_that_name(gaz: Gazetteer) -> None:
+    capitals = {str(gaz.name[r]): str(gaz.country_code[r]) for r in np.flatnonzero(gaz.capital)}
+    assert capitals["Bamako"] == "ML" and capitals["Washington"] == "US"
+    assert "Paris" in capitals and capitals["Paris"] == "FR"
+    codes = gaz.country_code[gaz.capital]
+    assert len(codes) == len(set(codes.tolist())) > 200

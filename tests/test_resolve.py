@@ -261,3 +261,16 @@ def test_a_town_and_the_county_it_is_in_place_each_other() -> None:
     assert abs(town.geometry.y - 36.30) < 0.1 and abs(town.geometry.x + 88.33) < 0.1
     assert "in Henry County, which the text names" in town["placed_by"]
     assert "holds Paris, which the text names" in county["placed_by"]
+
+
+def test_a_capital_under_its_own_name_stands_for_its_government() -> None:
+    """"Washington" in foreign affairs is the capital, not the state; in a list of states, or
+    under another place's old name (Amman was Philadelphia), it is not."""
+    r = row("Egypt cooperated closely with Washington, and Cairo welcomed the talks.",
+            "Washington")
+    assert (r["feature"], r["country_code"]) == ("city", "US")
+    assert "national capital" in r["placed_by"]
+    r = row("Cases were confirmed in Oregon, Idaho, Washington and Montana.", "Washington")
+    assert r["feature"] == "admin1"
+    r = row("He robbed a dealer in South Philadelphia.", "Philadelphia")
+    assert r["country_code"] == "US"
