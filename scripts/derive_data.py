@@ -29,6 +29,7 @@ import argparse
 import functools
 import json
 import math
+import re
 import sys
 from collections import Counter
 from importlib import resources
@@ -74,6 +75,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "TR": ["Türkiye", "Turkiye"],
     "SZ": ["Swaziland", "Eswatini"],
     "MK": ["Macedonia", "North Macedonia"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"],
     "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"],
 }
@@ -652,6 +654,40 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     return pd.DataFrame(rows), layer, names
 
 
+_COMPASS_PREFIX = re.compile(
+    r"^(?:north|south|east|west|central|middle|upper|lower)(?:ern)?[- ](.+)$")
+
+
+def admin1_groups(a_rows: pd.DataFrame, a_names: list[tuple[str, int]], wider: frozenset[str]
+                  ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """Regions that a country divides into compass parts, under their shared name: "Darfur"
+    (North, South, West, Central and East Darfur), "Equatoria", "Lothian", "Abaco". Each is
+    placed at the centre of its parts; none is added where the name already is a country,
+    province or region, or an ordinary English word ("Cape", "Highlands", "Islands")."""
+    from english_words import get_english_words_set
+
+    words = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    taken = wider | {fold(n) for n, _ in a_names if isinstance(n, str)}
+    parts: dict[tuple[str, str], list[int]] = {}
+    for i, (cc, name) in enumerate(zip(a_rows["country_code"], a_rows["name"], strict=True)):
+        m = _COMPASS_PREFIX.match(fold(str(name)))
+        if m and cc:
+            parts.setdefault((cc, m.group(1)), []).append(i)
+    rows, names = [], []
+    for (cc, base), members in sorted(parts.items()):
+        if len(members) < 2 or base in taken or base in words or base.rstrip("s") in words or \
+                set(base.split()) <= POINTS_OF_THE_COMPASS:
+            continue
+        lat, lon = _centre(a_rows.iloc[members])
+        label = str(a_rows["name"].iat[members[0]])
+        label = label[len(label) - len(base):]  # "Darfur" of "North Darfur", as written
+        rows.append({"place_id": f"ne:adm1group:{cc}:{base}".replace(" ", "_"), "name": label,
+                     "feature": "admin1", "country_code": cc, "admin1": "",
+                     "lat": lat, "lon": lon, "population": 0})
+        names.append((label, len(rows) - 1))
+    return pd.DataFrame(rows), names
+
+
 def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     polys = gpd.read_file(ne / "ne_50m_geography_regions_polys.json")
     polys = polys[~polys["featurecla"].isin(["Continent"])].copy()
@@ -808,6 +844,7 @@ def main(argv: list[str] | None = None) -> None:
         fold(n) for n, _ in [*c_names, *k_names, *s_names, *r_names] if isinstance(n, str)
     )
     a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider)
+    g_rows, g_names = admin1_groups(a_rows, a_names, wider)
     d_rows, d_names = admin2(towns, codes)
     t_rows, t_names = cities(ne)
     for rows, pairs in [
@@ -815,6 +852,7 @@ def main(argv: list[str] | None = None) -> None:
         (k_rows, k_names),
         (s_rows, s_names),
         (a_rows, a_names),
+        (g_rows, g_names),
         (d_rows, d_names),
         (r_rows, r_names),
         (t_rows, t_names),

@@ -202,3 +202,18 @@ def test_each_country_has_one_capital_its_biggest_town_of_that_name(gaz: Gazette
     assert "Paris" in capitals and capitals["Paris"] == "FR"
     codes = gaz.country_code[gaz.capital]
     assert len(codes) == len(set(codes.tolist())) > 200
+
+
+def test_a_region_divided_into_compass_parts_exists_under_its_shared_name(gaz: Gazetteer) -> None:
+    """Darfur is North, South, West, Central and East Darfur; it sits among them. "Cape"
+    (South Africa's Eastern, Western and Northern Cape) is an ordinary word, not added."""
+    from geo.resolve import haversine_km
+
+    [darfur] = [r for r in gaz.lookup("darfur") if gaz.feature[r] == "admin1"]
+    parts = [r for n in ("north darfur", "southern darfur", "western darfur")
+             for r in gaz.lookup(n) if gaz.feature[r] == "admin1"]
+    assert gaz.country_code[darfur] == "SD" and len(parts) == 3
+    assert all(haversine_km(gaz.lat[darfur], gaz.lon[darfur], gaz.lat[r], gaz.lon[r]) < 400
+               for r in parts)
+    assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("cape")}
+    assert {str(gaz.feature[r]) for r in gaz.lookup("bosnia")} == {"country"}
