@@ -66,6 +66,9 @@ august september october november december christmas easter thanksgiving hallowe
 hamas hezbollah hizbollah fatah taliban nato xinhua reuters
 """.split()
 )
+# Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
+# name may be a place ("Nice", "Mar del Plata").
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Movements, agencies and alliances that share a spelling with some place ("Hamas" is also an
 # old name of Hamm) are listed above with the calendar words: in news they are never places.
 
@@ -94,3 +97,9 @@ def common_words() -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Folded given names ("johnnie", "mahmoud") from gender-guesser's list."""
     return _words("given_names")
+
+
+def given_words() -> frozenset[str]:
+    """Given names that are also everyday words ("jay", "jerry", "will"): names only
+    mid-sentence, before a name that is no big place ("Jerry Hughes", not "Will Texas")."""
+    return _words("given_words")

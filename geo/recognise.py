@@ -25,6 +25,7 @@ from .gazetteer import ABBREVIATIONS, Gazetteer, fold, own_name
 from .lexicon import (
     CONNECTORS,
     DERIVED_ENDINGS,
+    MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
     NOT_PLACES,
     ORG_WORDS,
@@ -32,6 +33,7 @@ from .lexicon import (
     TITLES,
     common_words,
     given_names,
+    given_words,
 )
 
 # A word: dotted initials ("U.S.", "W.Va."), else letters with inner apostrophes ("d'Ivoire").
@@ -105,6 +107,7 @@ class Mention:
     listed: int | None = None  # the enumeration it is one of (its first member's start)
 
 
+_DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
 _CLAUSE_MARK = re.compile(r"[:;\n]")
 _CLAUSE_LEAD = " \"'“‘("
@@ -224,33 +227,58 @@ def people(
     A run of capitalised words is a person's name when a title precedes it ("Captain
     Sanogo") or it starts with a given name and is not itself a place ("Johnnie Carson").
     """
-    given = given_names()
+    given, given_word = given_names(), given_words()
     key = w.key
+
+    def place_at(s: int, k: int, j: int) -> bool:
+        """Whether a place's name of two words or more starts at word s and spans word k
+        ("King County", "Prince Edward Island")."""
+        return any(len(gaz.lookup(fold(text[w.start[s] : w.end[e]])))
+                   for e in range(j, max(k, s + 1) - 1, -1))
+
     positions: set[int] = set()
     surnames: set[str] = set()
     for i, j in capital_runs(text, w) if runs is None else runs:
         titled = i > 0 and w.sentence[i - 1] == w.sentence[i] and key[i - 1].rstrip(".") in TITLES
-        if not titled and key[i].rstrip(".") in TITLES and j > i:
-            titled, i = True, i + 1  # "President Hollande", "Colonel Malick Diaw"
+        if not titled:  # "President Hollande", "State Rep. Jay Roberts", not "Prince Edward
+            for k in range(i, j):  # Island" or "Bishop Auckland"
+                if key[k].rstrip(".") in TITLES and not place_at(k, k, j):
+                    titled, i = True, k + 1
+                    break
         if titled:
             positions.update(range(i, j + 1))
             surnames.update(key[i : j + 1])
             continue
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
-        # (nor an organisation's: "Paris High School", "Georgia School Boards Association")
+        # (nor an organisation's: "Paris High School", "Georgia School Boards Association");
+        # a name that is also a word only where neither it nor the rest is a big place
+        # ("Jerry Hughes", not "Will Texas vote…" or "Jordan Junior Olympic")
         for k in range(i, j):
             word = w.text[k]
             if (
-                key[k] in given
+                (key[k] in given or key[k] in given_word)
                 and not any(x in ORG_WORDS for x in key[k + 1 : j + 1])
                 and not word.isupper()
                 and len(word) > 2
-                and not len(gaz.lookup(fold(text[w.start[k] : w.end[j]])))
+                and not any(place_at(s, k, j) for s in range(i, k + 1))
+                and (key[k] in given or not (_big_place(gaz, text, w, k + 1, j)
+                                             or _big_place(gaz, text, w, k, k)))
             ):
                 positions.update(range(k, j + 1))
                 surnames.update(key[k + 1 : j + 1])
                 break
     return positions, surnames
+
+
+def _big_place(gaz: Gazetteer, text: str, w: Words, k: int, j: int) -> bool:
+    """Whether words k…j (or a start of them) name a country, province, region or a town of
+    100,000 people or more."""
+    for e in range(j, k - 1, -1):
+        name = fold(text[w.start[k] : w.end[e]])
+        rows = gaz.lookup(name)
+        if len(rows):
+            return _facts(gaz, name, rows).big
+    return False
 
 
 @functools.cache
@@ -383,7 +411,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             name = fold(text[start[i] : stop])
             if text[stop : stop + 1] == "." and len(w.text[j]) <= 5 and len(gaz.lookup(name + ".")):
                 name, stop = name + ".", stop + 1  # "Ky.", "Tenn."
-            if name in NOT_PLACES or text[stop : stop + 1] == "$":
+            if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
+                name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
+            ):
                 continue
             cands, adj = gaz.lookup(name), gaz.adjective(name)
             if len(cands) or len(adj):

@@ -773,7 +773,8 @@ def lexicon(out: Path, keys: set[str]) -> None:
     ``common_words.txt``: gazetteer names that are also ordinary lower-case English words
     (Webster's 2nd via ``english-words``): "Still", "Reading", "Normal" need more evidence.
     ``given_names.txt``: first names (``gender-guesser``'s list, 40k names) that mark the
-    capitalised word after them as a surname ("Johnnie Carson", "Francois Hollande").
+    capitalised word after them as a surname ("Johnnie Carson", "Francois Hollande");
+    ``given_words.txt``: those that are also ordinary words ("Jay", "Jerry", "Will").
     """
     from english_words import get_english_words_set
 
@@ -781,18 +782,24 @@ def lexicon(out: Path, keys: set[str]) -> None:
     lower = {w for w in words if w.islower()}
     common = sorted(w for w in lower if w in keys)
     given: set[str] = set()
+    given_words: set[str] = set()
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     for line in data.read_text(encoding="iso-8859-1").splitlines():
         if line.startswith("#") or len(line) < 30:
             continue
         name = line[3:29].strip()
-        # skip names that are also ordinary words ("The", "Will"): they start sentences
-        if name and "+" not in name and name[0].isalpha() and name.lower() not in lower:
+        if not (name and "+" not in name and name[0].isalpha() and len(name) > 2):
+            continue
+        if name.lower() not in lower:
             given.add(fold(name))
+        elif line[30:32].strip():  # a word, and a name in Britain or the US ("Will", not "The")
+            given_words.add(fold(name))
     folder = out / "lexicon"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     (folder / "given_names.txt").write_text("\n".join(sorted(given)) + "\n", encoding="utf-8")
+    (folder / "given_words.txt").write_text("\n".join(sorted(given_words)) + "\n",
+                                            encoding="utf-8")
 
 
 def dissolved_outlines(country_layer: gpd.GeoDataFrame, rows: pd.DataFrame,

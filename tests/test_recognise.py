@@ -324,3 +324,27 @@ def test_names_listed_before_counties_are_counties(gaz: Gazetteer) -> None:
     assert {str(gaz.feature[r]) for r in ms["Douglas"].candidates} == {"admin2"}
     assert "region" in ms["Wyandotte"].cues
     assert ms["Indiana"].key == "indiana"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("State Rep. Jay Roberts filed the bill. Roberts is a manager.", []),
+        ("Jerry Hughes bought a dog. Hughes said it was gone.", []),
+        ("He moved to Prince Edward Island, then to King County.",
+         ["Prince Edward Island", "King County"]),
+        ("Bishop Auckland is a town in County Durham.", ["Bishop Auckland", "County Durham"]),
+        ("Will Texas vote for him? The Jordan Junior Olympic team met.", ["Texas", "Jordan"]),
+    ],
+)
+def test_titles_and_given_names_inside_a_run_mark_people_not_places(
+    gaz: Gazetteer, text: str, places: list[str]
+) -> None:
+    """A title anywhere before a name ("State Rep. Jay Roberts") and a given name that is also
+    a word ("Jerry") make a person, whose surname is then no place; unless the words are a
+    place's name ("Prince Edward Island") or a big place ("Will Texas…", "Jordan …")."""
+    assert surfaces(gaz, text) == places
+
+
+def test_a_month_abbreviation_before_a_day_is_a_date(gaz: Gazetteer) -> None:
+    assert surfaces(gaz, "Parents learned Nov. 13 that it would close. By Nov 20 it had.") == []
