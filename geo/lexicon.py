@@ -66,6 +66,9 @@ august september october november december christmas easter thanksgiving hallowe
 hamas hezbollah hizbollah fatah taliban nato xinhua reuters
 """.split()
 )
+# Seats of government named in news for the government itself ("the White House said"),
+# which share a spelling with some village ("White House", Tennessee).
+SEATS_OF_GOVERNMENT = frozenset({"white house"})
 # Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
 # name may be a place ("Nice", "Mar del Plata").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -30,6 +30,7 @@ from .lexicon import (
     NOT_PLACES,
     ORG_WORDS,
     PEOPLE_WORDS,
+    SEATS_OF_GOVERNMENT,
     TITLES,
     common_words,
     given_names,
@@ -444,6 +445,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
 def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames) -> bool:
     """Evidence against reading a single matched word as a place."""
     i, j = m.tokens
+    if m.key in SEATS_OF_GOVERNMENT and "the" in m.cues:
+        return False  # "the White House said", not "White House, Tennessee"
     if j > i or m.role == "adjective":
         return True
     facts = _facts(gaz, m.key, m.candidates)

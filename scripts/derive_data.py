@@ -767,6 +767,12 @@ def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     return df.sort_values(["key", "place"], ignore_index=True)
 
 
+# Ordinary words in their British spelling, which Webster's lists only as "center"…
+BRITISH_SPELLINGS = frozenset(
+    "centre theatre metre litre fibre calibre sabre spectre lustre sombre meagre harbour "
+    "colour honour labour favour".split())
+
+
 def lexicon(out: Path, keys: set[str]) -> None:
     """Word lists that tell place names from ordinary words and people's names.
 
@@ -780,7 +786,7 @@ def lexicon(out: Path, keys: set[str]) -> None:
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
     lower = {w for w in words if w.islower()}
-    common = sorted(w for w in lower if w in keys)
+    common = sorted((lower | BRITISH_SPELLINGS) & keys)
     given: set[str] = set()
     given_words: set[str] = set()
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"

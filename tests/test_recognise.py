@@ -348,3 +348,14 @@ def test_titles_and_given_names_inside_a_run_mark_people_not_places(
 
 def test_a_month_abbreviation_before_a_day_is_a_date(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Parents learned Nov. 13 that it would close. By Nov 20 it had.") == []
+
+
+def test_the_white_house_is_the_government_not_a_village(gaz: Gazetteer) -> None:
+    assert surfaces(gaz, "The attack was condemned by the White House on Monday.") == []
+    assert surfaces(gaz, "He lives in White House, Tennessee.") == ["White House", "Tennessee"]
+
+
+def test_a_british_spelling_of_a_word_inside_a_name_is_no_province(gaz: Gazetteer) -> None:
+    """"Centre" is a French region's name, and a word in "the European Centre for…"."""
+    assert surfaces(gaz, "The European Centre for Disease Prevention and Control found "
+                         "cases in France.") == ["France"]
