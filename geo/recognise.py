@@ -222,8 +222,9 @@ def _capitalised(w: Words) -> list[int]:
 
 def people(
     text: str, w: Words, gaz: Gazetteer, runs: list[tuple[int, int]] | None = None
-) -> tuple[set[int], set[str]]:
-    """Word positions that belong to people's names, and surnames to reject elsewhere.
+) -> tuple[set[int], set[str], set[str]]:
+    """Word positions that belong to people's names, and the surnames and given names of
+    those people: the same word alone elsewhere in the text is most likely them too.
 
     A run of capitalised words is a person's name when a title precedes it ("Captain
     Sanogo") or it starts with a given name and is not itself a place ("Johnnie Carson").
@@ -239,6 +240,7 @@ def people(
 
     positions: set[int] = set()
     surnames: set[str] = set()
+    forenames: set[str] = set()
     for i, j in capital_runs(text, w) if runs is None else runs:
         titled = i > 0 and w.sentence[i - 1] == w.sentence[i] and key[i - 1].rstrip(".") in TITLES
         if not titled:  # "President Hollande", "State Rep. Jay Roberts", not "Prince Edward
@@ -267,8 +269,9 @@ def people(
             ):
                 positions.update(range(k, j + 1))
                 surnames.update(key[k + 1 : j + 1])
+                forenames.add(key[k])
                 break
-    return positions, surnames
+    return positions, surnames, forenames
 
 
 def _big_place(gaz: Gazetteer, text: str, w: Words, k: int, j: int) -> bool:
@@ -383,7 +386,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     w = tokenize(text, sentences)
     cap, key, start, end = w.cap, w.key, w.start, w.end
     cap_runs = capital_runs(text, w)
-    person_at, surnames = people(text, w, gaz, cap_runs)
+    person_at, surnames, forenames = people(text, w, gaz, cap_runs)
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
     mentions: list[Mention] = []
@@ -433,7 +436,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.candidates, m.role = adj, "adjective"
         if _org_context(text, w, i, j):
             m.role = "in_name"
-        if _keep(m, w, gaz, runs, common, surnames):
+        if _keep(m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)
         resume = j + 1
     _enumerations(text, mentions)
@@ -442,7 +445,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     return mentions
 
 
-def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames) -> bool:
+def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forenames) -> bool:
     """Evidence against reading a single matched word as a place."""
     i, j = m.tokens
     if m.key in SEATS_OF_GOVERNMENT and "the" in m.cues:
@@ -453,6 +456,8 @@ def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames) -> bool:
     strong, big = facts.strong, facts.big
     if m.key in surnames and not (strong and facts.first_country):
         return False
+    if m.key in forenames and "locative" not in m.cues and not (big and facts.own_name):
+        return False  # "Julia Krier … Julia said" (Julia is an old name of Plovdiv)
     if not big and "locative" not in m.cues and not facts.own_name:
         return False  # only another place's alternate name ("Samples", "Google", "Kristina")
     word = w.text[i]

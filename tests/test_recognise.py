@@ -124,7 +124,7 @@ def test_people_marks_title_and_given_name_runs(gaz: Gazetteer) -> None:
     text = "Captain Sanogo met Johnnie Carson in Bamako."
     spans = [(s, e) for s, e, _ in segment(text)]
     tokens = tokenize(text, spans)
-    positions, surnames = people(text, tokens, gaz)
+    positions, surnames, _ = people(text, tokens, gaz)
     assert {tokens[p].text for p in positions} == {"Sanogo", "Johnnie", "Carson"}
     assert {"sanogo", "carson"} <= surnames
     assert "bamako" not in surnames
@@ -359,3 +359,10 @@ def test_a_british_spelling_of_a_word_inside_a_name_is_no_province(gaz: Gazettee
     """"Centre" is a French region's name, and a word in "the European Centre for…"."""
     assert "Centre" not in surfaces(gaz, "The European Centre for Disease Prevention and "
                                          "Control found cases in France.")
+
+
+def test_a_given_name_alone_after_the_person_is_the_person(gaz: Gazetteer) -> None:
+    """"Julia" (an old name of Plovdiv) after "Julia Krier" is her; a big place's own name,
+    or one after "in", stays a place."""
+    assert surfaces(gaz, "Julia Krier won the award. Julia said she was proud.") == []
+    assert surfaces(gaz, "Georgia Stevens skates. She was born in Georgia.") == ["Georgia"]
