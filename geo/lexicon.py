@@ -69,6 +69,15 @@ hamas hezbollah hizbollah fatah taliban nato xinhua reuters
 # Seats of government named in news for the government itself ("the White House said"),
 # which share a spelling with some village ("White House", Tennessee).
 SEATS_OF_GOVERNMENT = frozenset({"white house"})
+# Buildings and sites, which stand in the place named after them ("the Royal Alexandra Hospital
+# in Paisley", "Franklin Elementary in Santa Ana"): that place is a location, not part of a name.
+FACILITY_WORDS = frozenset(
+    """
+hospital clinic school elementary academy college university campus centre center church
+cathedral mosque temple synagogue airport hotel museum prison jail courthouse station stadium
+arena library mall plant factory base barracks park zoo theatre theater hall farm mine port
+""".split()
+)
 # Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
 # name may be a place ("Nice", "Mar del Plata").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -25,6 +25,7 @@ from .gazetteer import ABBREVIATIONS, Gazetteer, fold, own_name
 from .lexicon import (
     CONNECTORS,
     DERIVED_ENDINGS,
+    FACILITY_WORDS,
     MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
     NOT_PLACES,
@@ -260,6 +261,7 @@ def people(
             word = w.text[k]
             if (
                 (key[k] in given or key[k] in given_word)
+                and text[w.end[k] : w.end[k] + 1] != "-"  # "Logan-Rogersville", "Jean-Pierre"
                 and not any(x in ORG_WORDS for x in key[k + 1 : j + 1])
                 and not word.isupper()
                 and len(word) > 2
@@ -346,7 +348,8 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
         long_name = left_hi > left_lo or "-" in text[w.start[left_lo] : w.end[left_hi]]
         titled = left_lo > 0 and key[left_lo - 1].rstrip(".") in TITLES
         person = titled or key[left_lo].rstrip(".") in TITLES
-        if long_name and not person and key[left_lo] not in given_names():
+        site = key[left_hi] in FACILITY_WORDS  # "… Hospital in Paisley": where it stands
+        if long_name and not person and not site and key[left_lo] not in given_names():
             return True
     return False
 

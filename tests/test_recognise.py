@@ -366,3 +366,17 @@ def test_a_given_name_alone_after_the_person_is_the_person(gaz: Gazetteer) -> No
     or one after "in", stays a place."""
     assert surfaces(gaz, "Julia Krier won the award. Julia said she was proud.") == []
     assert surfaces(gaz, "Georgia Stevens skates. She was born in Georgia.") == ["Georgia"]
+
+
+def test_a_place_after_a_building_in_it_is_a_location_not_part_of_a_name(gaz: Gazetteer) -> None:
+    """"… Hospital in Paisley" is where the hospital is; "Al-Qaeda in the Islamic Maghreb"
+    is one name."""
+    roles = {s: m.role for s, m in found(gaz, "She died at the Royal Alexandra Hospital in "
+                                              "Paisley. Al-Qaeda in the Islamic Maghreb "
+                                              "claimed it.")}
+    assert roles["Paisley"] == "place"
+    assert roles.get("Maghreb", "in_name") == "in_name"
+
+
+def test_a_given_name_before_a_hyphen_starts_no_persons_name(gaz: Gazetteer) -> None:
+    assert "Logan" in surfaces(gaz, "Logan-Rogersville students moved into a new building.")
