@@ -264,16 +264,30 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
 }
 
 
-def conventional_points() -> dict[str, tuple[float, float]]:
-    """ISO code -> the conventional (lat, lon) of each country, from ``countryinfo``'s data."""
+@functools.cache
+def _countryinfo() -> dict[str, dict]:
+    """ISO code -> ``countryinfo``'s record of the country."""
     out = {}
     for f in (resources.files("countryinfo") / "data").iterdir():
         if f.name.endswith(".json"):
             d = json.loads(f.read_text(encoding="utf-8"))
-            iso, latlng = (d.get("ISO") or {}).get("alpha2"), d.get("latlng") or []
-            if iso and len(latlng) == 2:
-                out[iso] = (float(latlng[0]), float(latlng[1]))
+            if iso := (d.get("ISO") or {}).get("alpha2"):
+                out[iso] = d
     return out
+
+
+def conventional_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the conventional (lat, lon) of each country, from ``countryinfo``'s data."""
+    return {iso: (float(d["latlng"][0]), float(d["latlng"][1]))
+            for iso, d in _countryinfo().items() if len(d.get("latlng") or []) == 2}
+
+
+def demonyms() -> dict[str, str]:
+    """Demonym -> ISO code, from ``countryinfo`` ("Cypriot": CY), for the demonyms that name
+    one country only ("American" is also American Samoa's)."""
+    found = Counter(d.get("demonym") for d in _countryinfo().values())
+    return {d["demonym"]: iso for iso, d in _countryinfo().items()
+            if d.get("demonym") and found[d["demonym"]] == 1}
 
 
 def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
@@ -737,7 +751,8 @@ def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
 
 
 def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
-    """Demonyms: the irregular table, plus '-n'/'-an'/'-ian' forms of country names."""
+    """Demonyms: the irregular table, '-n'/'-an'/'-ian' forms of country names, and the other
+    demonyms ``countryinfo`` lists."""
     out = []
     countries = places[places["feature"] == "country"]
     by_iso = dict(zip(countries["country_code"], countries.index))
@@ -752,6 +767,11 @@ def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
         stem = name[:-1] if name[-1] in "aeoy" else name
         form = name + "n" if name.endswith("a") else stem + "ian"
         out += [(form, i), (form + "s", i)]
+    taken = {fold(f) for f, _ in out}
+    for form, iso in demonyms().items():  # the rest ("Cypriot", "Sri Lankan", "Filipino")
+        if iso in by_iso and fold(form) not in taken and usable_name(form):
+            plural = [] if form.endswith(("s", "sh", "ch", "ese")) else [form + "s"]
+            out += [(f, by_iso[iso]) for f in [form, *plural]]
     regs = places[places["feature"] == "region"]
     by_name = dict(zip(regs["name"], regs.index))
     for name, forms in REGION_ADJECTIVES.items():

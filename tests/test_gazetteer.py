@@ -217,3 +217,10 @@ def test_a_region_divided_into_compass_parts_exists_under_its_shared_name(gaz: G
                for r in parts)
     assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("cape")}
     assert {str(gaz.feature[r]) for r in gaz.lookup("bosnia")} == {"country"}
+
+
+@pytest.mark.parametrize(("adjective", "country"), [("cypriot", "CY"), ("filipinos", "PH"),
+                                                    ("sri lankan", "LK")])
+def test_demonyms_beyond_the_rules(gaz: Gazetteer, adjective: str, country: str) -> None:
+    """Demonyms no rule derives from the country's name come from countryinfo's records."""
+    assert [str(gaz.country_code[r]) for r in gaz.adjective(adjective)] == [country]
