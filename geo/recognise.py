@@ -443,7 +443,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
         resume = j + 1
     _enumerations(text, mentions)
-    _plural_heads(text, mentions, gaz)
+    mentions = _plural_heads(text, w, mentions, gaz)
     _containers(text, mentions, gaz)
     return mentions
 
@@ -589,31 +589,54 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
 
 
 # "Barrow, Jackson and Madison counties": the plural after a list says what each name is
-_PLURAL_HEAD = re.compile(r" (counties|parishes|districts|provinces|regions|states)\b")
+_PLURAL_HEAD = re.compile(r"(?<= )(counties|parishes|districts|provinces|regions|states)\b")
 _SINGULAR = {"counties": "county", "parishes": "parish", "districts": "district",
              "provinces": "province", "regions": "region", "states": "state"}
 
 
-def _plural_heads(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Read names listed before a plural such as 'counties' as that kind of place: each
-    gets the 'region' cue, and becomes "Jackson County" where the gazetteer has that name.
-    (Listed as for :func:`_enumerations`, but two names are enough.)"""
-    run: list[Mention] = []
-    for m in [*mentions, None]:
-        if m is not None and run and run[-1].sentence == m.sentence and \
-                text[run[-1].end : m.start] in _LIST_GAPS:
-            run.append(m)
+def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
+                  ) -> list[Mention]:
+    """Read the names listed before a plural such as 'counties' as that kind of place: each
+    gets the 'region' cue, and is "Jackson County" where the gazetteer has that name, even
+    when the name alone is none ("Oconee"). Two names at least: "Indiana counties" are the
+    counties of Indiana. Returns the mentions, in order, with any new ones."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    added: list[Mention] = []
+    for head in _PLURAL_HEAD.finditer(text):
+        h = bisect_left(w.start, head.start())
+        names: list[tuple[int, int]] = []  # (first word, last word), last name first
+        k = h - 1
+        if k < 0 or text[w.end[k] : w.start[h]] != " ":
             continue
-        # two names at least: "Indiana counties" are the counties of Indiana
-        head = _PLURAL_HEAD.match(text, run[-1].end) if len(run) >= 2 else None
-        if head is not None:
-            singular = _SINGULAR[head.group(1)]
-            for member in run:
-                member.cues.add("region")
-                rows = gaz.lookup(f"{member.key} {singular}")
-                if len(rows) and member.role == "place":
-                    member.key, member.candidates = f"{member.key} {singular}", rows
-        run = [m] if m is not None else []
+        while k >= 0 and w.cap[k] and w.sentence[k] == w.sentence[h]:
+            last = k
+            while k > 0 and w.cap[k - 1] and text[w.end[k - 1] : w.start[k]] == " ":
+                k -= 1  # "Otter Tail"
+            names.append((k, last))
+            p = k - 1 - (k > 1 and w.key[k - 1] in ("and", "or"))  # the name before, if any
+            if p < 0 or text[w.end[p] : w.start[k]] not in _LIST_GAPS:
+                break
+            k = p
+        if len(names) < 2:
+            continue
+        singular = _SINGULAR[head.group(1)]
+        for a, b in names:
+            start, end = w.start[a], w.end[b]
+            key = f"{fold(text[start:end])} {singular}"
+            rows = gaz.lookup(key)
+            m = by_span.get((start, end))
+            if m is None and len(rows):
+                m = Mention(start, end, key, rows, sentence=w.sentence[a], tokens=(a, b))
+                added.append(m)
+            if m is not None:
+                m.cues.add("region")
+                if len(rows) and m.role == "place":
+                    m.key, m.candidates = key, rows
+    if not added:
+        return mentions
+    spans = [(m.start, m.end) for m in added]
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:

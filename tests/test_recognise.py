@@ -324,6 +324,11 @@ def test_names_listed_before_counties_are_counties(gaz: Gazetteer) -> None:
     assert {str(gaz.feature[r]) for r in ms["Douglas"].candidates} == {"admin2"}
     assert "region" in ms["Wyandotte"].cues
     assert ms["Indiana"].key == "indiana"
+    # a name that alone is no place is a county before 'counties' ("Oconee", "Preble")
+    ms = dict(found(gaz, "The bridge between Walton and Oconee counties. It serves Butler, "
+                         "Clark, Preble or Warren counties."))
+    assert [ms[s].key for s in ("Oconee", "Preble", "Warren")] == [
+        "oconee county", "preble county", "warren county"]
 
 
 @pytest.mark.parametrize(
