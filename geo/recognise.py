@@ -543,8 +543,9 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     key = w.key[i]
     if w.first[i] or key in surnames or runs.get(i, (i, i)) != (i, i) or len(key) < 4:
         return []
-    if key in common_words() or key in given_names() or not w.text[i][1:].islower():
-        return []
+    if key in common_words() or key in given_names() or key in NOT_PLACES or \
+            not w.text[i][1:].islower():
+        return []  # nor a near-spelling of a place: "Easter" is no misspelt "Eastern"
     nxt = i + 1 if i + 1 < len(w) and w.sentence[i + 1] == w.sentence[i] else None
     spelt = len(key) >= 6 and not key.endswith(DERIVED_ENDINGS)
     cands, score = fuzzy_lookup(gaz, key) if spelt else (np.empty(0, np.int32), 0.0)

@@ -385,3 +385,8 @@ def test_a_place_after_a_building_in_it_is_a_location_not_part_of_a_name(gaz: Ga
 
 def test_a_given_name_before_a_hyphen_starts_no_persons_name(gaz: Gazetteer) -> None:
     assert "Logan" in surfaces(gaz, "Logan-Rogersville students moved into a new building.")
+
+
+def test_words_that_are_never_places_are_no_misspelt_places_either(gaz: Gazetteer) -> None:
+    """"Easter" is not a misspelling of "Eastern", nor "Xinhua" (the agency) a town."""
+    assert surfaces(gaz, "Deaths on the roads over Easter rose, according to Xinhua.") == []
