@@ -63,7 +63,7 @@ NOT_PLACES = frozenset(
     """
 monday tuesday wednesday thursday friday saturday sunday january february april june july
 august september october november december christmas easter thanksgiving halloween ramadan
-hamas hezbollah hizbollah fatah taliban nato xinhua reuters
+hamas hezbollah hizbollah fatah taliban nato xinhua reuters god
 """.split()
 )
 # Seats of government named in news for the government itself ("the White House said"),
@@ -78,6 +78,8 @@ cathedral mosque temple synagogue airport hotel museum prison jail courthouse st
 arena library mall plant factory base barracks park zoo theatre theater hall farm mine port
 """.split()
 )
+# Months and seasons that are also towns' names ("March", Cambridgeshire; "Spring", Texas).
+SEASONS = frozenset("march may spring summer fall autumn winter".split())
 # Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
 # name may be a place ("Nice", "Mar del Plata").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

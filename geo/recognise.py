@@ -31,6 +31,7 @@ from .lexicon import (
     NOT_PLACES,
     ORG_WORDS,
     PEOPLE_WORDS,
+    SEASONS,
     SEATS_OF_GOVERNMENT,
     TITLES,
     common_words,
@@ -439,7 +440,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.candidates, m.role = adj, "adjective"
         if _org_context(text, w, i, j):
             m.role = "in_name"
-        if _keep(m, w, gaz, runs, common, surnames, forenames):
+        if _keep(text, m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)
         resume = j + 1
     _enumerations(text, mentions)
@@ -448,7 +449,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     return mentions
 
 
-def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forenames) -> bool:
+def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forenames
+          ) -> bool:
     """Evidence against reading a single matched word as a place."""
     i, j = m.tokens
     if m.key in SEATS_OF_GOVERNMENT and "the" in m.cues:
@@ -482,7 +484,10 @@ def _keep(m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forename
                     and w.start[nxt] - w.end[i] == 1)
         known = facts.known
         province = strong and ("locative" in m.cues or not modifier)
-        if w.first[i] or run != (i, i) or not (known or province or m.near
+        # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's)
+        town = (facts.town and facts.own_name and "locative" in m.cues
+                and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
+        if w.first[i] or run != (i, i) or not (known or province or town or m.near
                                                       or "region" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big:
@@ -504,6 +509,7 @@ class _Facts:
     upper_name: bool  # some candidate's name is written in capitals
     countryish: bool  # some candidate is a country or region
     known: bool  # some candidate is a country, region or town of 100,000 or more
+    town: bool  # some candidate is a town of 15,000 or more
 
 
 def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
@@ -517,6 +523,7 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
         countryish=any(gaz.feature[c] in ("country", "region") for c in rows),
         known=any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
                   for c in rows),
+        town=gaz.population[rows].max(initial=0) >= 15_000,
     )
 
 

@@ -390,3 +390,10 @@ def test_a_given_name_before_a_hyphen_starts_no_persons_name(gaz: Gazetteer) -> 
 def test_words_that_are_never_places_are_no_misspelt_places_either(gaz: Gazetteer) -> None:
     """"Easter" is not a misspelling of "Eastern", nor "Xinhua" (the agency) a town."""
     assert surfaces(gaz, "Deaths on the roads over Easter rose, according to Xinhua.") == []
+
+
+def test_a_town_named_like_a_word_is_a_place_after_in_from_or_to(gaz: Gazetteer) -> None:
+    """"Dover" and "Calais" are also words; after "from" and "to" they are the towns. Months,
+    seasons and what a number follows are not ("in March 2008", "in Spring")."""
+    assert surfaces(gaz, "He sailed from Dover to Calais.") == ["Dover", "Calais"]
+    assert surfaces(gaz, "It was formed in March 2009, and closed in Spring.") == []
