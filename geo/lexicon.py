@@ -33,6 +33,7 @@ commission union league association federation foundation society company corpor
 ltd llc bank agency authority board bureau department ministry office service services court
 parliament senate assembly congress times post news herald journal tribune gazette press daily
 radio television tv club team fc airlines airways railway railways hospital clinic church
+agence presse
 community organization organisation alliance coalition mission operation fund initiative
 program programme project network observatory caliphate emirate cup championship open
 magazine review channel broadcasting studios records museum stadium center centre voice
@@ -47,6 +48,13 @@ CONNECTORS = frozenset(
 )
 
 # Particles inside people's names: "Yahya Abou al-Hammam", "Osama bin Laden".
+# Words a sentence starts with that begin no name: "A DeKalb man", "The Edwardsville council".
+FUNCTION_WORDS = frozenset(
+    """
+a an the this that these those his her its their our my your in at on for from to by with as
+of and but or if when while after before since during about some many all most every each no
+""".split()
+)
 NAME_PARTICLES = frozenset("al el bin ibn ben abou abu ould ag van von de da di du le la".split())
 
 # Words after a name that make it a people, not a place: "the Bambara population".

@@ -26,6 +26,7 @@ from .lexicon import (
     CONNECTORS,
     DERIVED_ENDINGS,
     FACILITY_WORDS,
+    FUNCTION_WORDS,
     MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
     NOT_PLACES,
@@ -194,8 +195,8 @@ def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
     n, resume = len(w), 0
     cap, key = w.cap, w.key
     for i in _capitalised(w):
-        if i < resume:
-            continue
+        if i < resume or (w.first[i] and key[i] in FUNCTION_WORDS):
+            continue  # inside the last run, or "A" of "A DeKalb man"
         j = i
         while (
             j + 1 < n
@@ -337,8 +338,9 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
         hi += 1
     if any(key[k] in ORG_WORDS for k in range(lo, hi + 1) if not i <= k <= j):
         return True
-    # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara"
-    k = lo - 1
+    # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara": after "in", the
+    # place is part of a longer name (not "Boko Haram in Nigeria")
+    k = lo - 1 if lo < i else -1
     if k >= 0 and key[k] == "the":
         k -= 1
     if k >= 1 and key[k] == "in" and cap[k - 1]:
@@ -451,14 +453,18 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
 
 def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forenames
           ) -> bool:
-    """Evidence against reading a single matched word as a place."""
+    """Evidence against reading a matched name as a place (most of it for single words)."""
     i, j = m.tokens
     if m.key in SEATS_OF_GOVERNMENT and "the" in m.cues:
         return False  # "the White House said", not "White House, Tennessee"
-    if j > i or m.role == "adjective":
+    if m.role == "adjective":
         return True
     facts = _facts(gaz, m.key, m.candidates)
     strong, big = facts.strong, facts.big
+    if j > i:  # "The City" is an old name of Oakville, not a name in a text
+        return not (m.key.startswith("the ") and not facts.own_name and not strong)
+    if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
+        return False  # a firm's partners: "Stevens & Wilkinson"
     if m.key in surnames and not (strong and facts.first_country):
         return False
     if m.key in forenames and "locative" not in m.cues and not (big and facts.own_name):
@@ -490,7 +496,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         if w.first[i] or run != (i, i) or not (known or province or town or m.near
                                                       or "region" in m.cues):
             return False
-    if ("people" in m.cues or "the" in m.cues) and not big:
+    if ("people" in m.cues or "the" in m.cues) and not big and m.role != "in_name":
         return False
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé")

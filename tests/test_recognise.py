@@ -397,3 +397,25 @@ def test_a_town_named_like_a_word_is_a_place_after_in_from_or_to(gaz: Gazetteer)
     seasons and what a number follows are not ("in March 2008", "in Spring")."""
     assert surfaces(gaz, "He sailed from Dover to Calais.") == ["Dover", "Calais"]
     assert surfaces(gaz, "It was formed in March 2009, and closed in Spring.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("Boko Haram in Nigeria attacked a school.", "Nigeria", "place"),
+        ("He told Agence France-Presse in Nairobi.", "Nairobi", "place"),
+        ("He told Agence France-Presse in Nairobi.", "France", "in_name"),
+        ("A DeKalb man was arrested.", "DeKalb", "place"),
+        ("The Edwardsville City Council met.", "Edwardsville", "in_name"),
+    ],
+)
+def test_roles_of_places_next_to_organisations(gaz: Gazetteer, text, surface, role) -> None:
+    """A place after "X in" is part of X's name only inside a longer name ("Islamic State in
+    Greater Sahara"); a sentence's first "A"/"The" begins no name."""
+    assert mention(gaz, text, surface).role == role
+
+
+def test_firms_and_old_names_are_no_places(gaz: Gazetteer) -> None:
+    """"Stevens & Wilkinson" are a firm's partners; "The City" was Oakville's name."""
+    assert surfaces(gaz, "The city hired Stevens & Wilkinson. The City of Edwardsville "
+                         "agreed.") == ["Edwardsville"]
