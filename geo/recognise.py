@@ -603,7 +603,7 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
 
 
 # "Barrow, Jackson and Madison counties": the plural after a list says what each name is
-_PLURAL_HEAD = re.compile(r"(?<= )(counties|parishes|districts|provinces|regions|states)\b")
+_PLURAL_HEAD = re.compile(r" (counties|parishes|districts|provinces|regions|states)\b")
 _SINGULAR = {"counties": "county", "parishes": "parish", "districts": "district",
              "provinces": "province", "regions": "region", "states": "state"}
 
@@ -617,7 +617,7 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
     by_span = {(m.start, m.end): m for m in mentions}
     added: list[Mention] = []
     for head in _PLURAL_HEAD.finditer(text):
-        h = bisect_left(w.start, head.start())
+        h = bisect_left(w.start, head.start(1))
         names: list[tuple[int, int]] = []  # (first word, last word), last name first
         k = h - 1
         if k < 0 or text[w.end[k] : w.start[h]] != " ":
