@@ -88,6 +88,13 @@ arena library mall plant factory base barracks park zoo theatre theater hall far
 )
 # Months and seasons that are also towns' names ("March", Cambridgeshire; "Spring", Texas).
 SEASONS = frozenset("march may spring summer fall autumn winter".split())
+# A country's or province's own bodies: "the California Department of Public Health".
+GOVERNMENT_WORDS = frozenset(
+    """
+department dept ministry government army navy military police parliament congress senate
+assembly legislature court courts embassy consulate forces
+""".split()
+)
 # Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
 # name may be a place ("Nice", "Mar del Plata").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -27,6 +27,7 @@ from .lexicon import (
     DERIVED_ENDINGS,
     FACILITY_WORDS,
     FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
     MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
     NOT_PLACES,
@@ -440,7 +441,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
         if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong):
             m.candidates, m.role = adj, "adjective"
-        if _org_context(text, w, i, j):
+        # a country's or province's own body ("the California Department of Health", "the
+        # U.S. Army") stands for the place: the name is no part of an organisation's name
+        own_body = j + 1 < len(w) and key[j + 1] in GOVERNMENT_WORDS and m.role == "place" \
+            and _facts(gaz, name, cands).strong
+        if not own_body and _org_context(text, w, i, j):
             m.role = "in_name"
         if _keep(text, m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)

@@ -419,3 +419,9 @@ def test_firms_and_old_names_are_no_places(gaz: Gazetteer) -> None:
     """"Stevens & Wilkinson" are a firm's partners; "The City" was Oakville's name."""
     assert surfaces(gaz, "The city hired Stevens & Wilkinson. The City of Edwardsville "
                          "agreed.") == ["Edwardsville"]
+
+
+def test_a_countrys_or_provinces_own_body_stands_for_the_place(gaz: Gazetteer) -> None:
+    text = "The California Department of Public Health and the Texas Medical Association met."
+    assert mention(gaz, text, "California").role == "place"
+    assert mention(gaz, text, "Texas").role == "in_name"
