@@ -33,6 +33,7 @@ KIND_WEIGHT = 2.0
 # County": Paris, Tennessee, and Henry County, Tennessee)
 COUNTY_WEIGHT = 2.0
 NEAR_KM = 300.0
+AMBIGUOUS_VOTE = 0.5  # the weight of an ambiguous name's first guess in region focus
 
 
 @dataclass
@@ -395,20 +396,24 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         by_key[key] = out[idx]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
     # and a listed name to the kind of place the names listed with it are
-    regions = _regions_by_name(gaz, mentions, out)
-    votes = Counter(regions.values())
+    regions = _regions_by_name(gaz, mentions, out, cands)
+    votes: Counter[tuple[str, str]] = Counter()
+    for region, weight in regions.values():
+        votes[region] += weight
+    total = sum(votes.values())
     kinds = _list_kinds(gaz, mentions, out)
     held = _holding(gaz, mentions, out)
     redone: dict[tuple, Placement] = {}
-    shares: dict[tuple[str, str] | None, dict[tuple[str, str], float]] = {}
+    shares: dict[tuple | None, dict[tuple[str, str], float]] = {}
     for idx, m in enumerate(mentions):
         if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
             continue
         own = regions.get(m.key)
         if own not in shares:  # the regions of the other names: the same for all in one region
-            others = len(regions) - (own is not None)
-            shares[own] = {k: (v - (k == own)) / others for k, v in votes.items()
-                           if v - (k == own) > 0} if others > 0 else {}
+            region, weight = own if own is not None else (None, 0.0)
+            others = total - weight
+            shares[own] = {k: (v - weight * (k == region)) / others for k, v in votes.items()
+                           if v - weight * (k == region) > 1e-9} if others > 1e-9 else {}
         focus_a1 = shares[own]
         kind = kinds.get(idx) or held.get(idx)
         if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
@@ -468,15 +473,19 @@ def _region_of(gaz: Gazetteer, row: int) -> tuple[str, str] | None:
     return str(gaz.country_code[row]), str(gaz.admin1[row])
 
 
-def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
-                     ) -> dict[str, tuple[str, str]]:
-    """The admin-1 region each placed name of the text is in (each name counted once)."""
-    out: dict[str, tuple[str, str]] = {}
-    for m, p in zip(mentions, placed, strict=True):
+def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None],
+                     cands: list[_Candidates]) -> dict[str, tuple[tuple[str, str], float]]:
+    """The admin-1 region each placed name of the text is in (each name counted once), and
+    how much its vote weighs: a whole vote for a name that can mean one place only, or that
+    names a province ("Indiana"); half a vote for an ambiguous town's first guess ("Marion",
+    which is in Indiana as well as Ohio)."""
+    out: dict[str, tuple[tuple[str, str], float]] = {}
+    for m, p, c in zip(mentions, placed, cands, strict=True):
         if p is None or p.row is None or m.key in out:
             continue
         if (r := _region_of(gaz, p.row)) is not None:
-            out[m.key] = r
+            sure = len(c.rows) == 1 or gaz.feature[p.row] == "admin1"
+            out[m.key] = (r, 1.0 if sure else AMBIGUOUS_VOTE)
     return out
 
 

@@ -274,3 +274,11 @@ def test_a_capital_under_its_own_name_stands_for_its_government() -> None:
     assert r["feature"] == "admin1"
     r = row("He robbed a dealer in South Philadelphia.", "Philadelphia")
     assert r["country_code"] == "US"
+
+
+def test_a_named_province_outweighs_ambiguous_towns_guesses(gaz: Gazetteer) -> None:
+    """Marion and Clinton are in Indiana and in Ohio and Iowa; the province the text names
+    weighs a whole vote, each town's first guess half of one."""
+    g = geo.geoparse("Officials in Indiana said jobs fell in Marion and Clinton.")
+    states = {s: str(gaz.admin1[gaz.index_of(p)]) for s, p in zip(g["surface"], g["place_id"])}
+    assert states == {"Indiana": "IN", "Marion": "IN", "Clinton": "IN"}
