@@ -672,6 +672,24 @@ _COMPASS_PREFIX = re.compile(
     r"^(?:north|south|east|west|central|middle|upper|lower)(?:ern)?[- ](.+)$")
 
 
+_COMPASS_FORM = re.compile(r"^(North|South|East|West)(ern)? (.+)$")
+
+
+def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
+                     ) -> list[tuple[str, int]]:
+    """"South Darfur" for Natural Earth's "Southern Darfur" and "West Australia" for "Western
+    Australia": the other form of a province's compass word, where no place has that name."""
+    taken = {fold(n) for n, _ in names if isinstance(n, str)}
+    out = []
+    for row in np.flatnonzero((places["feature"] == "admin1").to_numpy()):
+        m = _COMPASS_FORM.match(str(places.at[row, "name"]))
+        if m:
+            other = f"{m.group(1)}{'' if m.group(2) else 'ern'} {m.group(3)}"
+            if fold(other) not in taken:
+                out.append((other, int(row)))
+    return out
+
+
 def admin1_groups(a_rows: pd.DataFrame, a_names: list[tuple[str, int]], wider: frozenset[str]
                   ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     """Regions that a country divides into compass parts, under their shared name: "Darfur"
@@ -894,6 +912,7 @@ def main(argv: list[str] | None = None) -> None:
         names += [(n, i + offset) for n, i in pairs]
         offset += len(rows)
     places = pd.concat(parts, ignore_index=True)
+    names += compass_variants(places, names)
     places["lat"] = places["lat"].astype("float32")
     places["lon"] = places["lon"].astype("float32")
     places["population"] = places["population"].astype("int64")

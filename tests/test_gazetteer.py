@@ -224,3 +224,9 @@ def test_a_region_divided_into_compass_parts_exists_under_its_shared_name(gaz: G
 def test_demonyms_beyond_the_rules(gaz: Gazetteer, adjective: str, country: str) -> None:
     """Demonyms no rule derives from the country's name come from countryinfo's records."""
     assert [str(gaz.country_code[r]) for r in gaz.adjective(adjective)] == [country]
+
+
+def test_a_provinces_compass_word_may_take_its_other_form(gaz: Gazetteer) -> None:
+    """Natural Earth's "Southern Darfur" is "South Darfur" in most news."""
+    assert {str(gaz.name[r]) for r in gaz.lookup("south darfur")} == {"Southern Darfur"}
+    assert {str(gaz.name[r]) for r in gaz.lookup("west australia")} == {"Western Australia"}
