@@ -498,7 +498,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's)
         town = (facts.town and facts.own_name and "locative" in m.cues
                 and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
-        if w.first[i] or run != (i, i) or not (known or province or town or m.near
+        if _in_province(text, w, gaz, i, m.candidates):
+            return True  # "Buffalo, New York", even first in its sentence
+        if w.first[i] or run != (i, i) or not (known or province or town
                                                       or "region" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big and m.role != "in_name":
@@ -506,6 +508,22 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé")
     return not (run != (i, i) and not big and m.role != "in_name")
+
+
+def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray) -> bool:
+    """Whether ", " and a province or country that one of the candidates is in follow word i
+    ("Buffalo, New York", but not "Still, Texas was hot")."""
+    k = i + 1
+    if k >= len(w) or not w.cap[k] or text[w.end[i] : w.start[k]] != ", ":
+        return False
+    for e in range(min(k + 2, len(w) - 1), k - 1, -1):
+        rows = gaz.lookup(fold(text[w.start[k] : w.end[e]]))
+        if len(rows):
+            wide = {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
+                     else "") for r in rows if gaz.feature[r] in ("admin1", "country")}
+            return any((cc := str(gaz.country_code[c]), "") in wide
+                       or (cc, str(gaz.admin1[c])) in wide for c in cands[:200])
+    return False
 
 
 @dataclass(frozen=True, slots=True)

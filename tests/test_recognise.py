@@ -425,3 +425,10 @@ def test_a_countrys_or_provinces_own_body_stands_for_the_place(gaz: Gazetteer) -
     text = "The California Department of Public Health and the Texas Medical Association met."
     assert mention(gaz, text, "California").role == "place"
     assert mention(gaz, text, "Texas").role == "in_name"
+
+
+def test_a_town_named_like_a_word_is_a_place_before_its_province(gaz: Gazetteer) -> None:
+    """"Buffalo, New York" first in its sentence is the town; "Still, Texas…" is no place
+    (no "Still" is in Texas)."""
+    assert surfaces(gaz, "Buffalo, New York may be a destination. Still, Texas was hot.") == [
+        "Buffalo", "New York", "Texas"]
