@@ -110,6 +110,7 @@ class Mention:
     near: str | None = None  # key of the place the text puts it in ("X, Mali")
     tokens: tuple[int, int] = (0, 0)
     listed: int | None = None  # the enumeration it is one of (its first member's start)
+    paired: bool = False  # one of two names joined by "and" / "or" ("New Jersey and New York")
 
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
@@ -611,7 +612,8 @@ _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
 def _enumerations(text: str, mentions: list[Mention]) -> None:
     """Mark the names listed together ("Arkansas, Colorado, Delaware and Idaho"): three or
     more places in one sentence, joined by commas and 'and' / 'or' (two alone are more often
-    a name and its container: "Buffalo, New York"). Listed places tend to be of one kind."""
+    a name and its container: "Buffalo, New York"); and pairs joined by 'and' / 'or'. Listed
+    places tend to be of one kind."""
     places = [m for m in mentions if m.role == "place"]
     run: list[Mention] = []
     for m in [*places, None]:
@@ -622,6 +624,8 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
         if len(run) >= 3:
             for member in run:
                 member.listed = run[0].start
+        elif len(run) == 2 and text[run[0].end : run[1].start] in (" and ", " or "):
+            run[0].paired = run[1].paired = True
         run = [m] if m is not None else []
 
 

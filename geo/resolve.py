@@ -403,6 +403,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     total = sum(votes.values())
     kinds = _list_kinds(gaz, mentions, out)
     held = _holding(gaz, mentions, out)
+    pairs = _pair_kinds(gaz, mentions, out)
     redone: dict[tuple, Placement] = {}
     shares: dict[tuple | None, dict[tuple[str, str], float]] = {}
     for idx, m in enumerate(mentions):
@@ -415,7 +416,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
             shares[own] = {k: (v - weight * (k == region)) / others for k, v in votes.items()
                            if v - weight * (k == region) > 1e-9} if others > 1e-9 else {}
         focus_a1 = shares[own]
-        kind = kinds.get(idx) or held.get(idx)
+        kind = kinds.get(idx) or held.get(idx) or pairs.get(idx)
         if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
             continue  # nothing in the rest of the text bears on it: the first choice stands
         key = (*keys[idx], kind)
@@ -435,6 +436,21 @@ def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | N
         if m.near == mentions[idx + 1].key and p is not None and p.row is not None and \
                 gaz.feature[p.row] in ("city", "locality", "admin2"):
             out[idx + 1] = ("admin1", str(gaz.country_code[p.row]), str(gaz.admin1[p.row]))
+    return out
+
+
+def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+                ) -> dict[int, tuple[str, str, str]]:
+    """In a pair "A and B" of which one was placed as a province, the other read as a
+    province of that country too, if it can be ("New Jersey and New York")."""
+    out: dict[int, tuple[str, str, str]] = {}
+    for idx in range(len(mentions) - 1):
+        if not (mentions[idx].paired and mentions[idx + 1].paired):
+            continue
+        for this, other in ((idx, idx + 1), (idx + 1, idx)):
+            p = placed[this]
+            if p is not None and p.row is not None and gaz.feature[p.row] == "admin1":
+                out.setdefault(other, ("admin1", str(gaz.country_code[p.row]), ""))
     return out
 
 

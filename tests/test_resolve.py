@@ -282,3 +282,12 @@ def test_a_named_province_outweighs_ambiguous_towns_guesses(gaz: Gazetteer) -> N
     g = geo.geoparse("Officials in Indiana said jobs fell in Marion and Clinton.")
     states = {s: str(gaz.admin1[gaz.index_of(p)]) for s, p in zip(g["surface"], g["place_id"])}
     assert states == {"Indiana": "IN", "Marion": "IN", "Clinton": "IN"}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("A concert series in New Jersey and New York kicked off a tour.", "New York"),
+    ("Laws in Oregon and Washington allow it.", "Washington"),
+])
+def test_a_name_paired_with_a_province_is_a_province_too(text: str, surface: str) -> None:
+    r = row(text, surface)
+    assert (r["feature"], r["country_code"]) == ("admin1", "US")
