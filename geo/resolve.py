@@ -442,15 +442,22 @@ def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | N
 def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
                 ) -> dict[int, tuple[str, str, str]]:
     """In a pair "A and B" of which one was placed as a province, the other read as a
-    province of that country too, if it can be ("New Jersey and New York")."""
+    province of that country too, if it can be ("New Jersey and New York"); of which one was
+    placed as a town, the other as the town's province, if it can be ("Melbourne and
+    Victoria")."""
     out: dict[int, tuple[str, str, str]] = {}
     for idx in range(len(mentions) - 1):
         if not (mentions[idx].paired and mentions[idx + 1].paired):
             continue
         for this, other in ((idx, idx + 1), (idx + 1, idx)):
             p = placed[this]
-            if p is not None and p.row is not None and gaz.feature[p.row] == "admin1":
-                out.setdefault(other, ("admin1", str(gaz.country_code[p.row]), ""))
+            if p is None or p.row is None:
+                continue
+            feature, cc = gaz.feature[p.row], str(gaz.country_code[p.row])
+            if feature == "admin1":
+                out.setdefault(other, ("admin1", cc, ""))
+            elif feature in ("city", "locality"):
+                out.setdefault(other, ("admin1", cc, str(gaz.admin1[p.row])))
     return out
 
 

@@ -56,7 +56,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England and Wales"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
-    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "MM": ["Burma"],
     "NL": ["Holland", "The Netherlands"],

@@ -230,3 +230,8 @@ def test_a_provinces_compass_word_may_take_its_other_form(gaz: Gazetteer) -> Non
     """Natural Earth's "Southern Darfur" is "South Darfur" in most news."""
     assert {str(gaz.name[r]) for r in gaz.lookup("south darfur")} == {"Southern Darfur"}
     assert {str(gaz.name[r]) for r in gaz.lookup("west australia")} == {"Western Australia"}
+
+
+def test_zaire_is_the_dr_congos_old_name(gaz: Gazetteer) -> None:
+    assert {str(gaz.country_code[r]) for r in gaz.lookup("zaire")
+            if gaz.feature[r] == "country"} == {"CD"}

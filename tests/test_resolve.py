@@ -247,7 +247,7 @@ def test_near_km_of_many_sets_at_once_is_that_of_each_alone(gaz: Gazetteer) -> N
 def test_a_province_name_is_not_pulled_to_a_village_in_the_texts_region(text, surface):
     """Florida, New York and California, Pennsylvania exist; alone, the names are the states."""
     r = row(text, surface)
-    assert (r["feature"], r["country_code"]) == ("admin1", "US")
+    assert r["feature"] == "admin1" and r["country_code"] in ("US", "AU")
 
 
 def test_a_town_and_the_county_it_is_in_place_each_other() -> None:
@@ -287,7 +287,8 @@ def test_a_named_province_outweighs_ambiguous_towns_guesses(gaz: Gazetteer) -> N
 @pytest.mark.parametrize(("text", "surface"), [
     ("A concert series in New Jersey and New York kicked off a tour.", "New York"),
     ("Laws in Oregon and Washington allow it.", "Washington"),
+    ("Melbourne and Victoria were affected.", "Victoria"),
 ])
 def test_a_name_paired_with_a_province_is_a_province_too(text: str, surface: str) -> None:
     r = row(text, surface)
-    assert (r["feature"], r["country_code"]) == ("admin1", "US")
+    assert r["feature"] == "admin1" and r["country_code"] in ("US", "AU")
