@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -79,9 +80,9 @@ def _is_tidy(text: str) -> bool:
 
 
 # Runs of white space the rules may change: leading, longer than one, or not a plain space.
-# (One space between two visible characters stays as it is.)
-_UNTIDY_BLANKS = re.compile(r"^\s+|\s{2,}|[^\S ]")
-_NEWLINES = "\r\n\u2028\u2029"
+# (One space between two visible characters stays as it is.) Each match starts with its first
+# white space character, which lets the regex engine skip ahead to white space.
+_UNTIDY_BLANKS = re.compile(r"\s(?:(?<! )|\s|(?<=\A ))\s*")
 
 
 def _only_blanks_untidy(text: str) -> bool:
@@ -96,45 +97,33 @@ def _only_blanks_untidy(text: str) -> bool:
     )
 
 
+# A line end as the character rules count it: "\r\n" is one, kept at its "\r".
+_LINE_END = re.compile(r"\r\n?|[\n\u2028\u2029]")
+
+
 def _tidy_blanks(text: str) -> Normalised:
     """:func:`normalise` of a text whose only untidiness is white space: visible characters
-    are copied in bulk and only the runs of white space go through the character rules.
+    are copied in bulk and each run of white space is replaced as the character rules would.
 
-    A run starts after a visible character (or at the start of the text), so what the rules
-    need to know about the text before it is known: nothing kept yet, or one visible character
-    kept and no line end since.
+    Those rules, applied to a run after a visible character, keep its first two line ends (as
+    ``\\n``), or if it has none its first character (as a space); a run at the start of the text
+    keeps nothing.
     """
     pieces: list[str] = []
-    dropped: list[int] = []  # source offsets of dropped white space
+    kept: list[int] = []  # source offsets of the white space kept
+    mask = np.ones(len(text), dtype=bool)
     pos = 0
     for run in _UNTIDY_BLANKS.finditer(text):
         a, b = run.span()
         pieces.append(text[pos:a])
-        kept: list[tuple[int, str]] = []
-        newlines, prev, any_kept = 0, text[a - 1] if a else "", a > 0
-        for i in range(a, b):
-            ch = text[i]
-            last, prev = prev, ch
-            if ch in _NEWLINES:
-                if not any_kept or (ch == "\n" and last == "\r"):
-                    continue
-                newlines += 1
-                if newlines > 2:
-                    continue
-                while kept and kept[-1][1] == " ":
-                    kept.pop()
-                kept.append((i, "\n"))
-            elif any_kept and (not kept or kept[-1][1] not in " \n"):
-                kept.append((i, " "))  # the first blank after a visible character
-                newlines = 0
-            any_kept = any_kept or bool(kept)
-        keep_at = {i for i, _ in kept}
-        dropped.extend(i for i in range(a, b) if i not in keep_at)
-        pieces.extend(ch for _, ch in kept)
+        mask[a:b] = False
+        if a > 0:
+            ends = [m.start() for m in islice(_LINE_END.finditer(text, a, b), 2)]
+            kept.extend(ends or [a])
+            pieces.append("\n" * len(ends) or " ")
         pos = b
     pieces.append(text[pos:])
-    mask = np.ones(len(text), dtype=bool)
-    mask[dropped] = False
+    mask[kept] = True
     starts = np.flatnonzero(mask).astype(np.int64)
     return Normalised("".join(pieces), starts, starts + 1)
 

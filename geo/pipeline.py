@@ -13,6 +13,7 @@ import gc
 from collections.abc import Iterator, Sequence
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -160,9 +161,12 @@ def geoparse_many(
     texts = list(texts)
     if published is None or isinstance(published, dt.date):
         published = [published] * len(texts)
-    rows = []
+    rows: list[dict] = []
+    docs: list[int] = []  # a column of its own: copying every row to add it costs more
     for doc, (text, pub) in enumerate(zip(texts, published, strict=True)):
-        rows.extend({"doc": doc, **r} for r in _rows(text, pub, gaz))
-    frame = _frame(rows, ["doc"])
-    frame["doc"] = frame["doc"].astype("int64")
+        found = _rows(text, pub, gaz)
+        rows.extend(found)
+        docs.extend([doc] * len(found))
+    frame = _frame(rows)
+    frame.insert(0, "doc", np.array(docs, dtype=np.int64))
     return frame

@@ -12,8 +12,9 @@ from .gazetteer import fold
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,
 # a digit or an opening quote, unless the period ends a known abbreviation or an initial.
-# (One branch, so the regex engine can skip ahead to the next . ! ? or … on its own.)
-_END = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9À-Ý]|$)")
+# (One branch, starting with one character class -- ``[.!?…][.!?…]*``, which matches what
+# ``[.!?…]+`` does -- so that the regex engine skips ahead to the next . ! ? or … on its own.)
+_END = re.compile(r"[.!?…][.!?…]*['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9À-Ý]|$)")
 _ABBREV = frozenset(
     "mr mrs ms dr st sr jr gen col capt lt sgt maj rep sen gov pres prof rev hon no vol jan feb "
     "mar apr jun jul aug sep sept oct nov dec mt ft fig inc ltd co corp dept univ ave blvd rd "
