@@ -43,6 +43,8 @@ import numpy as np
 import pandas as pd
 import shapely
 from rapidfuzz import fuzz
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -443,10 +445,28 @@ def admin_extents() -> pd.DataFrame:
 
 def _centre(group: pd.DataFrame) -> tuple[float, float]:
     """(lat, lon) of the centroid of the convex hull of a unit's towns: the middle of where
-    it is inhabited, which a label point on an offshore island (Queensland) is not."""
+    it is inhabited, which a label point on an offshore island (Queensland) is not. Towns
+    far from the unit's main body are left out (:func:`_main_body`)."""
+    group = group[_main_body(group["lat"].to_numpy(), group["lon"].to_numpy())]
     hull = shapely.MultiPoint(list(zip(group["lon"], group["lat"], strict=True))).convex_hull
     c = hull.centroid
     return float(c.y), float(c.x)
+
+
+def _main_body(lat: np.ndarray, lon: np.ndarray, link_km: float = 800.0) -> np.ndarray:
+    """Which towns belong to the unit's main body: the largest group of towns each within
+    ``link_km`` of another, and any group of a fifth of them or more. Left out: towns far
+    away, such as Easter Island in Valparaíso, or villages in Tibet that the source files
+    under Hebei (whose hull's centre they dragged 1,000 km west)."""
+    if len(lat) < 3:
+        return np.ones(len(lat), dtype=bool)
+    la, lo = np.radians(lat), np.radians(lon)
+    xyz = np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+    tree = cKDTree(xyz)  # chord length on the unit sphere for a great-circle distance
+    links = tree.sparse_distance_matrix(tree, 2 * math.sin(link_km / 6371.0 / 2))
+    _, label = connected_components(links, directed=False)
+    size = np.bincount(label)
+    return (size[label] == size.max()) | (size[label] >= len(lat) / 5)
 
 
 def admin1_centres(towns: pd.DataFrame) -> dict[tuple[str, str], tuple[float, float]]:

@@ -235,3 +235,16 @@ def test_a_provinces_compass_word_may_take_its_other_form(gaz: Gazetteer) -> Non
 def test_zaire_is_the_dr_congos_old_name(gaz: Gazetteer) -> None:
     assert {str(gaz.country_code[r]) for r in gaz.lookup("zaire")
             if gaz.feature[r] == "country"} == {"CD"}
+
+
+@pytest.mark.parametrize(("province", "lat", "lon"), [("hebei", 38.04, 114.51),
+                                                      ("valparaiso", -33.05, -71.62)])
+def test_a_provinces_point_ignores_towns_far_from_its_main_body(
+    gaz: Gazetteer, province: str, lat: float, lon: float
+) -> None:
+    """Villages in Tibet filed under Hebei, and Easter Island under Valparaíso, once dragged
+    their provinces' points 1,000 km away; the points now lie near their capitals."""
+    from geo.resolve import haversine_km
+
+    [row] = [r for r in gaz.lookup(province) if gaz.feature[r] == "admin1"]
+    assert haversine_km(gaz.lat[row], gaz.lon[row], lat, lon) < 300
