@@ -115,10 +115,33 @@ class Mention:
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
-_CLAUSE_MARK = re.compile(r"[:;\n]")
+_CLAUSE_MARKS = ":;\n"
 _CLAUSE_LEAD = " \"'“‘("
 _SPLIT = re.compile(f"({_WORD.pattern})")  # words and what lies between them, alternately
-_APOSTROPHE = re.compile("['’]")
+_APOSTROPHES = "'’"
+
+
+def _find_all(text: str, chars: str) -> list[int]:
+    """Positions in ``text`` of any of ``chars``, in order. ``str.find`` skips to each at
+    memchr speed, where a regex character class would test every character of the text."""
+    found: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def _fold_words(words: list[str]) -> list[str]:
+    """``fold`` of each word. A word is letters, apostrophes and dots, so an ASCII one folds
+    to its lower case: ``str.lower`` over the words at C speed, and ``fold`` only for the
+    few words with other letters ("Ségou")."""
+    keys = list(map(str.lower, words))
+    if not "".join(words).isascii():
+        keys = [k if word.isascii() else fold(word) for k, word in zip(keys, words)]
+    return keys
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
@@ -144,11 +167,11 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
         gaps = [text[e:s] for e, s in zip(ends, starts[1:])]
     raw = words
     cap = list(map(str.isupper, map(itemgetter(0), words)))
-    for m in _APOSTROPHE.finditer(text):  # possessives ("Mali's") and elisions ("d'Ivoire")
-        k = bisect_right(starts, m.start()) - 1
-        if k < 0 or m.start() >= ends[k]:
+    for a in _find_all(text, _APOSTROPHES):  # possessives ("Mali's"), elisions ("d'Ivoire")
+        k = bisect_right(starts, a) - 1
+        if k < 0 or a >= ends[k]:
             continue
-        if m.end() == ends[k] - 1 and text[m.end()] == "s" and m.start() > starts[k]:
+        if a + 1 == ends[k] - 1 and text[a + 1] == "s" and a > starts[k]:
             if words is raw:
                 words, ends = raw.copy(), ends.copy()
             words[k], ends[k] = raw[k][:-2], ends[k] - 2
@@ -157,8 +180,8 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
         elif not cap[k] and (e := _ELIDED.match(text, starts[k], ends[k])) is not None:
             cap[k] = text[e.end() - 1].isupper()
     first = [False] * len(words)
-    for m in _CLAUSE_MARK.finditer(text):
-        k = m.end()
+    for c in _find_all(text, _CLAUSE_MARKS):
+        k = c + 1
         while k < len(text) and text[k] in _CLAUSE_LEAD:
             k += 1
         if (i := bisect_left(starts, k)) < len(starts) and starts[i] == k:
@@ -174,8 +197,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
             if longs and caps / len(longs) >= 0.7:  # a heading: every word starts one
                 first[a:b] = [True] * (b - a)
     hyphen = [False] * len(words)
-    for m in re.finditer("-", text):  # glued to a word before it: "al-Din", "French-led"
-        h = m.start()
+    for h in _find_all(text, "-"):  # glued to a word before it: "al-Din", "French-led"
         if h > 0 and not text[h - 1].isspace() and \
                 (i := bisect_left(starts, h + 1)) < len(starts) and starts[i] == h + 1:
             hyphen[i] = True
@@ -185,7 +207,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     for a, b in bounds:
         if a < b:
             glue[b - 1] = False
-    return Words(starts, ends, words, sentence, first, cap, hyphen, list(map(fold, words)), glue)
+    return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words), glue)
 
 
 _GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
