@@ -414,13 +414,16 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
 def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Every place name in clean ``text``, longest match first, with role and cues."""
     w = tokenize(text, sentences)
-    cap, key, start, end = w.cap, w.key, w.start, w.end
+    cap, key, start, end, glue = w.cap, w.key, w.start, w.end, w.glue
+    # most stretches tried name nothing: a dict membership test rejects them before any
+    # lookup (the gazetteer's own indexes, read here because this is its hottest caller)
+    names, adjectives = gaz._names, gaz._adjectives
     cap_runs = capital_runs(text, w)
     person_at, surnames, forenames = people(text, w, gaz, cap_runs)
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
     mentions: list[Mention] = []
-    n, resume = len(w), 0
+    n, resume, max_words = len(w), 0, gaz.max_words
     for i in _capitalised(w):
         if i < resume:
             continue  # inside the name just matched
@@ -429,11 +432,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         match = None
         # the longest stretch from i that can be one name: glued words, each capitalised or a
         # connector ("Bosnia and Herzegovina"), none part of a person's name
-        last = min(n - 1, i + gaz.max_words - 1)
+        last = min(n - 1, i + max_words - 1)
         hi = i
         while (
             hi < last
-            and w.glue[hi]
+            and glue[hi]
             and (cap[hi + 1] or key[hi + 1] in CONNECTORS)
             and hi + 1 not in person_at
         ):
@@ -442,17 +445,18 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             if not cap[j]:
                 continue
             stop = end[j]
-            name = fold(text[start[i] : stop])
+            name = key[i] if j == i else fold(text[start[i] : stop])
             if text[stop : stop + 1] == "." and len(w.text[j]) <= 5 and len(gaz.lookup(name + ".")):
                 name, stop = name + ".", stop + 1  # "Ky.", "Tenn."
             if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
                 name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
             ):
                 continue
-            cands, adj = gaz.lookup(name), gaz.adjective(name)
-            if len(cands) or len(adj):
-                match = (j, name, cands, adj)
-                break
+            if name in names or name in adjectives:
+                cands, adj = gaz.lookup(name), gaz.adjective(name)
+                if len(cands) or len(adj):
+                    match = (j, name, cands, adj)
+                    break
         if match is None:
             mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
