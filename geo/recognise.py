@@ -42,7 +42,9 @@ from .lexicon import (
 )
 
 # A word: dotted initials ("U.S.", "W.Va."), else letters with inner apostrophes ("d'Ivoire").
-_WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The letters' repeats are possessive (++, *+): a word never gives letters back, so the
+# regex engine keeps no backtracking state for them (the split is tokenize's costliest step).
+_WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['’][^\W\d_]++)*+")
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
