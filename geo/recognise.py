@@ -351,19 +351,19 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.nda
 
 def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     """Whether words i..j sit inside an organisation's proper name."""
-    n, cap, key = len(w), w.cap, w.key
+    n, cap, key, glue = len(w), w.cap, w.key, w.glue
     lo, hi = i, j
-    while lo > 0 and w.glue[lo - 1] and cap[lo - 1]:
+    while lo > 0 and glue[lo - 1] and cap[lo - 1]:
         lo -= 1
     k = lo - 1  # "Peanut Corporation of America", "Voice of America"
     if k >= 0 and key[k] == "the":
         k -= 1
     if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and key[k - 1] in ORG_WORDS:
         return True
-    while hi + 1 < n and w.glue[hi] and cap[hi + 1]:
+    while hi + 1 < n and glue[hi] and cap[hi + 1]:
         hi += 1
-    if any(key[k] in ORG_WORDS for k in range(lo, hi + 1) if not i <= k <= j):
-        return True
+    if not (ORG_WORDS.isdisjoint(key[lo:i]) and ORG_WORDS.isdisjoint(key[j + 1 : hi + 1])):
+        return True  # the capitalised words around the name include an organisation's
     # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara": after "in", the
     # place is part of a longer name (not "Boko Haram in Nigeria")
     k = lo - 1 if lo < i else -1
