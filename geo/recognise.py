@@ -383,26 +383,32 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     return False
 
 
+_REGION_AFTER = frozenset("region province state district prefecture county".split())
+_REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
+_CITY_AFTER = frozenset("city town village barracks airport suburb".split())
+_CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
+_PARTS = frozenset("northern southern eastern western central north south".split())
+# The only words next to a name that give it a cue (most names have none of them).
+_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS
+_CUE_BEFORE = _PARTS | LOCATIVES | {"capital", "of", "the"}
+
+
 def _cues(w: Words, i: int, j: int) -> set[str]:
     """Words next to a name that say what it names: 'region', 'capital', 'northern'…"""
-    cues = set()
     sent, key = w.sentence, w.key
     after = key[j + 1] if j + 1 < len(w) and sent[j + 1] == sent[j] else ""
     before = key[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
-    before2 = key[i - 2] if i > 1 and sent[i - 2] == sent[i] else ""
-    if after in ("region", "province", "state", "district", "prefecture", "county") or (
-        before == "of" and before2 in ("region", "province", "state")
-    ):
+    cues: set[str] = set()
+    if after not in _CUE_AFTER and before not in _CUE_BEFORE:
+        return cues
+    before2 = key[i - 2] if before == "of" and i > 1 and sent[i - 2] == sent[i] else ""
+    if after in _REGION_AFTER or before2 in _REGION_OF:
         cues.add("region")
-    if (
-        after in ("city", "town", "village", "barracks", "airport", "suburb")
-        or before == "capital"
-        or (before == "of" and before2 in ("city", "town", "capital"))
-    ):
+    if after in _CITY_AFTER or before == "capital" or before2 in _CITY_OF:
         cues.add("city")
     if before == "capital":
         cues.add("capital")
-    if before in ("northern", "southern", "eastern", "western", "central", "north", "south"):
+    if before in _PARTS:
         cues.add("part")
     if after in PEOPLE_WORDS:
         cues.add("people")
