@@ -466,7 +466,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                     match = (j, name, cands, adj)
                     break
         if match is None:
-            mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
+            if not w.first[i]:  # first in its sentence, any word is capitalised: no evidence
+                mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
         j, name, cands, adj = match
         m = Mention(start[i], max(end[j], start[i] + len(name)) if name.endswith(".") else end[j],
