@@ -593,14 +593,14 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
 
 
 @functools.cache
-def _facts_cache(gaz: Gazetteer) -> dict[tuple[str, str, bytes], _Facts]:
+def _facts_cache(gaz: Gazetteer) -> dict[tuple[str, np.dtype, bytes], _Facts]:
     return {}
 
 
 def _facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
     """The :class:`_Facts` of a name and its candidate rows, cached per gazetteer."""
     cache = _facts_cache(gaz)
-    k = (key, rows.dtype.str, rows.tobytes())
+    k = (key, rows.dtype, rows.tobytes())  # the dtype itself: its .str is built anew each time
     f = cache.get(k)
     if f is None:
         if len(cache) >= 100_000:
