@@ -42,7 +42,9 @@ from .lexicon import (
 )
 
 # A word: dotted initials ("U.S.", "W.Va."), else letters with inner apostrophes ("d'Ivoire").
-_WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The letters' repeats are possessive (++, *+): a word never gives letters back, so the
+# regex engine keeps no backtracking state for them (the split is tokenize's costliest step).
+_WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['’][^\W\d_]++)*+")
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
@@ -115,10 +117,33 @@ class Mention:
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
-_CLAUSE_MARK = re.compile(r"[:;\n]")
+_CLAUSE_MARKS = ":;\n"
 _CLAUSE_LEAD = " \"'“‘("
 _SPLIT = re.compile(f"({_WORD.pattern})")  # words and what lies between them, alternately
-_APOSTROPHE = re.compile("['’]")
+_APOSTROPHES = "'’"
+
+
+def _find_all(text: str, chars: str) -> list[int]:
+    """Positions in ``text`` of any of ``chars``, in order. ``str.find`` skips to each at
+    memchr speed, where a regex character class would test every character of the text."""
+    found: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def _fold_words(words: list[str]) -> list[str]:
+    """``fold`` of each word. A word is letters, apostrophes and dots, so an ASCII one folds
+    to its lower case: ``str.lower`` over the words at C speed, and ``fold`` only for the
+    few words with other letters ("Ségou")."""
+    keys = list(map(str.lower, words))
+    if not "".join(words).isascii():
+        keys = [k if word.isascii() else fold(word) for k, word in zip(keys, words)]
+    return keys
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
@@ -144,11 +169,11 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
         gaps = [text[e:s] for e, s in zip(ends, starts[1:])]
     raw = words
     cap = list(map(str.isupper, map(itemgetter(0), words)))
-    for m in _APOSTROPHE.finditer(text):  # possessives ("Mali's") and elisions ("d'Ivoire")
-        k = bisect_right(starts, m.start()) - 1
-        if k < 0 or m.start() >= ends[k]:
+    for a in _find_all(text, _APOSTROPHES):  # possessives ("Mali's"), elisions ("d'Ivoire")
+        k = bisect_right(starts, a) - 1
+        if k < 0 or a >= ends[k]:
             continue
-        if m.end() == ends[k] - 1 and text[m.end()] == "s" and m.start() > starts[k]:
+        if a + 1 == ends[k] - 1 and text[a + 1] == "s" and a > starts[k]:
             if words is raw:
                 words, ends = raw.copy(), ends.copy()
             words[k], ends[k] = raw[k][:-2], ends[k] - 2
@@ -157,8 +182,8 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
         elif not cap[k] and (e := _ELIDED.match(text, starts[k], ends[k])) is not None:
             cap[k] = text[e.end() - 1].isupper()
     first = [False] * len(words)
-    for m in _CLAUSE_MARK.finditer(text):
-        k = m.end()
+    for c in _find_all(text, _CLAUSE_MARKS):
+        k = c + 1
         while k < len(text) and text[k] in _CLAUSE_LEAD:
             k += 1
         if (i := bisect_left(starts, k)) < len(starts) and starts[i] == k:
@@ -174,8 +199,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
             if longs and caps / len(longs) >= 0.7:  # a heading: every word starts one
                 first[a:b] = [True] * (b - a)
     hyphen = [False] * len(words)
-    for m in re.finditer("-", text):  # glued to a word before it: "al-Din", "French-led"
-        h = m.start()
+    for h in _find_all(text, "-"):  # glued to a word before it: "al-Din", "French-led"
         if h > 0 and not text[h - 1].isspace() and \
                 (i := bisect_left(starts, h + 1)) < len(starts) and starts[i] == h + 1:
             hyphen[i] = True
@@ -185,7 +209,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     for a, b in bounds:
         if a < b:
             glue[b - 1] = False
-    return Words(starts, ends, words, sentence, first, cap, hyphen, list(map(fold, words)), glue)
+    return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words), glue)
 
 
 _GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
@@ -327,19 +351,19 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.nda
 
 def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     """Whether words i..j sit inside an organisation's proper name."""
-    n, cap, key = len(w), w.cap, w.key
+    n, cap, key, glue = len(w), w.cap, w.key, w.glue
     lo, hi = i, j
-    while lo > 0 and w.glue[lo - 1] and cap[lo - 1]:
+    while lo > 0 and glue[lo - 1] and cap[lo - 1]:
         lo -= 1
     k = lo - 1  # "Peanut Corporation of America", "Voice of America"
     if k >= 0 and key[k] == "the":
         k -= 1
     if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and key[k - 1] in ORG_WORDS:
         return True
-    while hi + 1 < n and w.glue[hi] and cap[hi + 1]:
+    while hi + 1 < n and glue[hi] and cap[hi + 1]:
         hi += 1
-    if any(key[k] in ORG_WORDS for k in range(lo, hi + 1) if not i <= k <= j):
-        return True
+    if not (ORG_WORDS.isdisjoint(key[lo:i]) and ORG_WORDS.isdisjoint(key[j + 1 : hi + 1])):
+        return True  # the capitalised words around the name include an organisation's
     # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara": after "in", the
     # place is part of a longer name (not "Boko Haram in Nigeria")
     k = lo - 1 if lo < i else -1
@@ -359,26 +383,32 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     return False
 
 
+_REGION_AFTER = frozenset("region province state district prefecture county".split())
+_REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
+_CITY_AFTER = frozenset("city town village barracks airport suburb".split())
+_CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
+_PARTS = frozenset("northern southern eastern western central north south".split())
+# The only words next to a name that give it a cue (most names have none of them).
+_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS
+_CUE_BEFORE = _PARTS | LOCATIVES | {"capital", "of", "the"}
+
+
 def _cues(w: Words, i: int, j: int) -> set[str]:
     """Words next to a name that say what it names: 'region', 'capital', 'northern'…"""
-    cues = set()
     sent, key = w.sentence, w.key
     after = key[j + 1] if j + 1 < len(w) and sent[j + 1] == sent[j] else ""
     before = key[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
-    before2 = key[i - 2] if i > 1 and sent[i - 2] == sent[i] else ""
-    if after in ("region", "province", "state", "district", "prefecture", "county") or (
-        before == "of" and before2 in ("region", "province", "state")
-    ):
+    cues: set[str] = set()
+    if after not in _CUE_AFTER and before not in _CUE_BEFORE:
+        return cues
+    before2 = key[i - 2] if before == "of" and i > 1 and sent[i - 2] == sent[i] else ""
+    if after in _REGION_AFTER or before2 in _REGION_OF:
         cues.add("region")
-    if (
-        after in ("city", "town", "village", "barracks", "airport", "suburb")
-        or before == "capital"
-        or (before == "of" and before2 in ("city", "town", "capital"))
-    ):
+    if after in _CITY_AFTER or before == "capital" or before2 in _CITY_OF:
         cues.add("city")
     if before == "capital":
         cues.add("capital")
-    if before in ("northern", "southern", "eastern", "western", "central", "north", "south"):
+    if before in _PARTS:
         cues.add("part")
     if after in PEOPLE_WORDS:
         cues.add("people")
@@ -392,13 +422,16 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
 def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Every place name in clean ``text``, longest match first, with role and cues."""
     w = tokenize(text, sentences)
-    cap, key, start, end = w.cap, w.key, w.start, w.end
+    cap, key, start, end, glue = w.cap, w.key, w.start, w.end, w.glue
+    # most stretches tried name nothing: a dict membership test rejects them before any
+    # lookup (the gazetteer's own indexes, read here because this is its hottest caller)
+    names, adjectives = gaz._names, gaz._adjectives
     cap_runs = capital_runs(text, w)
     person_at, surnames, forenames = people(text, w, gaz, cap_runs)
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
     mentions: list[Mention] = []
-    n, resume = len(w), 0
+    n, resume, max_words = len(w), 0, gaz.max_words
     for i in _capitalised(w):
         if i < resume:
             continue  # inside the name just matched
@@ -407,11 +440,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         match = None
         # the longest stretch from i that can be one name: glued words, each capitalised or a
         # connector ("Bosnia and Herzegovina"), none part of a person's name
-        last = min(n - 1, i + gaz.max_words - 1)
+        last = min(n - 1, i + max_words - 1)
         hi = i
         while (
             hi < last
-            and w.glue[hi]
+            and glue[hi]
             and (cap[hi + 1] or key[hi + 1] in CONNECTORS)
             and hi + 1 not in person_at
         ):
@@ -420,19 +453,21 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             if not cap[j]:
                 continue
             stop = end[j]
-            name = fold(text[start[i] : stop])
+            name = key[i] if j == i else fold(text[start[i] : stop])
             if text[stop : stop + 1] == "." and len(w.text[j]) <= 5 and len(gaz.lookup(name + ".")):
                 name, stop = name + ".", stop + 1  # "Ky.", "Tenn."
             if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
                 name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
             ):
                 continue
-            cands, adj = gaz.lookup(name), gaz.adjective(name)
-            if len(cands) or len(adj):
-                match = (j, name, cands, adj)
-                break
+            if name in names or name in adjectives:
+                cands, adj = gaz.lookup(name), gaz.adjective(name)
+                if len(cands) or len(adj):
+                    match = (j, name, cands, adj)
+                    break
         if match is None:
-            mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
+            if not w.first[i]:  # first in its sentence, any word is capitalised: no evidence
+                mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
         j, name, cands, adj = match
         m = Mention(start[i], max(end[j], start[i] + len(name)) if name.endswith(".") else end[j],
@@ -558,14 +593,14 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
 
 
 @functools.cache
-def _facts_cache(gaz: Gazetteer) -> dict[tuple[str, str, bytes], _Facts]:
+def _facts_cache(gaz: Gazetteer) -> dict[tuple[str, np.dtype, bytes], _Facts]:
     return {}
 
 
 def _facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
     """The :class:`_Facts` of a name and its candidate rows, cached per gazetteer."""
     cache = _facts_cache(gaz)
-    k = (key, rows.dtype.str, rows.tobytes())
+    k = (key, rows.dtype, rows.tobytes())  # the dtype itself: its .str is built anew each time
     f = cache.get(k)
     if f is None:
         if len(cache) >= 100_000:
