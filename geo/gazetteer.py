@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,12 @@ class Gazetteer:
         if i is None:
             return _EMPTY
         return self._name_places[self._name_offsets[i] : self._name_offsets[i + 1]]
+
+    def knows(self) -> tuple[Container[str], Container[str]]:
+        """The keys that name some place, and those that are some place's adjective: a
+        membership test rejects the many stretches of text that name nothing more cheaply
+        than :meth:`lookup` (the recogniser binds them once per text)."""
+        return self._names, self._adjectives
 
     def adjective(self, key: str) -> np.ndarray:
         """Row numbers of the places a demonym or adjective (``malian``) refers to."""

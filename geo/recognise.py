@@ -423,9 +423,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     """Every place name in clean ``text``, longest match first, with role and cues."""
     w = tokenize(text, sentences)
     cap, key, start, end, glue = w.cap, w.key, w.start, w.end, w.glue
-    # most stretches tried name nothing: a dict membership test rejects them before any
-    # lookup (the gazetteer's own indexes, read here because this is its hottest caller)
-    names, adjectives = gaz._names, gaz._adjectives
+    names, adjectives = gaz.knows()  # most stretches tried name nothing: rejected cheaply
     cap_runs = capital_runs(text, w)
     person_at, surnames, forenames = people(text, w, gaz, cap_runs)
     common = common_words()

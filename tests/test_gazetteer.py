@@ -248,3 +248,10 @@ def test_a_provinces_point_ignores_towns_far_from_its_main_body(
 
     [row] = [r for r in gaz.lookup(province) if gaz.feature[r] == "admin1"]
     assert haversine_km(gaz.lat[row], gaz.lon[row], lat, lon) < 300
+
+
+def test_knows_the_keys_lookup_answers(gaz: Gazetteer) -> None:
+    names, adjectives = gaz.knows()
+    assert "bamako" in names and len(gaz.lookup("bamako"))
+    assert "malian" in adjectives and len(gaz.adjective("malian"))
+    assert "zzqx" not in names and not len(gaz.lookup("zzqx"))
