@@ -382,7 +382,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     _fill_near(anchors, [(c.rows_key, c.rows, c.lat, c.lon) for c in cands])
     containers = _containers(mentions, cands)
     counties = _counties(mentions, cands)
-    keys = [(m.key, m.role, tuple(sorted(m.cues)), containers[i]) for i, m in enumerate(mentions)]
+    keys = [_choice_key(m, c, container) for m, c, container in zip(mentions, cands, containers)]
     for idx, m in enumerate(mentions):
         key = keys[idx]
         if key in by_key:
@@ -425,6 +425,13 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
                                   focus_a1 or None, kind, counties)
         out[idx] = redone[key]
     return out
+
+
+def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
+    """Everything of a mention that :func:`_choose` reads: mentions with equal keys are placed
+    alike, so each is scored once per text (its role, and cues that score nothing, aside)."""
+    cues = m.cues
+    return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues, container)
 
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
