@@ -558,13 +558,14 @@ def _choose(
         if m.fuzzy < 1:
             why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
         best = rows[0]
-        return Placement(best, float(gaz.lat[best]), float(gaz.lon[best]), round(m.fuzzy, 3),
+        return Placement(best, gaz.lat.item(best), gaz.lon.item(best), round(m.fuzzy, 3),
                          f"score {only:.1f}: " + "; ".join(why), [])
     score = _evidence(gaz, m, c, range(len(rows)), focus_cc, container, focus_a1, None, kind,
                       counties)
     near_km = anchors.near[c.rows_key]  # filled in for every candidate set of the text
-    if near_km is not None:
-        score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near_km.tolist())]
+    near = None if near_km is None else near_km.tolist()  # Python floats: quicker to read
+    if near is not None:
+        score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near)]
     order = sorted(range(len(rows)), key=score.__getitem__, reverse=True)  # stable, as argsort
     top = order[0]
     best = rows[top]
@@ -572,8 +573,8 @@ def _choose(
     confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
     reasons: list[str] = []
     _evidence(gaz, m, c, [top], focus_cc, container, focus_a1, reasons, kind, counties)
-    if near_km is not None and near_km[top] < NEAR_KM:
-        reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
+    if near is not None and near[top] < NEAR_KM:
+        reasons.append(f"near other places in the text ({near[top]:.0f} km)")
     if m.fuzzy < 1:
         reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
     runner_ups = []
@@ -584,8 +585,8 @@ def _choose(
     placed_by = f"score {score[top]:.1f}: " + "; ".join(reasons)
     return Placement(
         best,
-        float(gaz.lat[best]),
-        float(gaz.lon[best]),
+        gaz.lat.item(best),  # as a Python float, like float(gaz.lat[best]) but quicker
+        gaz.lon.item(best),
         round(confidence, 3),
         placed_by,
         runner_ups,
