@@ -78,8 +78,8 @@ def focus(
             continue
         seen.add(m.key)
         weight = 1.0 if c.n_codes == 1 else 0.3
-        if gaz.country_code[c.best]:
-            votes[str(gaz.country_code[c.best])] += weight
+        if c.best_code:
+            votes[c.best_code] += weight
     total = sum(votes.values()) or 1.0
     return {k: v / total for k, v in votes.items()}
 
@@ -111,12 +111,15 @@ class _Candidates:
     rows_key: bytes  # the candidate set as a key of :attr:`_Anchors.near`
     base: list[float]  # the prior less the alternate-name penalty: where a score starts
     best: int  # row of the highest prior (first on ties)
+    best_code: str  # its country code
     region_best: int  # row of the highest prior with the 'region' cue bonus
     anchor: bool  # the only candidate, or the best is a country: evidence of proximity
     features: list[str]
     codes: list[str]
     admin1: list[str]
     county: list[int]  # row of the county each candidate is in (a county's own), else -1
+    counties: list[int]  # :attr:`county` of the candidates that are counties (admin2)
+    town_counties: list[tuple[int, int]]  # (:attr:`county`, row) of the city and locality ones
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
     provinces: frozenset[str]  # countries with an admin-1 region of this very name ("Florida")
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
@@ -162,6 +165,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     if any(capital):
         base = [b + CAPITAL_WEIGHT if cap and not (demoted and demoted[k]) else b
                 for k, (b, cap) in enumerate(zip(base, capital))]
+    county = gaz.county[rows].tolist()
     n = range(len(row_list))
     best = max(n, key=prior.__getitem__, default=-1)  # the first of equal maxima, as argmax
     with_cue = [p + REGION_CUE_WEIGHT if f in ("admin1", "region") else p
@@ -172,12 +176,16 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         rows_key=_rows_key(rows),
         base=base,
         best=-1 if best < 0 else row_list[best],
+        best_code="" if best < 0 else codes[best],
         region_best=-1 if region_best < 0 else row_list[region_best],
         anchor=len(row_list) == 1 or (best >= 0 and features[best] == "country"),
         features=features,
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
-        county=gaz.county[rows].tolist(),
+        county=county,
+        counties=[k for k, f in zip(county, features) if f == "admin2"],
+        town_counties=[(k, r) for k, f, r in zip(county, features, row_list)
+                       if f in ("city", "locality")],
         named=frozenset(named),
         provinces=frozenset(provinces),
         town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
@@ -303,15 +311,14 @@ def _counties(mentions: list[Mention], cands: list[_Candidates]) -> _Counties | 
     names = {m.key: c for m, c in zip(mentions, cands)}
     named: dict[int, set[str]] = {}
     for key, c in names.items():
-        for feat, county in zip(c.features, c.county):
-            if feat == "admin2":
-                named.setdefault(county, set()).add(key)
+        for county in c.counties:
+            named.setdefault(county, set()).add(key)
     if not named:
         return None
     towns: dict[int, dict[str, int]] = {}
     for key, c in names.items():
-        for feat, county, row in zip(c.features, c.county, c.rows):
-            if county in named and feat in ("city", "locality"):
+        for county, row in c.town_counties:
+            if county in named:
                 towns.setdefault(county, {}).setdefault(key, row)
     return _Counties(named, towns)
 
