@@ -381,8 +381,6 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     """Place every mention (None when nothing in or around the text can place it)."""
     cands = [_candidates(gaz, m) for m in mentions]
     focus_cc = focus(gaz, mentions, cands)
-    by_key: dict[tuple, Placement | None] = {}
-    out: list[Placement | None] = [None] * len(mentions)
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
     rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
@@ -390,31 +388,27 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     containers = _containers(mentions, cands)
     counties = _counties(mentions, cands)
     keys = [_choice_key(m, c, container) for m, c, container in zip(mentions, cands, containers)]
-    for idx, m in enumerate(mentions):
-        key = keys[idx]
-        if key in by_key:
-            out[idx] = by_key[key]
-            continue
-        if not len(m.candidates):
-            out[idx] = _approximate(gaz, m, containers[idx])
-        else:
-            out[idx] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
-                               counties=counties)
-        by_key[key] = out[idx]
+    first: dict[tuple, _Ranking | None] = {}  # None: a name with no candidates
+    for m, c, container, key in zip(mentions, cands, containers, keys):
+        if key not in first:
+            first[key] = _rank(gaz, m, c, focus_cc, container, anchors, counties=counties) \
+                if c.rows else None
+    placed = [None if (r := first[key]) is None else r.row for key in keys]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
     # and a listed name to the kind of place the names listed with it are
-    regions = _regions_by_name(gaz, mentions, out, cands)
+    regions = _regions_by_name(gaz, mentions, placed, cands)
     votes: Counter[tuple[str, str]] = Counter()
     for region, weight in regions.values():
         votes[region] += weight
     total = sum(votes.values())
-    kinds = _list_kinds(gaz, mentions, out)
-    held = _holding(gaz, mentions, out)
-    pairs = _pair_kinds(gaz, mentions, out)
+    kinds = _list_kinds(gaz, mentions, placed)
+    held = _holding(gaz, mentions, placed)
+    pairs = _pair_kinds(gaz, mentions, placed)
     redone: dict[tuple, Placement] = {}
+    second: dict[int, Placement] = {}
     shares: dict[tuple | None, dict[tuple[str, str], float]] = {}
     for idx, m in enumerate(mentions):
-        if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
+        if len(m.candidates) < 2 or placed[idx] is None:
             continue
         own = regions.get(m.key)
         if own not in shares:  # the regions of the other names: the same for all in one region
@@ -430,7 +424,19 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         if key not in redone:
             redone[key] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
                                   focus_a1 or None, kind, counties)
-        out[idx] = redone[key]
+        second[idx] = redone[key]
+    # the first choices that stand, explained once per key
+    explained: dict[tuple, Placement | None] = {}
+    out: list[Placement | None] = []
+    for idx, key in enumerate(keys):
+        if idx in second:
+            out.append(second[idx])
+            continue
+        if key not in explained:
+            r = first[key]
+            explained[key] = _approximate(gaz, mentions[idx], containers[idx]) if r is None \
+                else _explain(gaz, r)
+        out.append(explained[key])
     return out
 
 
@@ -441,19 +447,20 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
     return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues, container)
 
 
-def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
              ) -> dict[int, tuple[str, str, str]]:
     """Where the text puts a town in the next name ("Buffalo, New York"), that name read as
-    the province the town is in, if it can be: its kind (admin1, country, province code)."""
+    the province the town is in, if it can be: its kind (admin1, country, province code).
+    ``placed``: the row each mention was placed at in the first pass (None: not placed)."""
     out: dict[int, tuple[str, str, str]] = {}
     for idx, (m, p) in enumerate(zip(mentions[:-1], placed, strict=False)):
-        if m.near == mentions[idx + 1].key and p is not None and p.row is not None and \
-                gaz.feature[p.row] in ("city", "locality", "admin2"):
-            out[idx + 1] = ("admin1", str(gaz.country_code[p.row]), str(gaz.admin1[p.row]))
+        if m.near == mentions[idx + 1].key and p is not None and \
+                gaz.feature[p] in ("city", "locality", "admin2"):
+            out[idx + 1] = ("admin1", str(gaz.country_code[p]), str(gaz.admin1[p]))
     return out
 
 
-def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
                 ) -> dict[int, tuple[str, str, str]]:
     """In a pair "A and B" of which one was placed as a province, the other read as a
     province of that country too, if it can be ("New Jersey and New York"); of which one was
@@ -465,17 +472,17 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement 
             continue
         for this, other in ((idx, idx + 1), (idx + 1, idx)):
             p = placed[this]
-            if p is None or p.row is None:
+            if p is None:
                 continue
-            feature, cc = gaz.feature[p.row], str(gaz.country_code[p.row])
+            feature, cc = gaz.feature[p], str(gaz.country_code[p])
             if feature == "admin1":
                 out.setdefault(other, ("admin1", cc, ""))
             elif feature in ("city", "locality"):
-                out.setdefault(other, ("admin1", cc, str(gaz.admin1[p.row])))
+                out.setdefault(other, ("admin1", cc, str(gaz.admin1[p])))
     return out
 
 
-def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
                 ) -> dict[int, tuple[str, str, str]]:
     """For each listed name, the kind of place most of the others in its list were placed as
     (first pass): (feature, country, '') for provinces, counties and towns, (feature, '', '')
@@ -489,10 +496,10 @@ def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement 
         kinds = {}
         for idx in members:
             p = placed[idx]
-            if p is not None and p.row is not None:
-                feat = str(gaz.feature[p.row])
+            if p is not None:
+                feat = str(gaz.feature[p])
                 kinds[idx] = (feat, "" if feat in ("country", "region")
-                              else str(gaz.country_code[p.row]), "")
+                              else str(gaz.country_code[p]), "")
         for idx in members:
             others = Counter(k for j, k in kinds.items() if j != idx)
             total = sum(others.values())
@@ -510,7 +517,7 @@ def _region_of(gaz: Gazetteer, row: int) -> tuple[str, str] | None:
     return str(gaz.country_code[row]), str(gaz.admin1[row])
 
 
-def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None],
+def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None],
                      cands: list[_Candidates]) -> dict[str, tuple[tuple[str, str], float]]:
     """The admin-1 region each placed name of the text is in (each name counted once), and
     how much its vote weighs: a whole vote for a name that can mean one place only, or that
@@ -518,10 +525,10 @@ def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Place
     which is in Indiana as well as Ohio)."""
     out: dict[str, tuple[tuple[str, str], float]] = {}
     for m, p, c in zip(mentions, placed, cands, strict=True):
-        if p is None or p.row is None or m.key in out:
+        if p is None or m.key in out:
             continue
-        if (r := _region_of(gaz, p.row)) is not None:
-            sure = len(c.rows) == 1 or gaz.feature[p.row] == "admin1"
+        if (r := _region_of(gaz, p)) is not None:
+            sure = len(c.rows) == 1 or gaz.feature[p] == "admin1"
             out[m.key] = (r, 1.0 if sure else AMBIGUOUS_VOTE)
     return out
 
@@ -544,48 +551,78 @@ def _containers(mentions: list[Mention], cands: list[_Candidates]) -> list[int |
     return out
 
 
-def _choose(
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and one is made per name
+class _Ranking:
+    """A mention's candidates scored and ranked, with the evidence they were scored on.
+
+    The first pass needs only the winner of each name (:attr:`row`), and the second pass
+    overturns a quarter of the first choices of ambiguous names: so a first choice is
+    explained (:func:`_explain`) only once it stands.
+    """
+
+    m: Mention
+    c: _Candidates
+    score: list[float]  # empty for a single candidate: scored when explained
+    order: list[int]  # candidates from best to worst
+    near: list[float] | None  # :attr:`_Anchors.near` of the candidates
+    focus_cc: dict[str, float]
+    container: int | None
+    focus_a1: dict[tuple[str, str], float] | None
+    kind: tuple[str, str, str] | None
+    counties: _Counties | None
+
+    @property
+    def row(self) -> int:
+        """Gazetteer row of the winner."""
+        return self.c.rows[self.order[0]]
+
+
+def _rank(
     gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
     container: int | None, anchors: _Anchors,
     focus_a1: dict[tuple[str, str], float] | None = None,
     kind: tuple[str, str, str] | None = None, counties: _Counties | None = None,
-) -> Placement:
-    """The best-scoring candidate, explained, with its runner-ups.
+) -> _Ranking:
+    """A mention's candidates from best to worst.
 
     Scores are Python floats, not a NumPy array: most names have a handful of candidates,
     for which NumPy's cost per call outweighs the work. (Python and NumPy add and compare
-    float64 alike; only the softmax keeps ``np.exp``, whose last bit may differ from
-    ``math.exp``.)
+    float64 alike; only the softmax, in :func:`_explain`, keeps ``np.exp``, whose last bit
+    may differ from ``math.exp``.)
     """
-    rows = c.rows
-    if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
-        why: list[str] = []
-        [only] = _evidence(gaz, m, c, [0], focus_cc, container, focus_a1, why, kind,
-                           counties)
-        if m.fuzzy < 1:
-            why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
-        best = rows[0]
-        return Placement(best, gaz.lat.item(best), gaz.lon.item(best), round(m.fuzzy, 3),
-                         f"score {only:.1f}: " + "; ".join(why), [])
-    score = _evidence(gaz, m, c, range(len(rows)), focus_cc, container, focus_a1, None, kind,
-                      counties)
+    if len(c.rows) == 1:  # a third of all names: nothing to rank
+        return _Ranking(m, c, [], [0], None, focus_cc, container, focus_a1, kind, counties)
+    score = _evidence(gaz, m, c, range(len(c.rows)), focus_cc, container, focus_a1, None,
+                      kind, counties)
     near_km = anchors.near[c.rows_key]  # filled in for every candidate set of the text
     near = None if near_km is None else near_km.tolist()  # Python floats: quicker to read
     if near is not None:
         score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near)]
-    order = sorted(range(len(rows)), key=score.__getitem__, reverse=True)  # stable, as argsort
-    top = order[0]
-    best = rows[top]
-    z = np.exp(np.array([score[k] - score[top] for k in order]))
-    confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
+    order = sorted(range(len(score)), key=score.__getitem__, reverse=True)  # stable, as argsort
+    return _Ranking(m, c, score, order, near, focus_cc, container, focus_a1, kind, counties)
+
+
+def _explain(gaz: Gazetteer, r: _Ranking) -> Placement:
+    """The winner of a ranking, with its confidence, the evidence for it and its runner-ups."""
+    m, c, score = r.m, r.c, r.score
+    top = r.order[0]
+    best = c.rows[top]
     reasons: list[str] = []
-    _evidence(gaz, m, c, [top], focus_cc, container, focus_a1, reasons, kind, counties)
-    if near is not None and near[top] < NEAR_KM:
-        reasons.append(f"near other places in the text ({near[top]:.0f} km)")
+    total = _evidence(gaz, m, c, [top], r.focus_cc, r.container, r.focus_a1, reasons, r.kind,
+                      r.counties)[0]
+    if not score:  # a single candidate: the softmax is exp(0) = 1
+        if m.fuzzy < 1:
+            reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
+        return Placement(best, gaz.lat.item(best), gaz.lon.item(best), round(m.fuzzy, 3),
+                         f"score {total:.1f}: " + "; ".join(reasons), [])
+    z = np.exp(np.array([score[k] - score[top] for k in r.order]))
+    confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
+    if r.near is not None and r.near[top] < NEAR_KM:
+        reasons.append(f"near other places in the text ({r.near[top]:.0f} km)")
     if m.fuzzy < 1:
         reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
     runner_ups = []
-    for k in order[1:4]:
+    for k in r.order[1:4]:
         place_id, name, country_code = _label(gaz, c, k)
         runner_ups.append({"place_id": place_id, "name": name, "country_code": country_code,
                            "score": round(score[k], 2)})
@@ -598,6 +635,17 @@ def _choose(
         placed_by,
         runner_ups,
     )
+
+
+def _choose(
+    gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
+    container: int | None, anchors: _Anchors,
+    focus_a1: dict[tuple[str, str], float] | None = None,
+    kind: tuple[str, str, str] | None = None, counties: _Counties | None = None,
+) -> Placement:
+    """The best-scoring candidate, explained, with its runner-ups."""
+    return _explain(gaz, _rank(gaz, m, c, focus_cc, container, anchors, focus_a1, kind,
+                               counties))
 
 
 def _approximate(gaz: Gazetteer, m: Mention, container: int | None) -> Placement | None:
