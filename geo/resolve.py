@@ -198,14 +198,14 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
 
 
 @functools.cache
-def _candidate_cache(gaz: Gazetteer) -> dict[tuple[str, str, bytes], _Candidates]:
+def _candidate_cache(gaz: Gazetteer) -> dict[tuple[str, np.dtype, bytes], _Candidates]:
     return {}
 
 
 def _candidates(gaz: Gazetteer, m: Mention) -> _Candidates:
     """The :class:`_Candidates` of a mention's name, cached per gazetteer."""
     rows = m.candidates
-    key = (m.key, rows.dtype.str, rows.tobytes())
+    key = (m.key, rows.dtype, rows.tobytes())  # the dtype, not its .str: quicker to make
     cache = _candidate_cache(gaz)
     c = cache.get(key)
     if c is None:
@@ -236,10 +236,11 @@ def _evidence(
     if container is not None:
         in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
         in_a1, in_name = gaz.admin1[container], gaz.name[container]
+    codes, features, admin1, base = c.codes, c.features, c.admin1, c.base  # read per candidate
     scores = []
     for k in ks:
-        cc, feat, a1 = c.codes[k], c.features[k], c.admin1[k]
-        score = c.base[k]
+        cc, feat, a1 = codes[k], features[k], admin1[k]
+        score = base[k]
         if why is not None:
             pop = gaz.population[c.rows[k]]
             why.append(feat + (f", pop. {pop:,}" if pop else "")
