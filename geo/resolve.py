@@ -183,8 +183,8 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
         county=county,
-        counties=[k for k, f in zip(county, features) if f == "admin2"],
-        town_counties=[(k, r) for k, f, r in zip(county, features, row_list)
+        counties=[cy for cy, f in zip(county, features) if f == "admin2"],
+        town_counties=[(cy, r) for cy, f, r in zip(county, features, row_list)
                        if f in ("city", "locality")],
         named=frozenset(named),
         provinces=frozenset(provinces),
@@ -557,8 +557,8 @@ class _Ranking:
     """A mention's candidates scored and ranked, with the evidence they were scored on.
 
     The first pass needs only the winner of each name (:attr:`row`), and the second pass
-    overturns a quarter of the first choices of ambiguous names: so a first choice is
-    explained (:func:`_explain`) only once it stands.
+    redoes about half of the ambiguous names' first choices: so a first choice is explained
+    (:func:`_explain`) only once it stands.
     """
 
     m: Mention
