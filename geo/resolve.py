@@ -78,8 +78,8 @@ def focus(
             continue
         seen.add(m.key)
         weight = 1.0 if c.n_codes == 1 else 0.3
-        if gaz.country_code[c.best]:
-            votes[str(gaz.country_code[c.best])] += weight
+        if c.best_code:
+            votes[c.best_code] += weight
     total = sum(votes.values()) or 1.0
     return {k: v / total for k, v in votes.items()}
 
@@ -111,12 +111,15 @@ class _Candidates:
     rows_key: bytes  # the candidate set as a key of :attr:`_Anchors.near`
     base: list[float]  # the prior less the alternate-name penalty: where a score starts
     best: int  # row of the highest prior (first on ties)
+    best_code: str  # its country code
     region_best: int  # row of the highest prior with the 'region' cue bonus
     anchor: bool  # the only candidate, or the best is a country: evidence of proximity
     features: list[str]
     codes: list[str]
     admin1: list[str]
     county: list[int]  # row of the county each candidate is in (a county's own), else -1
+    counties: list[int]  # :attr:`county` of the candidates that are counties (admin2)
+    town_counties: list[tuple[int, int]]  # (:attr:`county`, row) of the city and locality ones
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
     provinces: frozenset[str]  # countries with an admin-1 region of this very name ("Florida")
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
@@ -162,6 +165,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     if any(capital):
         base = [b + CAPITAL_WEIGHT if cap and not (demoted and demoted[k]) else b
                 for k, (b, cap) in enumerate(zip(base, capital))]
+    county = gaz.county[rows].tolist()
     n = range(len(row_list))
     best = max(n, key=prior.__getitem__, default=-1)  # the first of equal maxima, as argmax
     with_cue = [p + REGION_CUE_WEIGHT if f in ("admin1", "region") else p
@@ -172,12 +176,16 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         rows_key=_rows_key(rows),
         base=base,
         best=-1 if best < 0 else row_list[best],
+        best_code="" if best < 0 else codes[best],
         region_best=-1 if region_best < 0 else row_list[region_best],
         anchor=len(row_list) == 1 or (best >= 0 and features[best] == "country"),
         features=features,
         codes=codes,
         admin1=[str(gaz.admin1[r]) for r in row_list],
-        county=gaz.county[rows].tolist(),
+        county=county,
+        counties=[cy for cy, f in zip(county, features) if f == "admin2"],
+        town_counties=[(cy, r) for cy, f, r in zip(county, features, row_list)
+                       if f in ("city", "locality")],
         named=frozenset(named),
         provinces=frozenset(provinces),
         town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
@@ -190,14 +198,14 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
 
 
 @functools.cache
-def _candidate_cache(gaz: Gazetteer) -> dict[tuple[str, str, bytes], _Candidates]:
+def _candidate_cache(gaz: Gazetteer) -> dict[tuple[str, np.dtype, bytes], _Candidates]:
     return {}
 
 
 def _candidates(gaz: Gazetteer, m: Mention) -> _Candidates:
     """The :class:`_Candidates` of a mention's name, cached per gazetteer."""
     rows = m.candidates
-    key = (m.key, rows.dtype.str, rows.tobytes())
+    key = (m.key, rows.dtype, rows.tobytes())  # the dtype, not its .str: quicker to make
     cache = _candidate_cache(gaz)
     c = cache.get(key)
     if c is None:
@@ -228,10 +236,11 @@ def _evidence(
     if container is not None:
         in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
         in_a1, in_name = gaz.admin1[container], gaz.name[container]
+    codes, features, admin1, base = c.codes, c.features, c.admin1, c.base  # read per candidate
     scores = []
     for k in ks:
-        cc, feat, a1 = c.codes[k], c.features[k], c.admin1[k]
-        score = c.base[k]
+        cc, feat, a1 = codes[k], features[k], admin1[k]
+        score = base[k]
         if why is not None:
             pop = gaz.population[c.rows[k]]
             why.append(feat + (f", pop. {pop:,}" if pop else "")
@@ -303,15 +312,14 @@ def _counties(mentions: list[Mention], cands: list[_Candidates]) -> _Counties | 
     names = {m.key: c for m, c in zip(mentions, cands)}
     named: dict[int, set[str]] = {}
     for key, c in names.items():
-        for feat, county in zip(c.features, c.county):
-            if feat == "admin2":
-                named.setdefault(county, set()).add(key)
+        for county in c.counties:
+            named.setdefault(county, set()).add(key)
     if not named:
         return None
     towns: dict[int, dict[str, int]] = {}
     for key, c in names.items():
-        for feat, county, row in zip(c.features, c.county, c.rows):
-            if county in named and feat in ("city", "locality"):
+        for county, row in c.town_counties:
+            if county in named:
                 towns.setdefault(county, {}).setdefault(key, row)
     return _Counties(named, towns)
 
@@ -374,40 +382,34 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     """Place every mention (None when nothing in or around the text can place it)."""
     cands = [_candidates(gaz, m) for m in mentions]
     focus_cc = focus(gaz, mentions, cands)
-    by_key: dict[tuple, Placement | None] = {}
-    out: list[Placement | None] = [None] * len(mentions)
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
     rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
     _fill_near(anchors, [(c.rows_key, c.rows, c.lat, c.lon) for c in cands])
     containers = _containers(mentions, cands)
     counties = _counties(mentions, cands)
-    keys = [(m.key, m.role, tuple(sorted(m.cues)), containers[i]) for i, m in enumerate(mentions)]
-    for idx, m in enumerate(mentions):
-        key = keys[idx]
-        if key in by_key:
-            out[idx] = by_key[key]
-            continue
-        if not len(m.candidates):
-            out[idx] = _approximate(gaz, m, containers[idx])
-        else:
-            out[idx] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
-                               counties=counties)
-        by_key[key] = out[idx]
+    keys = [_choice_key(m, c, container) for m, c, container in zip(mentions, cands, containers)]
+    first: dict[tuple, _Ranking | None] = {}  # None: a name with no candidates
+    for m, c, container, key in zip(mentions, cands, containers, keys):
+        if key not in first:
+            first[key] = _rank(gaz, m, c, focus_cc, container, anchors, counties=counties) \
+                if c.rows else None
+    placed = [None if (r := first[key]) is None else r.row for key in keys]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
     # and a listed name to the kind of place the names listed with it are
-    regions = _regions_by_name(gaz, mentions, out, cands)
+    regions = _regions_by_name(gaz, mentions, placed, cands)
     votes: Counter[tuple[str, str]] = Counter()
     for region, weight in regions.values():
         votes[region] += weight
     total = sum(votes.values())
-    kinds = _list_kinds(gaz, mentions, out)
-    held = _holding(gaz, mentions, out)
-    pairs = _pair_kinds(gaz, mentions, out)
+    kinds = _list_kinds(gaz, mentions, placed)
+    held = _holding(gaz, mentions, placed)
+    pairs = _pair_kinds(gaz, mentions, placed)
     redone: dict[tuple, Placement] = {}
+    second: dict[int, Placement] = {}
     shares: dict[tuple | None, dict[tuple[str, str], float]] = {}
     for idx, m in enumerate(mentions):
-        if len(m.candidates) < 2 or out[idx] is None or out[idx].row is None:
+        if len(m.candidates) < 2 or placed[idx] is None:
             continue
         own = regions.get(m.key)
         if own not in shares:  # the regions of the other names: the same for all in one region
@@ -423,23 +425,43 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
         if key not in redone:
             redone[key] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
                                   focus_a1 or None, kind, counties)
-        out[idx] = redone[key]
+        second[idx] = redone[key]
+    # the first choices that stand, explained once per key
+    explained: dict[tuple, Placement | None] = {}
+    out: list[Placement | None] = []
+    for idx, key in enumerate(keys):
+        if idx in second:
+            out.append(second[idx])
+            continue
+        if key not in explained:
+            r = first[key]
+            explained[key] = _approximate(gaz, mentions[idx], containers[idx]) if r is None \
+                else _explain(gaz, r)
+        out.append(explained[key])
     return out
 
 
-def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
+    """Everything of a mention that :func:`_choose` reads: mentions with equal keys are placed
+    alike, so each is scored once per text (its role, and cues that score nothing, aside)."""
+    cues = m.cues
+    return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues, container)
+
+
+def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
              ) -> dict[int, tuple[str, str, str]]:
     """Where the text puts a town in the next name ("Buffalo, New York"), that name read as
-    the province the town is in, if it can be: its kind (admin1, country, province code)."""
+    the province the town is in, if it can be: its kind (admin1, country, province code).
+    ``placed``: the row each mention was placed at in the first pass (None: not placed)."""
     out: dict[int, tuple[str, str, str]] = {}
     for idx, (m, p) in enumerate(zip(mentions[:-1], placed, strict=False)):
-        if m.near == mentions[idx + 1].key and p is not None and p.row is not None and \
-                gaz.feature[p.row] in ("city", "locality", "admin2"):
-            out[idx + 1] = ("admin1", str(gaz.country_code[p.row]), str(gaz.admin1[p.row]))
+        if m.near == mentions[idx + 1].key and p is not None and \
+                gaz.feature[p] in ("city", "locality", "admin2"):
+            out[idx + 1] = ("admin1", str(gaz.country_code[p]), str(gaz.admin1[p]))
     return out
 
 
-def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
                 ) -> dict[int, tuple[str, str, str]]:
     """In a pair "A and B" of which one was placed as a province, the other read as a
     province of that country too, if it can be ("New Jersey and New York"); of which one was
@@ -451,17 +473,17 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement 
             continue
         for this, other in ((idx, idx + 1), (idx + 1, idx)):
             p = placed[this]
-            if p is None or p.row is None:
+            if p is None:
                 continue
-            feature, cc = gaz.feature[p.row], str(gaz.country_code[p.row])
+            feature, cc = gaz.feature[p], str(gaz.country_code[p])
             if feature == "admin1":
                 out.setdefault(other, ("admin1", cc, ""))
             elif feature in ("city", "locality"):
-                out.setdefault(other, ("admin1", cc, str(gaz.admin1[p.row])))
+                out.setdefault(other, ("admin1", cc, str(gaz.admin1[p])))
     return out
 
 
-def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None]
+def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
                 ) -> dict[int, tuple[str, str, str]]:
     """For each listed name, the kind of place most of the others in its list were placed as
     (first pass): (feature, country, '') for provinces, counties and towns, (feature, '', '')
@@ -475,10 +497,10 @@ def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement 
         kinds = {}
         for idx in members:
             p = placed[idx]
-            if p is not None and p.row is not None:
-                feat = str(gaz.feature[p.row])
+            if p is not None:
+                feat = str(gaz.feature[p])
                 kinds[idx] = (feat, "" if feat in ("country", "region")
-                              else str(gaz.country_code[p.row]), "")
+                              else str(gaz.country_code[p]), "")
         for idx in members:
             others = Counter(k for j, k in kinds.items() if j != idx)
             total = sum(others.values())
@@ -496,7 +518,7 @@ def _region_of(gaz: Gazetteer, row: int) -> tuple[str, str] | None:
     return str(gaz.country_code[row]), str(gaz.admin1[row])
 
 
-def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Placement | None],
+def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None],
                      cands: list[_Candidates]) -> dict[str, tuple[tuple[str, str], float]]:
     """The admin-1 region each placed name of the text is in (each name counted once), and
     how much its vote weighs: a whole vote for a name that can mean one place only, or that
@@ -504,10 +526,10 @@ def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[Place
     which is in Indiana as well as Ohio)."""
     out: dict[str, tuple[tuple[str, str], float]] = {}
     for m, p, c in zip(mentions, placed, cands, strict=True):
-        if p is None or p.row is None or m.key in out:
+        if p is None or m.key in out:
             continue
-        if (r := _region_of(gaz, p.row)) is not None:
-            sure = len(c.rows) == 1 or gaz.feature[p.row] == "admin1"
+        if (r := _region_of(gaz, p)) is not None:
+            sure = len(c.rows) == 1 or gaz.feature[p] == "admin1"
             out[m.key] = (r, 1.0 if sure else AMBIGUOUS_VOTE)
     return out
 
@@ -530,59 +552,101 @@ def _containers(mentions: list[Mention], cands: list[_Candidates]) -> list[int |
     return out
 
 
-def _choose(
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and one is made per name
+class _Ranking:
+    """A mention's candidates scored and ranked, with the evidence they were scored on.
+
+    The first pass needs only the winner of each name (:attr:`row`), and the second pass
+    redoes about half of the ambiguous names' first choices: so a first choice is explained
+    (:func:`_explain`) only once it stands.
+    """
+
+    m: Mention
+    c: _Candidates
+    score: list[float]  # empty for a single candidate: scored when explained
+    order: list[int]  # candidates from best to worst
+    near: list[float] | None  # :attr:`_Anchors.near` of the candidates
+    focus_cc: dict[str, float]
+    container: int | None
+    focus_a1: dict[tuple[str, str], float] | None
+    kind: tuple[str, str, str] | None
+    counties: _Counties | None
+
+    @property
+    def row(self) -> int:
+        """Gazetteer row of the winner."""
+        return self.c.rows[self.order[0]]
+
+
+def _rank(
     gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
     container: int | None, anchors: _Anchors,
     focus_a1: dict[tuple[str, str], float] | None = None,
     kind: tuple[str, str, str] | None = None, counties: _Counties | None = None,
-) -> Placement:
-    """The best-scoring candidate, explained, with its runner-ups.
+) -> _Ranking:
+    """A mention's candidates from best to worst.
 
     Scores are Python floats, not a NumPy array: most names have a handful of candidates,
     for which NumPy's cost per call outweighs the work. (Python and NumPy add and compare
-    float64 alike; only the softmax keeps ``np.exp``, whose last bit may differ from
-    ``math.exp``.)
+    float64 alike; only the softmax, in :func:`_explain`, keeps ``np.exp``, whose last bit
+    may differ from ``math.exp``.)
     """
-    rows = c.rows
-    if len(rows) == 1:  # a third of all names: nothing to rank, and the softmax is exp(0) = 1
-        why: list[str] = []
-        [only] = _evidence(gaz, m, c, [0], focus_cc, container, focus_a1, why, kind,
-                           counties)
-        if m.fuzzy < 1:
-            why = [f"spelling close to {gaz.name[rows[0]]} ({m.fuzzy:.0%})", *why]
-        best = rows[0]
-        return Placement(best, float(gaz.lat[best]), float(gaz.lon[best]), round(m.fuzzy, 3),
-                         f"score {only:.1f}: " + "; ".join(why), [])
-    score = _evidence(gaz, m, c, range(len(rows)), focus_cc, container, focus_a1, None, kind,
-                      counties)
+    if len(c.rows) == 1:  # a third of all names: nothing to rank
+        return _Ranking(m, c, [], [0], None, focus_cc, container, focus_a1, kind, counties)
+    score = _evidence(gaz, m, c, range(len(c.rows)), focus_cc, container, focus_a1, None,
+                      kind, counties)
     near_km = anchors.near[c.rows_key]  # filled in for every candidate set of the text
-    if near_km is not None:
-        score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near_km.tolist())]
-    order = sorted(range(len(rows)), key=score.__getitem__, reverse=True)  # stable, as argsort
-    top = order[0]
-    best = rows[top]
-    z = np.exp(np.array([score[k] - score[top] for k in order]))
-    confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
+    near = None if near_km is None else near_km.tolist()  # Python floats: quicker to read
+    if near is not None:
+        score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near)]
+    order = sorted(range(len(score)), key=score.__getitem__, reverse=True)  # stable, as argsort
+    return _Ranking(m, c, score, order, near, focus_cc, container, focus_a1, kind, counties)
+
+
+def _explain(gaz: Gazetteer, r: _Ranking) -> Placement:
+    """The winner of a ranking, with its confidence, the evidence for it and its runner-ups."""
+    m, c, score = r.m, r.c, r.score
+    top = r.order[0]
+    best = c.rows[top]
     reasons: list[str] = []
-    _evidence(gaz, m, c, [top], focus_cc, container, focus_a1, reasons, kind, counties)
-    if near_km is not None and near_km[top] < NEAR_KM:
-        reasons.append(f"near other places in the text ({near_km[top]:.0f} km)")
+    total = _evidence(gaz, m, c, [top], r.focus_cc, r.container, r.focus_a1, reasons, r.kind,
+                      r.counties)[0]
+    if not score:  # a single candidate: the softmax is exp(0) = 1
+        if m.fuzzy < 1:
+            reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
+        return Placement(best, gaz.lat.item(best), gaz.lon.item(best), round(m.fuzzy, 3),
+                         f"score {total:.1f}: " + "; ".join(reasons), [])
+    z = np.exp(np.array([score[k] - score[top] for k in r.order]))
+    confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
+    if r.near is not None and r.near[top] < NEAR_KM:
+        reasons.append(f"near other places in the text ({r.near[top]:.0f} km)")
     if m.fuzzy < 1:
         reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
     runner_ups = []
-    for k in order[1:4]:
+    for k in r.order[1:4]:
         place_id, name, country_code = _label(gaz, c, k)
         runner_ups.append({"place_id": place_id, "name": name, "country_code": country_code,
                            "score": round(score[k], 2)})
     placed_by = f"score {score[top]:.1f}: " + "; ".join(reasons)
     return Placement(
         best,
-        float(gaz.lat[best]),
-        float(gaz.lon[best]),
+        gaz.lat.item(best),  # as a Python float, like float(gaz.lat[best]) but quicker
+        gaz.lon.item(best),
         round(confidence, 3),
         placed_by,
         runner_ups,
     )
+
+
+def _choose(
+    gaz: Gazetteer, m: Mention, c: _Candidates, focus_cc: dict[str, float],
+    container: int | None, anchors: _Anchors,
+    focus_a1: dict[tuple[str, str], float] | None = None,
+    kind: tuple[str, str, str] | None = None, counties: _Counties | None = None,
+) -> Placement:
+    """The best-scoring candidate, explained, with its runner-ups."""
+    return _explain(gaz, _rank(gaz, m, c, focus_cc, container, anchors, focus_a1, kind,
+                               counties))
 
 
 def _approximate(gaz: Gazetteer, m: Mention, container: int | None) -> Placement | None:
