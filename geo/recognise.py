@@ -255,8 +255,11 @@ def people(
     """Word positions that belong to people's names, and the surnames and given names of
     those people: the same word alone elsewhere in the text is most likely them too.
 
-    A run of capitalised words is a person's name when a title precedes it ("Captain
-    Sanogo") or it starts with a given name and is not itself a place ("Johnnie Carson").
+    A run of capitalised words is a person's name from a title in or before it on ("Captain
+    Sanogo", "State Rep. Jay Roberts"), unless a place's name starts at the title ("Prince
+    Edward Island"); or from a given name on, when that is no place ("Johnnie Carson"). A
+    given name that is also a word ("Jerry", "Will") counts only where neither it nor the
+    rest of the run is a big place ("Will Texas vote…").
     """
     given, given_word = given_names(), given_words()
     key = w.key
