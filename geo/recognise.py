@@ -620,7 +620,10 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
             not w.text[i][1:].islower():
         return []  # nor a near-spelling of a place: "Easter" is no misspelt "Eastern"
     nxt = i + 1 if i + 1 < len(w) and w.sentence[i + 1] == w.sentence[i] else None
-    spelt = len(key) >= 6 and not key.endswith(DERIVED_ENDINGS)
+    # a plural of a place's name is several places, not a misspelling of one: "the
+    # Americas", "the Dakotas" have no point of their own
+    plural = key.endswith("s") and len(gaz.lookup(key[:-1])) > 0
+    spelt = len(key) >= 6 and not key.endswith(DERIVED_ENDINGS) and not plural
     cands, score = fuzzy_lookup(gaz, key) if spelt else (np.empty(0, np.int32), 0.0)
     m = Mention(w.start[i], w.end[i], key, cands, sentence=w.sentence[i], fuzzy=score,
                 tokens=(i, i))

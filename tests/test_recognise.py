@@ -432,3 +432,8 @@ def test_a_town_named_like_a_word_is_a_place_before_its_province(gaz: Gazetteer)
     (no "Still" is in Texas)."""
     assert surfaces(gaz, "Buffalo, New York may be a destination. Still, Texas was hot.") == [
         "Buffalo", "New York", "Texas"]
+
+
+def test_a_plural_of_a_places_name_is_no_misspelling_of_it(gaz: Gazetteer) -> None:
+    """"The Americas" are two continents, not a misspelt "America" (the United States)."""
+    assert surfaces(gaz, "Cases rose across the Americas, and in Timbuktou.") == ["Timbuktou"]
