@@ -726,9 +726,10 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         if (
             gap in (", ", " in ", " in the ", " near ", " outside ", ", near ")
             and a.sentence == b.sentence
-            and not (gap == ", " and a.listed is not None and a.listed == b.listed
+            and not (gap == ", " and (a.listed is not None and a.listed == b.listed
+                                      or _facts(gaz, a.key, a.candidates).first_country)
                      and _peers(gaz, a.candidates, b.candidates))
-        ):
+        ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
             a.near = b.key
 
 

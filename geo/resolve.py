@@ -536,20 +536,38 @@ def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[int |
 
 def _containers(mentions: list[Mention], cands: list[_Candidates]) -> list[int | None]:
     """For each mention, the row of the place the text puts it in ("Kati, Mali"), if any:
-    the first mention of that name with candidates, read as a region after 'region'."""
+    of the first mention of that name with candidates, the most likely one that holds one
+    of the mention's own candidates ("Athens, Georgia": the US state, not the country), else
+    its most likely candidate, read as a region after 'region'."""
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if len(m.candidates) and m.key not in first:
             first[m.key] = i
     out: list[int | None] = []
-    for m in mentions:
+    for m, c in zip(mentions, cands, strict=True):
         i = first.get(m.near) if m.near is not None else None
         if i is None:
             out.append(None)
-        else:
-            c = cands[i]
-            out.append(c.region_best if "region" in mentions[i].cues else c.best)
+            continue
+        held = cands[i]
+        default = held.region_best if "region" in mentions[i].cues else held.best
+        out.append(_holder(c, held) if c.rows else default)
+        if out[-1] is None:
+            out[-1] = default
     return out
+
+
+def _holder(c: _Candidates, held: _Candidates) -> int | None:
+    """Row of the most likely country or province among ``held`` that one of ``c``'s
+    candidates lies in, if any."""
+    inside = set(zip(c.codes, c.admin1)) | {(cc, "") for cc in c.codes}
+    best, best_score = None, 0.0
+    for k, (feat, cc, a1) in enumerate(zip(held.features, held.codes, held.admin1)):
+        if feat in ("country", "admin1") and \
+                (cc, a1 if feat == "admin1" else "") in inside and \
+                (best is None or held.base[k] > best_score):
+            best, best_score = held.rows[k], held.base[k]
+    return best
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and one is made per name

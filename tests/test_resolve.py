@@ -292,3 +292,15 @@ def test_a_named_province_outweighs_ambiguous_towns_guesses(gaz: Gazetteer) -> N
 def test_a_name_paired_with_a_province_is_a_province_too(text: str, surface: str) -> None:
     r = row(text, surface)
     assert r["feature"] == "admin1" and r["country_code"] in ("US", "AU")
+
+
+@pytest.mark.parametrize(("text", "town", "province", "country"), [
+    ("He moved to Athens, Georgia.", "Athens", "Georgia", "US"),
+    ("He moved to Tbilisi, Georgia.", "Tbilisi", "Georgia", "GE"),
+    ("Many countries, among them China, Japan, and the United Kingdom, warned the WHO.",
+     "China", "Japan", "CN"),
+])
+def test_the_place_a_text_puts_a_name_in_is_one_that_can_hold_it(text, town, province,
+                                                                    country) -> None:
+    """"Athens, Georgia" is the US state's Athens; a country is in no other country."""
+    assert row(text, town)["country_code"] == country
