@@ -44,7 +44,7 @@ library libraries sheriff jail prison schools
 # Lower-case words that may sit inside a place name: "Bosnia and Herzegovina", "Rio de Janeiro".
 CONNECTORS = frozenset(
     "of de del da do dos das la le les du and on upon in the el al des di y sur am an der den "
-    "van von".split()
+    "van von es au aux".split()
 )
 
 # Particles inside people's names: "Yahya Abou al-Hammam", "Osama bin Laden".

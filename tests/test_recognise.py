@@ -437,3 +437,8 @@ def test_a_town_named_like_a_word_is_a_place_before_its_province(gaz: Gazetteer)
 def test_a_plural_of_a_places_name_is_no_misspelling_of_it(gaz: Gazetteer) -> None:
     """"The Americas" are two continents, not a misspelt "America" (the United States)."""
     assert surfaces(gaz, "Cases rose across the Americas, and in Timbuktou.") == ["Timbuktou"]
+
+
+def test_lower_case_particles_inside_names(gaz: Gazetteer) -> None:
+    assert surfaces(gaz, "A summit in Dar es Salaam and in Port-au-Prince.") == [
+        "Dar es Salaam", "Port-au-Prince"]
