@@ -74,8 +74,8 @@ def focus(
     votes: Counter[str] = Counter()
     seen: set[str] = set()
     for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
-        if not len(m.candidates) or m.key in seen:
-            continue
+        if not len(m.candidates) or m.key in seen or m.fuzzy < 1:
+            continue  # (nor is a misspelling evidence: it is judged by the others)
         seen.add(m.key)
         weight = 1.0 if c.n_codes == 1 else 0.3
         if c.best_code:
@@ -438,6 +438,14 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
             explained[key] = _approximate(gaz, mentions[idx], containers[idx]) if r is None \
                 else _explain(gaz, r)
         out.append(explained[key])
+    # a misspelling is read as a place only in a country the rest of the text is about:
+    # "Greenlane" in an Auckland story is no misspelt Greenland; a country's name with one
+    # letter wrong may be misspelt anywhere ("Mauritious")
+    for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
+        if m.fuzzy < 1 and p is not None and p.row is not None and focus_cc and \
+                not (gaz.feature[p.row] == "country" and m.fuzzy >= 0.9) and \
+                not focus_cc.get(str(gaz.country_code[p.row])):
+            out[idx] = None
     return out
 
 

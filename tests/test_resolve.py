@@ -304,3 +304,12 @@ def test_the_place_a_text_puts_a_name_in_is_one_that_can_hold_it(text, town, pro
                                                                     country) -> None:
     """"Athens, Georgia" is the US state's Athens; a country is in no other country."""
     assert row(text, town)["country_code"] == country
+
+
+def test_a_misspelling_is_read_only_in_a_country_the_text_is_about() -> None:
+    """"Greenlane" in an Auckland story is not Greenland misspelt; "Timbuktou" in a story
+    about Mali, or alone, is Timbuktu."""
+    g = geo.geoparse("The yachtie spotted her at Greenlane, near Auckland, New Zealand.")
+    assert "Greenlane" not in g["surface"].tolist()
+    assert row("Troops reached Timbuktou and Gao in Mali.", "Timbuktou")["country_code"] == "ML"
+    assert row("Troops reached Timbuktou.", "Timbuktou")["country_code"] == "ML"
