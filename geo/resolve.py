@@ -405,6 +405,11 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     kinds = _list_kinds(gaz, mentions, placed)
     held = _holding(gaz, mentions, placed)
     pairs = _pair_kinds(gaz, mentions, placed)
+    # one sense per text: what the syntax says one mention of a name is, it says of all
+    sense: dict[str, tuple[str, str, str]] = {}
+    for idx, m in enumerate(mentions):
+        if (k := kinds.get(idx) or held.get(idx) or pairs.get(idx)) is not None:
+            sense.setdefault(m.key, k)
     redone: dict[tuple, Placement] = {}
     second: dict[int, Placement] = {}
     shares: dict[tuple | None, dict[tuple[str, str], float]] = {}
@@ -418,7 +423,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
             shares[own] = {k: (v - weight * (k == region)) / others for k, v in votes.items()
                            if v - weight * (k == region) > 1e-9} if others > 1e-9 else {}
         focus_a1 = shares[own]
-        kind = kinds.get(idx) or held.get(idx) or pairs.get(idx)
+        kind = kinds.get(idx) or held.get(idx) or pairs.get(idx) or sense.get(m.key)
         if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
             continue  # nothing in the rest of the text bears on it: the first choice stands
         key = (*keys[idx], kind)
