@@ -317,8 +317,8 @@ def test_a_misspelling_is_read_only_in_a_country_the_text_is_about() -> None:
 
 def test_what_the_syntax_says_of_one_mention_holds_for_the_others(gaz: Gazetteer) -> None:
     """One sense per text: "Melbourne and Victoria" makes the earlier "Victoria" the state."""
-    g = geo.geoparse("Singapore urged its residents not to travel to Victoria. A warning said "
-                     "that Melbourne and Victoria were affected.")
+    g = geo.geoparse("Officials in Texas and Houston warned about Victoria. Later, Melbourne "
+                     "and Victoria were affected.")
     vic = g[g["surface"] == "Victoria"]
     assert len(vic) == 2 and set(vic["feature"]) == {"admin1"}
     assert set(vic["country_code"]) == {"AU"}
