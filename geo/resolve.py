@@ -476,8 +476,9 @@ def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
 
 def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
                 ) -> dict[int, tuple[str, str, str]]:
-    """In a pair "A and B" of which one was placed as a province, the other read as a
-    province of that country too, if it can be ("New Jersey and New York"); of which one was
+    """In a pair "A and B" of which one was placed as a country, the other read as a country
+    too, if it can be ("Egypt and Niger"); as a province, the other as a province of that
+    country ("New Jersey and New York"); of which one was
     placed as a town, the other as the town's province, if it can be ("Melbourne and
     Victoria")."""
     out: dict[int, tuple[str, str, str]] = {}
@@ -489,7 +490,9 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
             if p is None:
                 continue
             feature, cc = gaz.feature[p], str(gaz.country_code[p])
-            if feature == "admin1":
+            if feature == "country":
+                out.setdefault(other, ("country", "", ""))  # "Egypt and Niger"
+            elif feature == "admin1":
                 out.setdefault(other, ("admin1", cc, ""))
             elif feature in ("city", "locality"):
                 out.setdefault(other, ("admin1", cc, str(gaz.admin1[p])))
