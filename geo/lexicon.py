@@ -105,12 +105,6 @@ MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov de
 # place name, so it is never matched by spelling alone.
 DERIVED_ENDINGS = ("an", "ans", "ian", "ians", "ese", "ish", "ist", "ists", "ism", "ic", "ics")
 
-# Cue words around a name that say what kind of place it is.
-REGION_CUES = frozenset(
-    "region regions province provinces state district county prefecture area".split()
-)
-CITY_CUES = frozenset("city town village capital barracks suburb".split())
-
 
 @functools.cache
 def _words(name: str) -> frozenset[str]:
