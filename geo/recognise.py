@@ -391,8 +391,13 @@ _REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
 _CITY_AFTER = frozenset("city town village barracks airport suburb".split())
 _CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
 _PARTS = frozenset("northern southern eastern western central north south".split())
+# Words after a name that make it a polity, a country or province, rather than a town: "the
+# Quebec government", "New York Governor", "the New York border", "Quebec Health Minister".
+_POLITY_AFTER = frozenset(
+    "government governor premier legislature lawmakers parliament border borders".split())
+_MINISTER = frozenset("minister ministry".split())
 # The only words next to a name that give it a cue (most names have none of them).
-_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS
+_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER
 _CUE_BEFORE = _PARTS | LOCATIVES | {"capital", "of", "the"}
 
 
@@ -402,6 +407,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
     after = key[j + 1] if j + 1 < len(w) and sent[j + 1] == sent[j] else ""
     before = key[i - 1] if i > 0 and sent[i - 1] == sent[i] else ""
     cues: set[str] = set()
+    if j + 2 < len(w) and key[j + 2] in _MINISTER and sent[j + 2] == sent[j]:
+        cues.add("polity")
     if after not in _CUE_AFTER and before not in _CUE_BEFORE:
         return cues
     before2 = key[i - 2] if before == "of" and i > 1 and sent[i - 2] == sent[i] else ""
@@ -415,6 +422,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
         cues.add("part")
     if after in PEOPLE_WORDS:
         cues.add("people")
+    if after in _POLITY_AFTER or after in _MINISTER:
+        cues.add("polity")
     if before == "the":
         cues.add("the")
     if before in LOCATIVES:

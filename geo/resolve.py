@@ -25,6 +25,7 @@ OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's al
 # A national capital under its own name: news names capitals for their governments
 # ("talks between Washington and Moscow") more often than their size alone suggests
 CAPITAL_WEIGHT = 0.5
+POLITY_CUE_WEIGHT = 1.0  # 'the X government': a country or province over a town
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
@@ -233,6 +234,7 @@ def _evidence(
     its container) is worked out once, not once per candidate.
     """
     region, city, part = ("region" in m.cues), ("city" in m.cues), ("part" in m.cues)
+    polity = "polity" in m.cues
     if container is not None:
         in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
         in_a1, in_name = gaz.admin1[container], gaz.name[container]
@@ -272,6 +274,10 @@ def _evidence(
             score += 1.0
             if why is not None:
                 why.append("'northern/southern…' cue")
+        if polity and feat in ("country", "admin1"):
+            score += POLITY_CUE_WEIGHT
+            if why is not None:
+                why.append("'government/governor/border…' cue")
         if kind is not None and feat == kind[0] and kind[1] in ("", cc) and kind[2] in ("", a1):
             score += KIND_WEIGHT
             if why is not None:
@@ -410,6 +416,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     for idx, m in enumerate(mentions):
         if (k := kinds.get(idx) or held.get(idx) or pairs.get(idx)) is not None:
             sense.setdefault(m.key, k)
+        elif "polity" in m.cues and (row := placed[idx]) is not None and \
+                gaz.feature[row] in ("country", "admin1"):  # "the Quebec government"
+            sense.setdefault(m.key, (str(gaz.feature[row]), str(gaz.country_code[row]),
+                                     str(gaz.admin1[row])))
     redone: dict[tuple, Placement] = {}
     second: dict[int, Placement] = {}
     shares: dict[tuple | None, dict[tuple[str, str], float]] = {}
@@ -458,7 +468,8 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
     """Everything of a mention that :func:`_choose` reads: mentions with equal keys are placed
     alike, so each is scored once per text (its role, and cues that score nothing, aside)."""
     cues = m.cues
-    return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues, container)
+    return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues,
+            "polity" in cues, container)
 
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]

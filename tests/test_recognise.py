@@ -59,6 +59,21 @@ def test_region_cue(gaz: Gazetteer) -> None:
     assert "region" in m.cues
 
 
+@pytest.mark.parametrize("text", [
+    "Mayors will appeal to the Quebec government this week.",
+    "New York Governor Andrew Cuomo declared an emergency.",
+    "Quebec Health Minister Gaetan Barrette said on Sunday.",
+    "Tolls rise from the New York border to Route 128.",
+])
+def test_polity_cue(gaz: Gazetteer, text: str) -> None:
+    name = "Quebec" if "Quebec" in text else "New York"
+    assert "polity" in mention(gaz, text, name).cues
+
+
+def test_no_polity_cue_for_a_citys_own_officers(gaz: Gazetteer) -> None:
+    assert "polity" not in mention(gaz, "The Quebec mayor spoke on Sunday.", "Quebec").cues
+
+
 def test_northern_mali(gaz: Gazetteer) -> None:
     m = mention(gaz, "Militias asserted themselves in northern Mali.", "Mali")
     assert m.role == "place" and "part" in m.cues

@@ -106,6 +106,18 @@ def test_region_cue_prefers_the_region() -> None:
     assert city["feature"] == "city"
 
 
+def test_a_government_or_governor_makes_a_name_the_province() -> None:
+    """A town named like its province is the town alone ("flights from New York"), the
+    province before 'government', 'governor', 'border'…, and so are the name's other
+    mentions in the text."""
+    assert row("Flights from New York resumed.", "New York")["feature"] == "city"
+    assert row("New York Governor Andrew Cuomo spoke.", "New York")["feature"] == "admin1"
+    text = ("Mayors will appeal to the Quebec government. Right turns on red became legal in "
+            "Quebec in 2003.")
+    g = geo.geoparse(text)
+    assert g.loc[g["surface"] == "Quebec", "feature"].tolist() == ["admin1", "admin1"]
+
+
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
     placements = resolve(gaz, ms)
