@@ -9,6 +9,7 @@ best candidate wins; the runner-ups and the cues that decided are kept for the r
 from __future__ import annotations
 
 import functools
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -643,9 +644,27 @@ def _rank(
     near_km = anchors.near[c.rows_key]  # filled in for every candidate set of the text
     near = None if near_km is None else near_km.tolist()  # Python floats: quicker to read
     if near is not None:
+        if c.provinces:
+            near = _twins_not_near(c, near)
         score = [s + 1.0 if d < NEAR_KM else s for s, d in zip(score, near)]
     order = sorted(range(len(score)), key=score.__getitem__, reverse=True)  # stable, as argsort
     return _Ranking(m, c, score, order, near, focus_cc, container, focus_a1, kind, counties)
+
+
+def _twins_not_near(c: _Candidates, near: list[float]) -> list[float]:
+    """Distances to the text's other places, with none for a town named like a province of
+    its country ("New York", "Timbuktu", "Delaware"): inside that province, nearness cannot
+    tell the town from the province, so neither gets it; elsewhere, the name is the
+    province's own ("a Delaware company", not Delaware, Ohio, near the text's Louisville)."""
+    own = {(cc, a1): k for k, (f, cc, a1) in enumerate(zip(c.features, c.codes, c.admin1))
+           if f == "admin1" and cc in c.provinces}
+    out = list(near)
+    for k, (f, cc, a1) in enumerate(zip(c.features, c.codes, c.admin1)):
+        if f in ("city", "locality") and cc in c.provinces:
+            out[k] = math.inf
+            if (province := own.get((cc, a1))) is not None:
+                out[province] = math.inf
+    return out
 
 
 def _explain(gaz: Gazetteer, r: _Ranking) -> Placement:

@@ -431,6 +431,27 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
     return pd.DataFrame(rows), layer, names
 
 
+def yield_to_polities(r_rows: pd.DataFrame, r_names: list[tuple[str, int]],
+                      polities: list[tuple[pd.DataFrame, list[tuple[str, int]]]],
+                      within_km: float = 600.0) -> list[tuple[str, int]]:
+    """Region names without those of a country or province on the same land: in the news,
+    "Florida", "Crimea", "Tasmania" or "Nova Scotia" is the polity, not Natural Earth's
+    peninsula or island (whose label point can lie 300 km from the polity's); "Santa Cruz",
+    a Galápagos island, keeps its name, the provinces of that name being far away."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    for rows, names in polities:
+        for n, i in names:
+            if isinstance(n, str):
+                points.setdefault(fold(n), []).append((rows["lat"].iat[i], rows["lon"].iat[i]))
+    keep = []
+    for n, i in r_names:
+        near = [p for p in points.get(fold(n), [])
+                if haversine_km(r_rows["lat"].iat[i], r_rows["lon"].iat[i], *p) <= within_km]
+        if not near:
+            keep.append((n, i))
+    return keep
+
+
 def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     rows, names = [], []
     for c in cities500().values():
@@ -584,6 +605,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"Subunit outlines not found: {args.subunits} (run `npm ci`)")
     a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider, args.subunits)
     g_rows, g_names = admin1_groups(a_rows, a_names, wider)
+    r_names = yield_to_polities(r_rows, r_names, [(c_rows, c_names), (a_rows, a_names)])
     d_rows, d_names = admin2(towns, codes)
     t_rows, t_names = cities(ne)
     for rows, pairs in [

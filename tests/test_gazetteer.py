@@ -283,3 +283,17 @@ def test_an_outline_moves_only_the_province_it_is_the_outline_of(gaz: Gazetteer)
 
     assert haversine_km(*point("district of columbia"), 38.895, -77.036) < 10
     assert haversine_km(*point("virginia"), 37.63, -78.72) < 10
+
+
+@pytest.mark.parametrize("name", ["florida", "crimea", "tasmania", "nova scotia", "alaska"])
+def test_a_region_named_like_the_polity_on_its_land_yields_to_it(gaz: Gazetteer, name: str
+                                                                 ) -> None:
+    """Natural Earth's Florida peninsula or Crimean peninsula is not what news means by the
+    name: the state or province is, so the physical region keeps no name of its own."""
+    features = {str(gaz.feature[r]) for r in gaz.lookup(name)}
+    assert "admin1" in features and "region" not in features
+
+
+def test_a_region_far_from_the_polities_of_its_name_keeps_it(gaz: Gazetteer) -> None:
+    """Santa Cruz in the Galápagos is thousands of km from the provinces called Santa Cruz."""
+    assert "region" in {str(gaz.feature[r]) for r in gaz.lookup("santa cruz")}

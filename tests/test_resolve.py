@@ -118,6 +118,18 @@ def test_a_government_or_governor_makes_a_name_the_province() -> None:
     assert g.loc[g["surface"] == "Quebec", "feature"].tolist() == ["admin1", "admin1"]
 
 
+def test_a_town_named_like_a_province_gains_nothing_from_being_near() -> None:
+    """Delaware, Ohio, lies near Louisville and Lexington; the state does not. Nearness
+    is no evidence for a town that shares a province's name: 'a Delaware company' is the
+    state. Inside the province of its name, nearness cannot tell the town from it, and the
+    town stays the reading of its name alone."""
+    text = ("Central Holdings, a Delaware limited liability company, owns apartments in "
+            "Louisville and Lexington, Kentucky, and in Columbus, Ohio.")
+    assert row(text, "Delaware")["feature"] == "admin1"
+    text = "Rebels control key cities like Timbuktu, Gao and Kidal in northern Mali."
+    assert row(text, "Timbuktu")["feature"] == "city"
+
+
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
     placements = resolve(gaz, ms)
