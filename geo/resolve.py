@@ -19,7 +19,9 @@ import numpy as np
 from .gazetteer import Gazetteer, fold, own_name
 from .recognise import Mention
 
-FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0}  # others: by population
+# Others by population; an airport as a town of 100,000 (only big cities' airports answer to
+# their own word alone: "Heathrow", "Dulles")
+FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "airport": 2.5}
 FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
@@ -267,7 +269,7 @@ def _evidence(
             score += REGION_CUE_WEIGHT
             if why is not None:
                 why.append("'region' cue")
-        if city and feat in ("city", "locality"):
+        if city and feat in ("city", "locality", "airport"):  # "Heathrow airport"
             score += 1.5
             if why is not None:
                 why.append("'city'/'capital' cue")

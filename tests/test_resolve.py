@@ -130,6 +130,14 @@ def test_a_town_named_like_a_province_gains_nothing_from_being_near() -> None:
     assert row(text, "Timbuktu")["feature"] == "city"
 
 
+def test_an_airport_in_the_news_is_the_airport() -> None:
+    """'Heathrow' in a story about English fog is London's airport, not Heathrow, Florida."""
+    heathrow = row("Fog in southern England disrupted flights at Heathrow and Gatwick.",
+                   "Heathrow")
+    assert heathrow["country_code"] == "GB" and heathrow["feature"] == "other"
+    assert haversine_km(heathrow.geometry.y, heathrow.geometry.x, 51.47, -0.46) < 5
+
+
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
     placements = resolve(gaz, ms)
