@@ -24,9 +24,9 @@ and share as a link.
 2. **Choosing the place.** Each candidate gets a score that adds up readable evidence: what
    kind of place it is and how big (a national capital counts a little more: news names
    capitals for their governments), the country and the province the document is about, cue
-   words ("X region", "capital X"), the place the text puts it in ("Kati, Mali"), a county
-   the text names (with Henry County, Paris is Paris, Tennessee), closeness to the other
-   places mentioned, and the kind of place the sentence asks for (Georgia listed with
+   words ("X region", "capital X", "the X government"), the place the text puts it in
+   ("Kati, Mali"), a county the text names (with Henry County, Paris is Paris, Tennessee),
+   closeness to the other places mentioned, and the kind of place the sentence asks for (Georgia listed with
    Colorado and Ohio is the US state; "Buffalo, New York" is the state). The best wins.
    **Confidence** (0 to 1) says how far ahead it is; below 0.5, or when a name is not in the
    gazetteer and is placed at the place around it, the map draws the circle **dashed**: treat
