@@ -26,8 +26,9 @@ and share as a link.
    capitals for their governments), the country and the province the document is about, cue
    words ("X region", "capital X", "the X government"), the place the text puts it in
    ("Kati, Mali"), a county the text names (with Henry County, Paris is Paris, Tennessee),
-   closeness to the other places mentioned, and the kind of place the sentence asks for (Georgia listed with
-   Colorado and Ohio is the US state; "Buffalo, New York" is the state). The best wins.
+   closeness to the other places mentioned, and the kind of place the sentence asks for
+   (Georgia listed with Colorado and Ohio is the US state; "Buffalo, New York" is the
+   state). The best wins.
    **Confidence** (0 to 1) says how far ahead it is; below 0.5, or when a name is not in the
    gazetteer and is placed at the place around it, the map draws the circle **dashed**: treat
    its position as approximate. Click a place to see, for each passage, why it was placed
