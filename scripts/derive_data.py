@@ -578,18 +578,29 @@ BRITISH_SPELLINGS = frozenset(
 
 
 @functools.cache
-def _words_and_first_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded ordinary English words (Webster's 2nd, lower-case entries only) and first
-    names (``gender-guesser``)."""
+def _lower_words() -> frozenset[str]:
+    """Ordinary English words: Webster's 2nd's lower-case entries (``english-words``)."""
     from english_words import get_english_words_set
 
-    words = frozenset(fold(w) for w in get_english_words_set(["web2"], lower=False, alpha=True)
-                      if w.islower())
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                     if w.islower())
+
+
+@functools.cache
+def _first_names() -> tuple[tuple[str, bool], ...]:
+    """First names from ``gender-guesser``'s list, each with whether it is common in Britain
+    or the US."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    names = frozenset(fold(line[3:29].strip()) for line in
-                      data.read_text(encoding="iso-8859-1").splitlines()
-                      if not line.startswith("#") and len(line) >= 30)
-    return words, names
+    return tuple((line[3:29].strip(), bool(line[30:32].strip()))
+                 for line in data.read_text(encoding="iso-8859-1").splitlines()
+                 if not line.startswith("#") and len(line) >= 30)
+
+
+@functools.cache
+def _words_and_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded ordinary English words and first names."""
+    return (frozenset(fold(w) for w in _lower_words()),
+            frozenset(fold(name) for name, _ in _first_names()))
 
 
 def lexicon(out: Path, keys: set[str]) -> None:
@@ -601,23 +612,16 @@ def lexicon(out: Path, keys: set[str]) -> None:
     capitalised word after them as a surname ("Johnnie Carson", "Francois Hollande");
     ``given_words.txt``: those that are also ordinary words ("Jay", "Jerry", "Will").
     """
-    from english_words import get_english_words_set
-
-    words = get_english_words_set(["web2"], lower=False, alpha=True)
-    lower = {w for w in words if w.islower()}
+    lower = _lower_words()
     common = sorted((lower | BRITISH_SPELLINGS) & keys)
     given: set[str] = set()
     given_words: set[str] = set()
-    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    for line in data.read_text(encoding="iso-8859-1").splitlines():
-        if line.startswith("#") or len(line) < 30:
-            continue
-        name = line[3:29].strip()
+    for name, common_here in _first_names():
         if not (name and "+" not in name and name[0].isalpha() and len(name) > 2):
             continue
         if name.lower() not in lower:
             given.add(fold(name))
-        elif line[30:32].strip():  # a word, and a name in Britain or the US ("Will", not "The")
+        elif common_here:  # a word, and a name in Britain or the US ("Will", not "The")
             given_words.add(fold(name))
     folder = out / "lexicon"
     folder.mkdir(parents=True, exist_ok=True)
