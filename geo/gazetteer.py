@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +92,8 @@ class Gazetteer:
     _name_places: np.ndarray
     _adjectives: dict[str, np.ndarray]
     max_words: int
+    # North American telephone area code -> (country, admin-1 code; "" for a whole country)
+    area_codes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.place_id)
@@ -165,6 +167,9 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
     keys, offsets, name_places = _grouped(folder / "names.parquet")
     akeys, aoffsets, aplaces = _grouped(folder / "adjectives.parquet")
     adjectives = {k: aplaces[aoffsets[i] : aoffsets[i + 1]] for i, k in enumerate(akeys)}
+    areas = folder / "area_codes.parquet"  # optional: a gazetteer derived before it had them
+    area_codes = {} if not areas.exists() else {
+        code: (cc, a1) for code, cc, a1 in zip(*pq.read_table(areas).to_pydict().values())}
     return Gazetteer(
         place_id=col["place_id"],
         name=col["name"],
@@ -181,4 +186,5 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
         _name_places=name_places,
         _adjectives=adjectives,
         max_words=max(k.count(" ") + 1 for k in keys[:: max(1, len(keys) // 50000)] + ["a"]),
+        area_codes=area_codes,
     )

@@ -21,7 +21,7 @@ from .dates import publication_date, sentence_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .io import MENTION_COLUMNS
 from .normalise import normalise
-from .recognise import recognise
+from .recognise import phone_areas, recognise
 from .resolve import resolve
 from .segment import segment
 
@@ -66,7 +66,7 @@ def _parse(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
     segs = segment(clean)
     spans = [(s, e) for s, e, _ in segs]
     mentions = recognise(clean, spans, gaz)
-    placements = resolve(gaz, mentions)
+    placements = resolve(gaz, mentions, phone_areas(clean, gaz))
     source = "published"
     if published is None:
         published, how = publication_date(clean)

@@ -431,6 +431,20 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
     return cues
 
 
+# A North American phone number: (806) 423-1253, 806-423-1253, 806.423.1253; its area code.
+_PHONE = re.compile(r"(?<![\d-])\(?([2-9]\d\d)\)?[ .-]?[2-9]\d\d[ .-]\d{4}(?![\d-])")
+
+
+def phone_areas(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
+    """The provinces (country, admin-1 code) of the text's North American phone numbers, in
+    order, each once: a local story gives its readers local numbers ("call 519-661-5670":
+    Ontario), which tell where its "London" is."""
+    if not gaz.area_codes:
+        return []
+    areas = [gaz.area_codes.get(m.group(1)) for m in _PHONE.finditer(text)]
+    return list(dict.fromkeys(a for a in areas if a is not None))
+
+
 def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Every place name in clean ``text``, longest match first, with role and cues."""
     w = tokenize(text, sentences)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -70,12 +70,14 @@ def _prior(gaz: Gazetteer, rows: np.ndarray) -> list[float]:
 
 
 def focus(
-    gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates] | None = None
+    gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates] | None = None,
+    areas: Sequence[tuple[str, str]] = (),
 ) -> dict[str, float]:
-    """Share of the document's place evidence in each country (its focus)."""
+    """Share of the document's place evidence in each country (its focus): a vote for each
+    name's likeliest country, and one for the country of each phone area (``areas``)."""
     if cands is None:
         cands = [_candidates(gaz, m) for m in mentions]
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter(cc for cc in dict.fromkeys(cc for cc, _ in areas))
     seen: set[str] = set()
     for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
         if not len(m.candidates) or m.key in seen or m.fuzzy < 1:
@@ -261,8 +263,8 @@ def _evidence(
         if share and cc and not (cc in c.provinces and feat in ("city", "locality")):
             score += REGION_FOCUS_WEIGHT * share
             if why is not None:
-                why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in "
-                           "the text")
+                why.append(f"in the region ({cc}-{a1}) that {share:.0%} of the rest of the text "
+                           "points to (its places, its phone numbers)")
         if c.town_named[k] and not region:
             score -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
         if region and feat in ("admin1", "region"):
@@ -387,10 +389,15 @@ def _fill_near(anchors: _Anchors, sets: list[tuple[bytes, list[int], np.ndarray,
         anchors.near[key] = None if none_left else nearest[start:end]
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
-    """Place every mention (None when nothing in or around the text can place it)."""
+def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, str]] = ()
+            ) -> list[Placement | None]:
+    """Place every mention (None when nothing in or around the text can place it).
+
+    ``areas``: the (country, admin-1 code) of the text's phone numbers
+    (:func:`geo.recognise.phone_areas`), evidence of its country and region like a name.
+    """
     cands = [_candidates(gaz, m) for m in mentions]
-    focus_cc = focus(gaz, mentions, cands)
+    focus_cc = focus(gaz, mentions, cands, areas)
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
     rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
@@ -410,6 +417,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Placement | None]:
     votes: Counter[tuple[str, str]] = Counter()
     for region, weight in regions.values():
         votes[region] += weight
+    for cc, a1 in areas:
+        if a1:
+            votes[(cc, a1)] += 1.0
     total = sum(votes.values())
     kinds = _list_kinds(gaz, mentions, placed)
     held = _holding(gaz, mentions, placed)

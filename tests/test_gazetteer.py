@@ -311,3 +311,15 @@ def test_a_big_citys_airport_answers_to_its_own_word(gaz: Gazetteer) -> None:
     assert airports("dulles") == {"US"}
     assert not airports("logan") and not airports("timbuktu")
     assert airports("timbuktu airport") == {"ML"}
+
+
+def test_area_codes_are_optional(tmp_path: Path) -> None:
+    """A gazetteer derived before it had phone area codes still loads, without them."""
+    import shutil
+
+    from geo.gazetteer import DATA
+
+    for f in ("places", "names", "adjectives"):
+        shutil.copy(DATA / f"{f}.parquet", tmp_path / f"{f}.parquet")
+    assert load_gazetteer.__wrapped__(tmp_path).area_codes == {}  # not cached: a one-off
+    assert load_gazetteer().area_codes["806"] == ("US", "TX")

@@ -457,3 +457,14 @@ def test_a_plural_of_a_places_name_is_no_misspelling_of_it(gaz: Gazetteer) -> No
 def test_lower_case_particles_inside_names(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "A summit in Dar es Salaam and in Port-au-Prince.") == [
         "Dar es Salaam", "Port-au-Prince"]
+
+
+def test_phone_numbers_say_which_province_a_local_story_is_in(gaz: Gazetteer) -> None:
+    from geo.recognise import phone_areas
+
+    ontario = next(str(gaz.admin1[r]) for r in gaz.lookup("ontario")
+                   if gaz.feature[r] == "admin1")
+    text = ("Call London police at 519-661-5670 or (806) 423-1033, or 806.423.1033, or "
+            "Crime Stoppers at 1-800-222-8477. Figures for 2017-2018 and 12-345-6789 differ.")
+    assert phone_areas(text, gaz) == [("CA", ontario), ("US", "TX")]
+    assert phone_areas("No numbers here, only 2,500 people in 2012.", gaz) == []

@@ -138,6 +138,17 @@ def test_an_airport_in_the_news_is_the_airport() -> None:
     assert haversine_km(heathrow.geometry.y, heathrow.geometry.x, 51.47, -0.46) < 5
 
 
+def test_a_local_phone_number_places_the_story() -> None:
+    """'London police' alone is London, England; with a number in Ontario's 519 area code
+    it is London, Ontario, and the explanation says why."""
+    text = "London police are investigating. Anyone with information is asked to call {}."
+    assert row(text.format("police"), "London")["country_code"] == "GB"
+    london = row(text.format("519-661-5670"), "London")
+    assert london["country_code"] == "CA"
+    assert haversine_km(london.geometry.y, london.geometry.x, 42.98, -81.23) < 20
+    assert "phone numbers" in london["placed_by"]
+
+
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
     placements = resolve(gaz, ms)
