@@ -263,8 +263,8 @@ def _evidence(
         if share and cc and not (cc in c.provinces and feat in ("city", "locality")):
             score += REGION_FOCUS_WEIGHT * share
             if why is not None:
-                why.append(f"in the region ({cc}-{a1}) that {share:.0%} of the rest of the text "
-                           "points to (its places, its phone numbers)")
+                why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in "
+                           "the text")  # a phone number's area counts as one (see resolve)
         if c.town_named[k] and not region:
             score -= 1.0  # "Ségou" alone is the town; "the Ségou region" is the region
         if region and feat in ("admin1", "region"):

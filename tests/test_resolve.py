@@ -146,7 +146,7 @@ def test_a_local_phone_number_places_the_story() -> None:
     london = row(text.format("519-661-5670"), "London")
     assert london["country_code"] == "CA"
     assert haversine_km(london.geometry.y, london.geometry.x, 42.98, -81.23) < 20
-    assert "phone numbers" in london["placed_by"]
+    assert "in the region (CA-08)" in london["placed_by"]  # Ontario, GeoNames code 08
 
 
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
