@@ -461,7 +461,7 @@ def yield_to_polities(r_rows: pd.DataFrame, r_names: list[tuple[str, int]],
 # Words of an airport's name that say what it is, not which it is.
 _AIRPORT_WORDS = frozenset(
     "airport international intl ntl national regional municipal field airfield air base "
-    "aerodrome county metropolitan".split())
+    "aerodrome county metropolitan jetport sunport aeroclube".split())
 
 
 def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
@@ -472,8 +472,8 @@ def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
     The own word is the name less its city's and the generic words, when that is one word
     that is no English word or first name (Chicago "Midway", Boston's "Logan" stay unnamed),
     follows no first name in the full name (Anchorage's "Ted Stevens"), and is not ``taken``
-    by a better-known place (Xi'an's airport is in Xianyang); a city of 500,000 or more
-    makes it big (GeoNames cities500)."""
+    by a better-known place (Xi'an's airport is in Xianyang; "Cherokee" County); a city of
+    500,000 or more makes it big (GeoNames cities500)."""
     import airportsdata
 
     words_, first_names = _words_and_first_names()
@@ -726,9 +726,11 @@ def main(argv: list[str] | None = None) -> None:
     r_names = yield_to_polities(r_rows, r_names, [(c_rows, c_names), (a_rows, a_names)])
     d_rows, d_names = admin2(towns, codes)
     t_rows, t_names = cities(ne)
-    taken = {fold(n) for n, i in [*c_names, *a_names, *d_names, *r_names]
-             if isinstance(n, str)} | {fold(n) for n in t_rows.loc[t_rows["population"] >= 15000,
-                                                                   "name"]}
+    # an airport's own word must not name, or be part of the name of, a wider place ("Cherokee
+    # County", "Provence-Alpes-Côte d'Azur") or a town of 15,000 or more
+    units = {fold(n) for n, i in [*c_names, *a_names, *d_names, *r_names] if isinstance(n, str)}
+    taken = units | {w for n in units for w in n.replace("-", " ").split()} | {
+        fold(n) for n in t_rows.loc[t_rows["population"] >= 15000, "name"]}
     p_rows, p_names = airports(towns, taken)
     for rows, pairs in [
         (c_rows, c_names),

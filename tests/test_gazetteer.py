@@ -310,6 +310,7 @@ def test_a_big_citys_airport_answers_to_its_own_word(gaz: Gazetteer) -> None:
     assert airports("heathrow") == {"GB"} and airports("heathrow airport") == {"GB"}
     assert airports("dulles") == {"US"}
     assert not airports("logan") and not airports("timbuktu")
+    assert not airports("cherokee") and not airports("provence")  # part of wider places' names
     assert airports("timbuktu airport") == {"ML"}
 
 
