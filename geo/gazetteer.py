@@ -168,8 +168,10 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
     akeys, aoffsets, aplaces = _grouped(folder / "adjectives.parquet")
     adjectives = {k: aplaces[aoffsets[i] : aoffsets[i + 1]] for i, k in enumerate(akeys)}
     areas = folder / "area_codes.parquet"  # optional: a gazetteer derived before it had them
-    area_codes = {} if not areas.exists() else {
-        code: (cc, a1) for code, cc, a1 in zip(*pq.read_table(areas).to_pydict().values())}
+    table = pq.read_table(areas).to_pydict() if areas.exists() else {}
+    area_codes = {code: (cc, a1) for code, cc, a1 in zip(
+        table.get("code", []), table.get("country_code", []), table.get("admin1", []),
+        strict=True)}
     return Gazetteer(
         place_id=col["place_id"],
         name=col["name"],

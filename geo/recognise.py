@@ -397,7 +397,7 @@ _POLITY_AFTER = frozenset(
     "government governor premier legislature lawmakers parliament border borders".split())
 _MINISTER = frozenset("minister ministry".split())
 # The only words next to a name that give it a cue (most names have none of them).
-_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER
+_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER
 _CUE_BEFORE = _PARTS | LOCATIVES | {"capital", "of", "the"}
 
 

@@ -509,7 +509,7 @@ def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
                 "/" not in own_word and own_word not in taken and \
                 (a["country"], fold(str(a["city"]))) in big:
             at = next((k for k, w in enumerate(parts) if fold(w) == own_word), None)
-            if at is None or at and fold(parts[at - 1]) in first_names - city:
+            if at is None or (at > 0 and fold(parts[at - 1]) in first_names - city):
                 continue  # named after a person ("Ted Stevens Anchorage International")
             own = parts[at]
             names += [(own, i), (f"{own} Airport", i), (f"{own} International Airport", i)]

@@ -63,6 +63,7 @@ def test_region_cue(gaz: Gazetteer) -> None:
     "Mayors will appeal to the Quebec government this week.",
     "New York Governor Andrew Cuomo declared an emergency.",
     "Quebec Health Minister Gaetan Barrette said on Sunday.",
+    "Quebec Minister Gaetan Barrette said on Sunday.",
     "Tolls rise from the New York border to Route 128.",
 ])
 def test_polity_cue(gaz: Gazetteer, text: str) -> None:
