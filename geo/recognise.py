@@ -433,13 +433,17 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
 
 # A North American phone number: (806) 423-1253, 806-423-1253, 806.423.1253; its area code.
 _PHONE = re.compile(r"(?<![\d-])\(?([2-9]\d\d)\)?[ .-]?[2-9]\d\d[ .-]\d{4}(?![\d-])")
+# What every phone number holds, starting with a character class: the engine skips to each
+# digit at C speed, where _PHONE's leading look-behind makes it try every character. Most
+# texts have no phone number, and this one search says so in a fifth of _PHONE's time.
+_PHONE_DIGITS = re.compile(r"[2-9]\d\d\)?[ .-]?[2-9]\d\d[ .-]\d{4}(?![\d-])")
 
 
 def phone_areas(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
     """The provinces (country, admin-1 code) of the text's North American phone numbers, in
     order, each once: a local story gives its readers local numbers ("call 519-661-5670":
     Ontario), which tell where its "London" is."""
-    if not gaz.area_codes:
+    if not gaz.area_codes or _PHONE_DIGITS.search(text) is None:
         return []
     areas = [gaz.area_codes.get(m.group(1)) for m in _PHONE.finditer(text)]
     return list(dict.fromkeys(a for a in areas if a is not None))

@@ -1,6 +1,8 @@
 """geo.recognise: which words name places, and whether as a place, an adjective or in a name."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.normalise import normalise
@@ -469,3 +471,15 @@ def test_phone_numbers_say_which_province_a_local_story_is_in(gaz: Gazetteer) ->
             "Crime Stoppers at 1-800-222-8477. Figures for 2017-2018 and 12-345-6789 differ.")
     assert phone_areas(text, gaz) == [("CA", ontario), ("US", "TX")]
     assert phone_areas("No numbers here, only 2,500 people in 2012.", gaz) == []
+
+
+@settings(max_examples=3000, deadline=None)
+@example("Call (806) 423-1253.")
+@example("2459231253 or 245.923.1253, x245 923-1253")
+@given(st.lists(st.sampled_from(["(", ")", " ", "-", ".", "x", "0", "1", "2", "9", "806", "423",
+                                  "1253", "45"]), max_size=14).map("".join))
+def test_the_digit_search_never_hides_a_phone_number(text: str) -> None:
+    """phone_areas skips texts where the cheap search finds nothing: that must mean none."""
+    from geo.recognise import _PHONE, _PHONE_DIGITS
+
+    assert _PHONE_DIGITS.search(text) is not None or _PHONE.search(text) is None
