@@ -110,6 +110,7 @@ class Mention:
     fuzzy: float = 1.0  # 1 for exact matches; similarity for fuzzy ones
     cues: set[str] = field(default_factory=set)
     near: str | None = None  # key of the place the text puts it in ("X, Mali")
+    inside: bool = False  # the text says it lies in ``near`` (", ", " in "), not only near it
     tokens: tuple[int, int] = (0, 0)
     listed: int | None = None  # the enumeration it is one of (its first member's start)
     paired: bool = False  # one of two names joined by "and" / "or" ("New Jersey and New York")
@@ -757,7 +758,7 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                                       or _facts(gaz, a.key, a.candidates).first_country)
                      and _peers(gaz, a.candidates, b.candidates))
         ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
-            a.near = b.key
+            a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
 
 
 def _peers(gaz: Gazetteer, a: np.ndarray, b: np.ndarray) -> bool:

@@ -466,6 +466,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
             explained[key] = _approximate(gaz, mentions[idx], containers[idx]) if r is None \
                 else _explain(gaz, r)
         out.append(explained[key])
+    _outside_their_container(gaz, mentions, cands, containers, focus_cc, out)
     # a misspelling is read as a place only in a country the rest of the text is about:
     # "Greenlane" in an Auckland story is no misspelt Greenland; a country's name with one
     # letter wrong may be misspelt anywhere ("Mauritious")
@@ -475,6 +476,43 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
                 not focus_cc.get(str(gaz.country_code[p.row])):
             out[idx] = None
     return out
+
+
+def _outside_their_container(
+    gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates],
+    containers: list[int | None], focus_cc: dict[str, float], out: list[Placement | None],
+) -> None:
+    """A town the text puts in a province or country that none of its namesakes lies in
+    ("Holliday, Missouri", where the gazetteer's only Holliday is in Texas) is a place the
+    gazetteer lacks: it is placed approximately at the province, like a name missing from the
+    gazetteer, not at a namesake the text rules out.
+
+    Only where the text puts it there in so many words (", " or " in ", next to it and not in
+    a list), the holder is a place (not "Lund, Dutch") in a country the text is about (a
+    comma also stands between a surname and a given name: "McArthur, Chad"), and the
+    namesake is over 161 km from the holder's point (a historic province has a code of its
+    own: "El Fasher, Darfur").
+    """
+    for idx, (m, p, container) in enumerate(zip(mentions, out, containers, strict=True)):
+        if p is None or p.row is None or container is None or not m.inside \
+                or m.listed is not None or idx + 1 == len(mentions):
+            continue
+        holder, c = mentions[idx + 1], cands[idx]
+        in_cc, in_a1 = str(gaz.country_code[container]), str(gaz.admin1[container])
+        whole = gaz.feature[container] == "country"
+        if (
+            holder.key != m.near
+            or holder.role != "place"
+            or gaz.feature[container] not in ("admin1", "country")
+            or focus_cc.get(in_cc, 0.0) < 0.3
+            or any(f in ("country", "admin1", "region") for f in c.features)
+            or any(cc == in_cc and (whole or a1 == in_a1) for cc, a1 in zip(c.codes, c.admin1))
+            or haversine_km(gaz.lat[p.row], gaz.lon[p.row], gaz.lat[container],
+                            gaz.lon[container]) < 161
+        ):
+            continue
+        out[idx] = _approximate(gaz, m, container, f"no {m.key} in the gazetteer is in "
+                                                    f"{gaz.name[container]}")
 
 
 def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
@@ -725,7 +763,8 @@ def _choose(
                                counties))
 
 
-def _approximate(gaz: Gazetteer, m: Mention, container: int | None) -> Placement | None:
+def _approximate(gaz: Gazetteer, m: Mention, container: int | None,
+                 why: str = "not in the gazetteer") -> Placement | None:
     """A name missing from the gazetteer, placed at the place the text puts it in."""
     if container is None:
         return None
@@ -735,7 +774,7 @@ def _approximate(gaz: Gazetteer, m: Mention, container: int | None) -> Placement
         float(gaz.lat[container]),
         float(gaz.lon[container]),
         0.3,
-        f"not in the gazetteer; placed approximately at {name}, where the text puts it",
+        f"{why}; placed approximately at {name}, where the text puts it",
         [],
         approx_of=container,
     )

@@ -161,6 +161,23 @@ def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     assert "approximately" in p.placed_by
 
 
+def test_a_town_in_a_province_none_of_its_namesakes_is_in_is_placed_there() -> None:
+    """The gazetteer's only Holliday is in Texas: "Holliday, Missouri" is another, and is
+    placed approximately at Missouri; where the text names no province, Texas's stands."""
+    text = "A man from Holliday, Missouri, was arrested in Columbia on Friday."
+    r = row(text, "Holliday")
+    missouri = row(text, "Missouri")
+    assert r["place_id"] == "approx:holliday" and r["country_code"] == "US"
+    assert (r.geometry.x, r.geometry.y) == (missouri.geometry.x, missouri.geometry.y)
+    assert r["placed_by"].startswith("no holliday in the gazetteer is in Missouri; placed "
+                                     "approximately at Missouri")
+    assert row("A man from Holliday was arrested in Wichita Falls.", "Holliday")[
+        "place_id"].startswith("geonames:")
+    # a town the gazetteer has in the named province keeps its own point
+    assert row("A man from Columbia, Missouri, was arrested.", "Columbia")[
+        "place_id"].startswith("geonames:")
+
+
 def test_unknown_name_with_no_container_is_not_placed(gaz: Gazetteer) -> None:
     from geo.recognise import Mention
 
