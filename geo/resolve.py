@@ -429,8 +429,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     for idx, m in enumerate(mentions):
         if (k := kinds.get(idx) or held.get(idx) or pairs.get(idx)) is not None:
             sense.setdefault(m.key, k)
-        elif "polity" in m.cues and (row := placed[idx]) is not None and \
-                gaz.feature[row] in ("country", "admin1"):  # "the Quebec government"
+        elif not m.cues.isdisjoint(("polity", "region")) and (row := placed[idx]) is not None \
+                and gaz.feature[row] in ("country", "admin1"):  # "the Quebec government",
+            # "the province of Ontario"
             sense.setdefault(m.key, (str(gaz.feature[row]), str(gaz.country_code[row]),
                                      str(gaz.admin1[row])))
     redone: dict[tuple, Placement] = {}

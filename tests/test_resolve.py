@@ -390,3 +390,14 @@ def test_what_the_syntax_says_of_one_mention_holds_for_the_others(gaz: Gazetteer
     vic = g[g["surface"] == "Victoria"]
     assert len(vic) == 2 and set(vic["feature"]) == {"admin1"}
     assert set(vic["country_code"]) == {"AU"}
+
+
+def test_a_region_cue_on_one_mention_makes_every_mention_the_province() -> None:
+    """"The province of Ontario" says what every "Ontario" of the text is: not the village of
+    Ontario, New York, near the text's Buffalo."""
+    g = geo.geoparse("A ward closed at a hospital in Toronto, Canada. Services for newborns in "
+                     "Ontario are strained. New patients will go to other hospitals in the "
+                     "province of Ontario, or to Buffalo, New York in the United States.")
+    ontario = g[g["surface"] == "Ontario"]
+    assert len(ontario) == 2
+    assert set(ontario["feature"]) == {"admin1"} and set(ontario["country_code"]) == {"CA"}
