@@ -214,6 +214,10 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
 
 
 _GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
+# A place's own name may hold an apostrophe-s, which tokenize takes for a possessive: "St.
+# John's", "Lee's Summit", "Martha's Vineyard" are looked up with it.
+_POSSESSIVES = frozenset({"'s", "’s"})
+_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
 
 
 def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
@@ -473,7 +477,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         hi = i
         while (
             hi < last
-            and glue[hi]
+            and (glue[hi] or text[end[hi] : start[hi + 1]] in _POSSESSIVE_GAPS)
             and (cap[hi + 1] or key[hi + 1] in CONNECTORS)
             and hi + 1 not in person_at
         ):
@@ -485,6 +489,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             name = key[i] if j == i else fold(text[start[i] : stop])
             if text[stop : stop + 1] == "." and len(w.text[j]) <= 5 and len(gaz.lookup(name + ".")):
                 name, stop = name + ".", stop + 1  # "Ky.", "Tenn."
+            elif text[stop : stop + 2] in _POSSESSIVES and \
+                    (own := fold(text[start[i] : stop + 2])) in names and \
+                    _own_possessive(gaz, w, j, name, own):
+                name, stop = own, stop + 2  # "St. John's", not a possessive of St. John
             if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
                 name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
             ):
@@ -492,15 +500,14 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             if name in names or name in adjectives:
                 cands, adj = gaz.lookup(name), gaz.adjective(name)
                 if len(cands) or len(adj):
-                    match = (j, name, cands, adj)
+                    match = (j, stop, name, cands, adj)
                     break
         if match is None:
             if not w.first[i]:  # first in its sentence, any word is capitalised: no evidence
                 mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
-        j, name, cands, adj = match
-        m = Mention(start[i], max(end[j], start[i] + len(name)) if name.endswith(".") else end[j],
-                    name, cands, sentence=w.sentence[i], tokens=(i, j))
+        j, stop, name, cands, adj = match
+        m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
         if w.first[i] and w.text[i].isupper() and _DATELINE_END.match(text, end[j]):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
@@ -521,12 +528,45 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     return mentions
 
 
+def _own_possessive(gaz: Gazetteer, w: Words, j: int, name: str, own: str) -> bool:
+    """Whether a name ending at word ``j`` and followed by "'s" is a place's own name with it
+    ("St. John's", Newfoundland), not the possessive of a place ("St. Paul's suburbs") nor a
+    saint's in a building's name ("St. Peter's Square", "St. Paul's Cathedral"): the place
+    named with it is at least as big as the one without."""
+    if _names_a_building(w, j + 1):
+        return False
+    bare = gaz.lookup(name)
+    return not len(bare) or gaz.population[gaz.lookup(own)].max() >= gaz.population[bare].max()
+
+
+def _names_a_building(w: Words, k: int) -> bool:
+    """Whether the capitalised words from ``k`` on, after a saint's name, make it a
+    building's or an institution's name ("St. Paul's Cathedral", "St. Mary's High School",
+    "St. John's Health System") or a feast's ("St. Patrick's Day")."""
+    for word in w.key[k : k + 4]:
+        if not w.cap[k]:
+            return False
+        if word in FACILITY_WORDS or word in ORG_WORDS or word in _BUILDINGS:
+            return True
+        if not w.glue[k]:
+            return False
+        k += 1
+    return False
+
+
+_BUILDINGS = frozenset("square basilica chapel abbey parish cathedral day system".split())
+_SAINTS = ("st. ", "st ", "saint ", "ste. ", "sainte ")
+
+
 def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forenames
           ) -> bool:
     """Evidence against reading a matched name as a place (most of it for single words)."""
     i, j = m.tokens
     if m.key in SEATS_OF_GOVERNMENT and "the" in m.cues:
         return False  # "the White House said", not "White House, Tennessee"
+    if m.key.startswith(_SAINTS) and text[m.end : m.end + 2] in _POSSESSIVES and \
+            _names_a_building(w, j + 1):
+        return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"
     if m.role == "adjective":
         return True
     facts = _facts(gaz, m.key, m.candidates)

@@ -483,3 +483,17 @@ def test_the_digit_search_never_hides_a_phone_number(text: str) -> None:
     from geo.recognise import _PHONE, _PHONE_DIGITS
 
     assert _PHONE_DIGITS.search(text) is not None or _PHONE.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ferry reached St. John's, Newfoundland on Monday.", ["St. John's"]),
+    ("Police in Lee's Summit, Missouri arrested a man.", ["Lee's Summit", "Missouri"]),
+    ("She lives in St. Paul's suburbs.", ["St. Paul"]),  # St. Paul's possessive
+    ("Crowds gathered in St. Peter's Square in Rome.", ["Rome"]),  # a saint's, not a town's
+    ("She was taken to St. Michael's Hospital in Toronto.", ["Toronto"]),
+    ("Pupils at St. Mary's High School in Woodstock.", ["Woodstock"]),
+])
+def test_an_apostrophe_s_in_a_name(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """A place's own name may end in "'s" (it is looked up with it), and "St. X's" before a
+    building's name is a saint's."""
+    assert surfaces(gaz, text) == expected
