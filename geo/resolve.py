@@ -488,15 +488,15 @@ def _outside_their_container(
     gazetteer lacks: it is placed approximately at the province, like a name missing from the
     gazetteer, not at a namesake the text rules out.
 
-    Only where the text puts it there in so many words (", " or " in ", next to it and not in
-    a list), the holder is a place (not "Lund, Dutch") in a country the text is about (a
-    comma also stands between a surname and a given name: "McArthur, Chad"), and the
+    Only where the text puts it there in so many words (", " or " in ", next to it: "Stroud,
+    Ontario, Canada" too), the holder is a place (not "Lund, Dutch") in a country the text
+    is about (a comma also stands between a surname and a given name: "McArthur, Chad"), the
     namesake is over 161 km from the holder's point (a historic province has a code of its
     own: "El Fasher, Darfur").
     """
     for idx, (m, p, container) in enumerate(zip(mentions, out, containers, strict=True)):
         if p is None or p.row is None or container is None or not m.inside \
-                or m.listed is not None or idx + 1 == len(mentions):
+                or idx + 1 == len(mentions):
             continue
         holder, c = mentions[idx + 1], cands[idx]
         in_cc, in_a1 = str(gaz.country_code[container]), str(gaz.admin1[container])

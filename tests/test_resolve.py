@@ -173,6 +173,9 @@ def test_a_town_in_a_province_none_of_its_namesakes_is_in_is_placed_there() -> N
                                      "approximately at Missouri")
     assert row("A man from Holliday was arrested in Wichita Falls.", "Holliday")[
         "place_id"].startswith("geonames:")
+    # a chain of holders is no list: the gazetteer's Strouds are in England, the US, Australia
+    assert row("A truck was stopped in Stroud, Ontario, Canada.", "Stroud")[
+        "place_id"] == "approx:stroud"
     # a town the gazetteer has in the named province keeps its own point
     assert row("A man from Columbia, Missouri, was arrested.", "Columbia")[
         "place_id"].startswith("geonames:")
