@@ -490,9 +490,9 @@ def _outside_their_container(
 
     Only where the text puts it there in so many words (", " or " in ", next to it: "Stroud,
     Ontario, Canada" too), the holder is a place (not "Lund, Dutch") in a country the text
-    is about (a comma also stands between a surname and a given name: "McArthur, Chad"), the
-    namesake is over 161 km from the holder's point (a historic province has a code of its
-    own: "El Fasher, Darfur").
+    is about (a comma also stands between a surname and a given name: "McArthur, Chad"), and
+    the namesake chosen is a town over 161 km from the holder's point (a historic province
+    has a code of its own: "El Fasher, Darfur").
     """
     for idx, (m, p, container) in enumerate(zip(mentions, out, containers, strict=True)):
         if p is None or p.row is None or container is None or not m.inside \
@@ -506,7 +506,7 @@ def _outside_their_container(
             or holder.role != "place"
             or gaz.feature[container] not in ("admin1", "country")
             or focus_cc.get(in_cc, 0.0) < 0.3
-            or any(f in ("country", "admin1", "region") for f in c.features)
+            or gaz.feature[p.row] in ("country", "admin1", "region")
             or any(cc == in_cc and (whole or a1 == in_a1) for cc, a1 in zip(c.codes, c.admin1))
             or haversine_km(gaz.lat[p.row], gaz.lon[p.row], gaz.lat[container],
                             gaz.lon[container]) < 161

@@ -176,6 +176,9 @@ def test_a_town_in_a_province_none_of_its_namesakes_is_in_is_placed_there() -> N
     # a chain of holders is no list: the gazetteer's Strouds are in England, the US, Australia
     assert row("A truck was stopped in Stroud, Ontario, Canada.", "Stroud")[
         "place_id"] == "approx:stroud"
+    # England's Bradford is a city and a district: a town, all the same
+    assert row("He will appear in a Bradford, Ontario court.", "Bradford")[
+        "place_id"] == "approx:bradford"
     # a town the gazetteer has in the named province keeps its own point
     assert row("A man from Columbia, Missouri, was arrested.", "Columbia")[
         "place_id"].startswith("geonames:")
