@@ -138,6 +138,17 @@ def test_people_are_not_places(gaz: Gazetteer, text: str, people_names: list[str
         assert "Bamako" in got
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was arrested at Paris City Hall on Friday.", ["Paris"]),
+    ("Protesters gathered outside Austin City Hall.", ["Austin"]),
+    ("Paris Hilton flew to Florence on Friday.", ["Florence"]),
+])
+def test_a_given_name_before_a_buildings_word_is_the_place(gaz: Gazetteer, text: str,
+                                                            expected: list[str]) -> None:
+    """"Paris City Hall" is no person called Paris: a building's word ends the name."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_people_marks_title_and_given_name_runs(gaz: Gazetteer) -> None:
     text = "Captain Sanogo met Johnnie Carson in Bamako."
     spans = [(s, e) for s, e, _ in segment(text)]
