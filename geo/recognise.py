@@ -49,6 +49,9 @@ _WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['�
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
 _DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\()")
+# A text's first word in capitals, then a sentence: a dateline whose dash was lost on the way
+# ("WASHINGTON Barack Obama pardoned…", "DETROIT The U.S. …").
+_BARE_DATELINE = re.compile(r" [A-Z][a-z]")
 # Words before a name that say it is a location: "in Hamm", "near Plats".
 LOCATIVES = frozenset("in at near from outside to into towards toward via around".split())
 
@@ -510,7 +513,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         j, stop, name, cands, adj = match
         m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
-        if w.first[i] and w.text[i].isupper() and _DATELINE_END.match(text, end[j]):
+        if w.first[i] and w.text[i].isupper() and (_DATELINE_END.match(text, end[j]) or (
+                i == 0 and _BARE_DATELINE.match(text, end[j]))):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
         if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong):
             m.candidates, m.role = adj, "adjective"

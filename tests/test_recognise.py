@@ -508,3 +508,15 @@ def test_an_apostrophe_s_in_a_name(gaz: Gazetteer, text: str, expected: list[str
     """A place's own name may end in "'s" (it is looked up with it), and "St. X's" before a
     building's name is a saint's."""
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WASHINGTON Barack Obama pardoned his last turkey.", ["WASHINGTON"]),
+    ("DETROIT The Transportation Department issued rules.", ["DETROIT"]),
+    ("CHARLESTON, W.Va. -- The storm passed.", ["CHARLESTON", "W.Va."]),
+    ("GREEN fingered residents in Leeds won.", ["Leeds"]),
+])
+def test_a_dateline_whose_dash_was_lost(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """A text's first word in capitals before a sentence is a dateline's town."""
+    assert surfaces(gaz, text) == expected
+    assert "dateline" in found(gaz, text)[0][1].cues or expected == ["Leeds"]
