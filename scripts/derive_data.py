@@ -13,7 +13,7 @@ Sources (read here only; the app never needs them):
   package (MIT): used where a country's own centroid is far from them, or its main part
   spans more than a quarter of the globe's longitudes (Russia); and demonyms.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
-  and names, admin-1 label points, physical regions, land, lakes and rivers.
+  and names, admin-1 label points, physical regions, land, lakes (as places too) and rivers.
 * Airports with an IATA code, via the ``airportsdata`` package (MIT): their names ("London
   Heathrow Airport", and "Heathrow" for a big city's) and points.
 * North American telephone area codes and the province each serves, via the
@@ -437,6 +437,52 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
     return pd.DataFrame(rows), layer, names
 
 
+# Natural Earth's short forms of lakes' names ("L. Erie", "Cayuga L.", "Rybinsk Res."), and
+# the English names of those written in Spanish, Portuguese or French ("Lago Titicaca").
+_LAKE_FORMS = [
+    (re.compile(r"^L\. "), "Lake "), (re.compile(r" L\.$"), " Lake"),
+    (re.compile(r" R[eé]s\.$"), " Reservoir"), (re.compile(r"^R[eé]s\. (?:de )?"), ""),
+]
+_FOREIGN_LAKE = re.compile(r"^(?:Lago|Lagoa|Lac) (?:de |du |des )?(?=[A-Z])")
+
+
+def lake_names(name: str, alt: str | None) -> list[str]:
+    """A lake's names as the news writes them: "L. Erie" is "Lake Erie", "Lago de Nicaragua"
+    also "Lake Nicaragua", "Lake Malawi" also "Lake Nyasa" (its alternate name)."""
+    full = name
+    for rx, repl in _LAKE_FORMS:
+        full = rx.sub(repl, full)
+    if name.startswith(("Rés.", "Res.")):  # "Rés. Manicouagan": the Manicouagan Reservoir
+        full = f"{full} Reservoir"
+    out = [full]
+    if _FOREIGN_LAKE.match(full):
+        out.append(_FOREIGN_LAKE.sub("Lake ", full))
+    if alt:
+        out.append(alt)
+    return list(dict.fromkeys(out))
+
+
+def lakes(ne: Path, country_layer: gpd.GeoDataFrame
+          ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """Natural Earth's named lakes, reservoirs and inland seas, each at a point inside it and
+    in the country that point is in (none, on a border): "Lake Chad" is the lake, not Chad;
+    "Lake Erie near Toledo" puts Toledo in Ohio."""
+    polys = gpd.read_file(ne / "ne_50m_lakes.json")
+    polys = polys[polys["name"].notna()].dissolve(by="name", as_index=False, aggfunc="first")
+    points = polys.representative_point()
+    inside = gpd.sjoin(gpd.GeoDataFrame(geometry=points, crs=polys.crs),
+                       country_layer[["iso_a2", "geometry"]], how="left", predicate="within")
+    codes = inside.groupby(level=0)["iso_a2"].first().reindex(range(len(polys)))
+    rows, names = [], []
+    for (_, r), p, cc in zip(polys.iterrows(), points, codes, strict=True):
+        own = lake_names(str(r["name"]), r["name_alt"] if isinstance(r["name_alt"], str) else None)
+        rows.append({"place_id": f"ne:lake:{fold(r['name']).replace(' ', '_')}", "name": own[0],
+                     "feature": "lake", "country_code": cc if isinstance(cc, str) else "",
+                     "admin1": "", "lat": p.y, "lon": p.x, "population": 0})
+        names += [(n, len(rows) - 1) for n in own]
+    return pd.DataFrame(rows), names
+
+
 def yield_to_polities(r_rows: pd.DataFrame, r_names: list[tuple[str, int]],
                       polities: list[tuple[pd.DataFrame, list[tuple[str, int]]]],
                       within_km: float = 600.0) -> list[tuple[str, int]]:
@@ -733,6 +779,7 @@ def main(argv: list[str] | None = None) -> None:
     taken = units | {w for n in units for w in n.replace("-", " ").split()} | {
         fold(n) for n in t_rows.loc[t_rows["population"] >= 15000, "name"]}
     p_rows, p_names = airports(towns, taken)
+    l_rows, l_names = lakes(ne, c_layer)
     for rows, pairs in [
         (c_rows, c_names),
         (k_rows, k_names),
@@ -743,6 +790,7 @@ def main(argv: list[str] | None = None) -> None:
         (r_rows, r_names),
         (t_rows, t_names),
         (p_rows, p_names),
+        (l_rows, l_names),
     ]:
         parts.append(rows)
         names += [(n, i + offset) for n, i in pairs]

@@ -95,7 +95,7 @@ def test_coordinates_are_valid(gaz: Gazetteer) -> None:
     assert ((gaz.lat >= -90) & (gaz.lat <= 90)).all()
     assert ((gaz.lon >= -180) & (gaz.lon <= 180)).all()
     assert set(gaz.feature) <= {"country", "admin1", "admin2", "region", "city", "locality",
-                                "airport"}
+                                "airport", "lake"}
 
 
 def test_index_of(gaz: Gazetteer) -> None:
@@ -345,3 +345,16 @@ def test_area_codes_are_optional(tmp_path: Path) -> None:
         shutil.copy(DATA / f"{f}.parquet", tmp_path / f"{f}.parquet")
     assert load_gazetteer.__wrapped__(tmp_path).area_codes == {}  # not cached: a one-off
     assert load_gazetteer().area_codes["806"] == ("US", "TX")
+
+
+@pytest.mark.parametrize(("name", "countries"), [
+    ("Lake Erie", {"US", "CA"}), ("Lake Titicaca", {"PE", "BO"}),
+    ("Lake Nyasa", {"MW", "MZ", "TZ"}), ("Dead Sea", {"JO", "IL", "PS"}),
+])
+def test_lakes_are_places_under_the_names_the_news_gives_them(gaz: Gazetteer, name: str,
+                                                              countries: set[str]) -> None:
+    """Natural Earth writes "L. Erie", "Lago Titicaca" and "Lake Malawi" (alias Nyasa); each
+    is in the country of a point inside it."""
+    rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "lake"]
+    assert len(rows) == 1
+    assert str(gaz.country_code[rows[0]]) in countries

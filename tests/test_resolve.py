@@ -407,3 +407,11 @@ def test_a_region_cue_on_one_mention_makes_every_mention_the_province() -> None:
     ontario = g[g["surface"] == "Ontario"]
     assert len(ontario) == 2
     assert set(ontario["feature"]) == {"admin1"} and set(ontario["country_code"]) == {"CA"}
+
+
+def test_a_lake_is_the_lake_and_places_the_towns_on_its_shore() -> None:
+    """"Lake Chad" is not Chad; "Lake Erie near Toledo" is Toledo, Ohio, not Belize's Toledo."""
+    assert row("Fighters attacked islands in Lake Chad.", "Lake Chad")["place_id"] == \
+        "ne:lake:lake_chad"
+    toledo = row("Algae bloomed in Lake Erie near Toledo.", "Toledo")
+    assert toledo["country_code"] == "US" and toledo["feature"] == "city"
