@@ -251,6 +251,12 @@ def test_derived_words_and_movements_are_not_places(gaz: Gazetteer) -> None:
     assert surfaces(gaz, text) == []
 
 
+def test_a_commonwealth_is_no_place_of_its_own(gaz: Gazetteer) -> None:
+    """"The Commonwealth of Virginia": the state, not a Philippine barangay."""
+    assert surfaces(gaz, "Alexandria is a city in the Commonwealth of Virginia.") == [
+        "Alexandria", "Virginia"]
+
+
 def test_a_province_named_like_an_adjective_before_a_noun_is_not_a_place(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Now France and other Western governments are on edge.") == ["France"]
     assert "Michigan" in surfaces(gaz, "Swans died in Michigan on the coast of Lake Erie.")
