@@ -49,6 +49,14 @@ _WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['�
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
 _DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\()")
+# A sentence that starts by saying what a place is: "Reading is a town in Berkshire",
+# "Aurora is a city in Colorado", "Lamar is a county of Texas".
+_DEFINED = re.compile(
+    r" (?:is|was) (?:a|an|the) (?:[a-z-]+ ){0,2}?(county seat|county town|capital|city|town|"
+    r"village|hamlet|borough|township|"
+    r"municipality|commune|suburb|neighbo(?:u)?rhood|community|settlement|county|province|"
+    r"state|region|district|parish)\b")
+_REGION_KINDS = frozenset("county province state region district parish".split())
 # A text's first word in capitals, then a sentence: a dateline whose dash was lost on the way
 # ("WASHINGTON Barack Obama pardoned…", "DETROIT The U.S. …").
 _BARE_DATELINE = re.compile(r" [A-Z][a-z]")
@@ -516,6 +524,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if w.first[i] and w.text[i].isupper() and (_DATELINE_END.match(text, end[j]) or (
                 i == 0 and _BARE_DATELINE.match(text, end[j]))):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
+        elif w.first[i] and (d := _DEFINED.match(text, m.end)) is not None:
+            m.cues.update(("defined", "region" if d.group(1) in _REGION_KINDS else "city"))
         if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong):
             m.candidates, m.role = adj, "adjective"
         # a country's or province's own body ("the California Department of Health", "the
@@ -608,8 +618,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's)
         town = (facts.town and facts.own_name and "locative" in m.cues
                 and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
-        if _in_province(text, w, gaz, i, m.candidates):
-            return True  # "Buffalo, New York", even first in its sentence
+        if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues:
+            return True  # "Buffalo, New York", "Reading is a town in…", even first in its sentence
         if w.first[i] or run != (i, i) or not (known or province or town
                                                       or "region" in m.cues):
             return False

@@ -526,3 +526,17 @@ def test_a_dateline_whose_dash_was_lost(gaz: Gazetteer, text: str, expected: lis
     """A text's first word in capitals before a sentence is a dateline's town."""
     assert surfaces(gaz, text) == expected
     assert "dateline" in found(gaz, text)[0][1].cues or expected == ["Leeds"]
+
+
+@pytest.mark.parametrize(("text", "expected", "cue"), [
+    ("Aurora is a city in Arapahoe County, Colorado.", "Aurora", "city"),
+    ("Normal is a town in McLean County, Illinois.", "Normal", "city"),
+    ("Mobile is the county seat of Mobile County, Alabama.", "Mobile", "city"),
+])
+def test_a_sentence_that_says_what_a_place_is(gaz: Gazetteer, text: str, expected: str,
+                                              cue: str) -> None:
+    """A word that is also a common word, first in its sentence, is a place when the sentence
+    says what kind of place it is (gazetteers' and encyclopaedias' way of writing)."""
+    m = mention(gaz, text, expected)
+    assert {"defined", cue} <= m.cues
+    assert surfaces(gaz, "Still is a great place to live.") == []
