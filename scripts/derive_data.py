@@ -645,7 +645,29 @@ def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
     for name, forms in REGION_ADJECTIVES.items():
         if name in by_name:
             out += [(f, by_name[name]) for f in forms]
+    taken = {fold(f) for f, _ in out}  # "South African", "Central African": countries'
+    for name, i in by_name.items():
+        out += [(f, i) for f in part_adjectives(name) if fold(f) not in taken]
     return out
+
+
+# A part of a continent and the ways the news writes its adjective: "Western Africa" is
+# "West African", "South-Eastern Asia" "Southeast Asian", "North America" "North American".
+_PART_WORDS = {
+    "Western": ["West", "Western"], "Eastern": ["East", "Eastern"],
+    "Northern": ["North", "Northern"], "Southern": ["South", "Southern"],
+    "South-Eastern": ["Southeast", "South-East", "South East"], "Central": ["Central"],
+    "North": ["North"], "South": ["South"],
+}
+
+
+def part_adjectives(name: str) -> list[str]:
+    """The adjectives of a region named as a part of a continent, singular and plural."""
+    part, _, rest = name.partition(" ")
+    adjective = REGION_ADJECTIVES.get(rest, [None])[0] or {"America": "American"}.get(rest)
+    if part not in _PART_WORDS or adjective is None:
+        return []
+    return [f"{w} {adjective}{s}" for w in _PART_WORDS[part] for s in ("", "s")]
 
 
 def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:

@@ -86,6 +86,18 @@ def test_adjectives(gaz: Gazetteer, adjective: str, country: str) -> None:
     assert [n for n, _, _ in places(gaz, gaz.adjective(adjective))] == [country]
 
 
+@pytest.mark.parametrize(("adjective", "region"), [
+    ("west african", "Western Africa"), ("southeast asian", "South-Eastern Asia"),
+    ("south-east asian", "South-Eastern Asia"), ("eastern europeans", "Eastern Europe"),
+    ("north american", "North America"), ("south african", "South Africa"),
+    ("central african", "Central African Republic"),
+])
+def test_a_part_of_a_continent_has_the_adjectives_the_news_gives_it(
+        gaz: Gazetteer, adjective: str, region: str) -> None:
+    """A country's demonym stays the country's ("South African" is no Southern African)."""
+    assert [n for n, _, _ in places(gaz, gaz.adjective(adjective))] == [region]
+
+
 def test_unknown_adjective_is_empty(gaz: Gazetteer) -> None:
     assert len(gaz.adjective("bamakoish")) == 0
 
