@@ -222,6 +222,10 @@ REGION_ADJECTIVES = {
     "Sahel": ["Sahelian"],
     "Sahara": ["Saharan"],
     "Arctic": ["Arctic"],
+    "Western Asia": ["Middle Eastern"],  # the region that answers to "Middle East" too
+    "Scandinavia": ["Scandinavian", "Scandinavians"],
+    "Himalayas": ["Himalayan"],
+    "Patagonia": ["Patagonian"],
 }
 
 

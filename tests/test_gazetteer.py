@@ -90,7 +90,8 @@ def test_adjectives(gaz: Gazetteer, adjective: str, country: str) -> None:
     ("west african", "Western Africa"), ("southeast asian", "South-Eastern Asia"),
     ("south-east asian", "South-Eastern Asia"), ("eastern europeans", "Eastern Europe"),
     ("north american", "North America"), ("south african", "South Africa"),
-    ("central african", "Central African Republic"),
+    ("central african", "Central African Republic"), ("middle eastern", "Western Asia"),
+    ("scandinavian", "Scandinavia"),
 ])
 def test_a_part_of_a_continent_has_the_adjectives_the_news_gives_it(
         gaz: Gazetteer, adjective: str, region: str) -> None:
