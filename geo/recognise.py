@@ -543,6 +543,38 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     return mentions
 
 
+# Words around a demonym that make it a language, which is no place: "speaks fluent French",
+# "teaching English", "in English and Spanish", "English language learners".
+_SPEAK = frozenset("speak speaks spoke speaking spoken fluent teach teaches teaching taught "
+                   "learn learns learned learnt learning translated translate translates".split())
+_LANGUAGE_AFTER = frozenset("language languages speaker speakers speaking translation "
+                            "translations subtitles subtitled lessons class classes teacher "
+                            "teachers course courses accent dictionary learners immersion".split())
+
+
+def _a_language(text: str, w: Words, i: int, j: int) -> bool:
+    """Whether the demonym at words i..j names a language: a speaking or teaching word right
+    before it, or with "fluent", "only"… between ("spoke only French"); "in" right before it
+    and no noun after ("in English and Spanish", not "in Turkish troops"); a word about
+    language after it ("English language learners"); or a language before "and" / "or"."""
+    sentence, key = w.sentence, w.key
+    after = key[j + 1] if j + 1 < len(w) and sentence[j + 1] == sentence[j] else ""
+    if after in _LANGUAGE_AFTER:
+        return True
+    k = i - 1
+    while k >= 0 and sentence[k] == sentence[i] and key[k] in _SPEAK_BETWEEN:
+        k -= 1
+    if k >= 0 and sentence[k] == sentence[i] and key[k] in _SPEAK:
+        return True
+    bare = not after or after in ("and", "or") or text[w.end[j] : w.end[j] + 1] in ",.;:)"
+    if i > 1 and key[i - 1] in ("and", "or") and w.cap[i - 2] and sentence[i - 2] == sentence[i]:
+        return _a_language(text, w, i - 2, i - 2)  # "in English and Spanish"
+    return i > 0 and sentence[i - 1] == sentence[i] and key[i - 1] == "in" and bare
+
+
+_SPEAK_BETWEEN = frozenset("fluent only some basic little good perfect broken".split())
+
+
 def _own_possessive(gaz: Gazetteer, w: Words, j: int, name: str, own: str) -> bool:
     """Whether a name ending at word ``j`` and followed by "'s" is a place's own name with it
     ("St. John's", Newfoundland), not the possessive of a place ("St. Paul's suburbs") nor a
@@ -583,7 +615,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
             _names_a_building(w, j + 1):
         return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"
     if m.role == "adjective":
-        return True
+        return not _a_language(text, w, i, j)
     facts = _facts(gaz, m.key, m.candidates)
     strong, big = facts.strong, facts.big
     if j > i:  # "The City" is an old name of Oakville, not a name in a text

@@ -540,3 +540,17 @@ def test_a_sentence_that_says_what_a_place_is(gaz: Gazetteer, text: str, expecte
     m = mention(gaz, text, expected)
     assert {"defined", cue} <= m.cues
     assert surfaces(gaz, "Still is a great place to live.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She spoke only French and Farsi when she moved to Arlington.", ["Arlington"]),
+    ("She speaks fluent French and teaches English in Lyon.", ["Lyon"]),
+    ("The ad airs in English and Spanish in Miami.", ["Miami"]),
+    ("Help for English language learners in Boston.", ["Boston"]),
+    ("Drawing in Turkish troops, the war spread to Syria.", ["Turkish", "Syria"]),
+    ("Starbucks is in 130 Chinese cities.", ["Chinese"]),
+])
+def test_a_language_is_no_place(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """A demonym that names a language ("speaks French") places nothing; one before a noun
+    still does ("Turkish troops")."""
+    assert surfaces(gaz, text) == expected
