@@ -614,8 +614,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if m.key.startswith(_SAINTS) and text[m.end : m.end + 2] in _POSSESSIVES and \
             _names_a_building(w, j + 1):
         return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"
-    if m.role == "adjective":
-        return not _a_language(text, w, i, j)
+    if m.role == "adjective":  # "Native Americans" are a people, not from a place
+        return not (_a_language(text, w, i, j) or i > 0 and w.key[i - 1] == "native"
+                    and w.cap[i - 1] and text[w.end[i - 1] : w.start[i]] == " ")
     facts = _facts(gaz, m.key, m.candidates)
     strong, big = facts.strong, facts.big
     if j > i:  # "The City" is an old name of Oakville, not a name in a text

@@ -549,6 +549,7 @@ def test_a_sentence_that_says_what_a_place_is(gaz: Gazetteer, text: str, expecte
     ("Help for English language learners in Boston.", ["Boston"]),
     ("Drawing in Turkish troops, the war spread to Syria.", ["Turkish", "Syria"]),
     ("Starbucks is in 130 Chinese cities.", ["Chinese"]),
+    ("Native Americans built mounds near Charleston.", ["Charleston"]),  # a people
 ])
 def test_a_language_is_no_place(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     """A demonym that names a language ("speaks French") places nothing; one before a noun
