@@ -62,7 +62,7 @@ PEOPLE_WORDS = frozenset(
     """
 population populations people peoples tribe tribes tribesmen tribal militia militias rebel rebels
 separatists separatist allies leader leaders fighters language languages ethnic community clan clans
-herders nomads minority majority
+herders nomads minority majority countries nations nationality nationals
 """.split()
 )
 
