@@ -191,6 +191,9 @@ def test_adjectives(gaz: Gazetteer, text: str, surface: str) -> None:
         ("Islamic State in Greater Sahara (ISGS) has been growing.", "Sahara"),
         ("It supports the efforts of Mali, ECOWAS and the African Union.", "African"),
         ("A French Foreign Legion regiment is what is needed.", "French"),
+        ("He left the ruling United Russia party.", "Russia"),  # a party, a club
+        ("Real Madrid had traveled to Japan.", "Madrid"),
+        ("Fans of Manchester United sang.", "Manchester"),
     ],
 )
 def test_in_name(gaz: Gazetteer, text: str, surface: str) -> None:
