@@ -566,10 +566,20 @@ def _a_language(text: str, w: Words, i: int, j: int) -> bool:
         k -= 1
     if k >= 0 and sentence[k] == sentence[i] and key[k] in _SPEAK:
         return True
-    bare = not after or after in ("and", "or") or text[w.end[j] : w.end[j] + 1] in ",.;:)"
     if i > 1 and key[i - 1] in ("and", "or") and w.cap[i - 2] and sentence[i - 2] == sentence[i]:
         return _a_language(text, w, i - 2, i - 2)  # "in English and Spanish"
-    return i > 0 and sentence[i - 1] == sentence[i] and key[i - 1] == "in" and bare
+    if not (i > 0 and sentence[i - 1] == sentence[i] and key[i - 1] == "in"):
+        return False
+    k = j + 1  # after "in", the demonyms joined by "and" / "or" ("in Turkish and Russian…")
+    while k + 1 < len(w) and sentence[k] == sentence[j] and key[k] in ("and", "or") and \
+            w.cap[k + 1]:
+        k += 2
+    # … must have no noun after them: "in English and Spanish,", not "in Turkish troops" nor
+    # "in Russian-American art"
+    if text[w.end[k - 1] : w.end[k - 1] + 1] == "-":
+        return False
+    return not (k < len(w) and sentence[k] == sentence[j] and not w.cap[k]
+                and key[k] not in FUNCTION_WORDS and text[w.end[k - 1] : w.start[k]] == " ")
 
 
 _SPEAK_BETWEEN = frozenset("fluent only some basic little good perfect broken".split())

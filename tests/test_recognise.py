@@ -551,6 +551,8 @@ def test_a_sentence_that_says_what_a_place_is(gaz: Gazetteer, text: str, expecte
     ("The ad airs in English and Spanish in Miami.", ["Miami"]),
     ("Help for English language learners in Boston.", ["Boston"]),
     ("Drawing in Turkish troops, the war spread to Syria.", ["Turkish", "Syria"]),
+    ("Drawing in Turkish and Russian troops, it spread.", ["Turkish", "Russian"]),
+    ("A show of what went on in Russian-American art.", ["Russian", "American"]),
     ("Starbucks is in 130 Chinese cities.", ["Chinese"]),
     ("Native Americans built mounds near Charleston.", ["Charleston"]),  # a people
     ("Arab countries met in Cairo.", ["Cairo"]),  # not Arab, Alabama
