@@ -512,8 +512,8 @@ def _outside_their_container(
                             gaz.lon[container]) < 161
         ):
             continue
-        out[idx] = _approximate(gaz, m, container, f"no {m.key} in the gazetteer is in "
-                                                    f"{gaz.name[container]}")
+        out[idx] = _approximate(gaz, m, container, f"no {gaz.name[p.row]} in the gazetteer "
+                                                    f"is in {gaz.name[container]}")
 
 
 def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:

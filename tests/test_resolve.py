@@ -169,7 +169,7 @@ def test_a_town_in_a_province_none_of_its_namesakes_is_in_is_placed_there() -> N
     missouri = row(text, "Missouri")
     assert r["place_id"] == "approx:holliday" and r["country_code"] == "US"
     assert (r.geometry.x, r.geometry.y) == (missouri.geometry.x, missouri.geometry.y)
-    assert r["placed_by"].startswith("no holliday in the gazetteer is in Missouri; placed "
+    assert r["placed_by"].startswith("no Holliday in the gazetteer is in Missouri; placed "
                                      "approximately at Missouri")
     assert row("A man from Holliday was arrested in Wichita Falls.", "Holliday")[
         "place_id"].startswith("geonames:")
