@@ -378,8 +378,9 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     k = lo - 1  # "Peanut Corporation of America", "Voice of America"
     if k >= 0 and key[k] == "the":
         k -= 1
-    if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and key[k - 1] in ORG_WORDS:
-        return True
+    if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and (
+            key[k - 1] in ORG_WORDS or key[k] == "of" and key[k - 1] in _WATERS):
+        return True  # "Voice of America"; "the Gulf of Mexico" is no part of Mexico
     while hi + 1 < n and glue[hi] and cap[hi + 1]:
         hi += 1
     if not (ORG_WORDS.isdisjoint(key[lo:i]) and ORG_WORDS.isdisjoint(key[j + 1 : hi + 1])):
@@ -403,6 +404,8 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     return False
 
 
+# Seas named after a land on their shore: "the Gulf of Mexico", "the Sea of Japan".
+_WATERS = frozenset("gulf bay sea strait straits".split())
 _REGION_AFTER = frozenset("region province state district prefecture county".split())
 _REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
 _CITY_AFTER = frozenset("city town village barracks airport suburb".split())

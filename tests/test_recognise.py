@@ -194,6 +194,7 @@ def test_adjectives(gaz: Gazetteer, text: str, surface: str) -> None:
         ("He left the ruling United Russia party.", "Russia"),  # a party, a club
         ("Real Madrid had traveled to Japan.", "Madrid"),
         ("Fans of Manchester United sang.", "Manchester"),
+        ("Oil spilled into the Gulf of Mexico near Louisiana.", "Mexico"),  # a sea's name
     ],
 )
 def test_in_name(gaz: Gazetteer, text: str, surface: str) -> None:
