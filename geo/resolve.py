@@ -468,6 +468,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
                 else _explain(gaz, r)
         out.append(explained[key])
     _outside_their_container(gaz, mentions, cands, containers, focus_cc, out)
+    _unsupported_small_towns(gaz, mentions, out, areas)
     # a misspelling is read as a place only in a country the rest of the text is about:
     # "Greenlane" in an Auckland story is no misspelt Greenland; a country's name with one
     # letter wrong may be misspelt anywhere ("Mauritious")
@@ -514,6 +515,41 @@ def _outside_their_container(
             continue
         out[idx] = _approximate(gaz, m, container, f"no {gaz.name[p.row]} in the gazetteer "
                                                     f"is in {gaz.name[container]}")
+
+
+# What makes a town's name a place by itself, without support from the rest of the text.
+BIG_TOWN = 100_000
+_SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
+
+
+def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
+                             out: list[Placement | None], areas: Sequence[tuple[str, str]]
+                             ) -> None:
+    """A small town (under BIG_TOWN people) that nothing in the text supports is no place:
+    the text names other places but none in its country (nor is a phone number's area
+    there), and no word says it is a place ("in", "the town of", a dateline), nor does a
+    list it is in or a place the text puts it in. Such a word is a person, a brand or a
+    virus named after a town ("Marburg virus", "Titan", "Middleton said"). A text that
+    names one town alone is a local story about it, and keeps it."""
+    support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
+    for m, p in zip(mentions, out, strict=True):
+        if p is not None and p.row is not None:
+            support.setdefault(m.key, set()).add(str(gaz.country_code[p.row]))
+    places = {m.key for m, p in zip(mentions, out, strict=True)
+              if p is not None and m.role == "place"}
+    for cc, _ in areas:
+        support.setdefault("", set()).add(cc)
+    # a word around any one mention of the name speaks for all ("in Ozark … Ozark police")
+    said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
+            or m.listed is not None or m.paired or m.near is not None}
+    for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
+        if p is None or p.row is None or m.role != "place" or m.fuzzy < 1 or m.key in said \
+                or gaz.feature[p.row] not in ("city", "locality") or \
+                gaz.population[p.row] >= BIG_TOWN or places == {m.key}:
+            continue
+        cc = str(gaz.country_code[p.row])
+        if not any(cc in countries for key, countries in support.items() if key != m.key):
+            out[idx] = None
 
 
 def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:

@@ -415,3 +415,16 @@ def test_a_lake_is_the_lake_and_places_the_towns_on_its_shore() -> None:
         "ne:lake:lake_chad"
     toledo = row("Algae bloomed in Lake Erie near Toledo.", "Toledo")
     assert toledo["country_code"] == "US" and toledo["feature"] == "city"
+
+
+def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
+    """"The Marburg virus" in a story about Angola and Uganda is a virus; "Titan said" among
+    Texan places is a company. A word that says it is a place, or a text that names it
+    alone, keeps it."""
+    surfaces = lambda t: geo.geoparse(t)["surface"].tolist()  # noqa: E731
+    assert surfaces("The Marburg virus is spreading in Angola and Uganda.") == [
+        "Angola", "Uganda"]
+    assert "Titan" not in surfaces("Titan plans to drill near Arlington, Texas. Titan said "
+                                   "the wells are safe.")
+    assert surfaces("Pataskala zoning allows a burned block to be rebuilt.") == ["Pataskala"]
+    assert "Marburg" in surfaces("Officials in Angola said a nurse from Marburg was ill.")
