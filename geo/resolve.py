@@ -537,8 +537,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
             support.setdefault(m.key, set()).add(str(gaz.country_code[p.row]))
     places = {m.key for m, p in zip(mentions, out, strict=True)
               if p is not None and m.role == "place"}
-    for cc, _ in areas:
-        support.setdefault("", set()).add(cc)
+    phoned = {cc for cc, _ in areas}
     # a word around any one mention of the name speaks for all ("in Ozark … Ozark police")
     said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
             or m.listed is not None or m.paired or m.near is not None}
@@ -548,7 +547,8 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                 gaz.population[p.row] >= BIG_TOWN or places == {m.key}:
             continue
         cc = str(gaz.country_code[p.row])
-        if not any(cc in countries for key, countries in support.items() if key != m.key):
+        if cc not in phoned and not any(cc in countries for key, countries in support.items()
+                                        if key != m.key):
             out[idx] = None
 
 

@@ -344,15 +344,16 @@ _REGION_KIND = re.compile(
 
 
 def english_names(pts: gpd.GeoDataFrame, matches: list[tuple[tuple[str, str], str]],
-                  surrounding: list[tuple[str, str] | None], reserved: frozenset[str]
+                  surrounding: list[tuple[str, str] | None], reserved: frozenset[str],
+                  named: set[tuple[str, str]], near: Counter[tuple[str, str]]
                   ) -> list[list[str]]:
     """For each Natural Earth region, GeoNames' names of it that Natural Earth lacks: its
     English name where Natural Earth gives the region's own ("Bavaria" for "Bayern", "Crete"
     for "Kriti", "Tibet" for "Xizang"). That is the GeoNames region around its label point
     (:func:`_surrounding_admin1`), where no other Natural Earth region has that name or is
-    in it (Italy's provinces are all in some GeoNames region: none is named after it)."""
-    named = {key for key, how in matches if how == "name"}
-    near = Counter(key for key, how in matches if how == "near")  # 2+: a region of its own
+    in it (Italy's provinces are all in some GeoNames region: none is named after it).
+    ``named``: the GeoNames regions matched by name; ``near``: how many were matched to each
+    by nearness (two or more make it a region of its own)."""
     # the region around the label point, where it is also the nearest by its towns' centre
     held = [s if s is not None and (how == "" or how == "near" and key == s) else None
             for (key, how), s in zip(matches, surrounding, strict=True)]
@@ -396,8 +397,8 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     # and its counties): they keep their own points, and it is added as a region of its own.
     near = Counter(key for key, how in matches if how == "near")
     named = {key for key, how in matches if how == "name"}
-    english = english_names(pts, matches, _surrounding_admin1(pts, towns), reserved) \
-        if towns is not None else [[] for _ in matches]
+    english = english_names(pts, matches, _surrounding_admin1(pts, towns), reserved, named,
+                            near) if towns is not None else [[] for _ in matches]
     rows, names, placed = [], [], []
     for (_, a), (key, how), more in zip(pts.iterrows(), matches, english, strict=True):
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)

