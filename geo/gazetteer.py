@@ -47,10 +47,24 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
+# The words a place's name is abbreviated by: "St. Petersburg" is Saint Petersburg's own name
+# written short, not an alternate name of it
+_WRITTEN_SHORT = {"saint": "st", "st.": "st", "sainte": "ste", "ste.": "ste", "mount": "mt",
+                  "mt.": "mt", "fort": "ft", "ft.": "ft"}
+
+
+def _unabbreviated(key: str) -> str:
+    return " ".join(_WRITTEN_SHORT.get(w, w) for w in key.split(" "))
+
+
 def own_name(name: str, key: str) -> bool:
     """Whether the folded ``key`` is a place's own ``name`` or its short form ("New York" of
-    "New York City"), not an alternate borrowed from another language or another time."""
-    return fold(name) in (key, f"{key} city")
+    "New York City"; "St. Petersburg" of Saint Petersburg), not an alternate borrowed from
+    another language or another time."""
+    own = fold(name)
+    if own in (key, f"{key} city"):
+        return True
+    return _unabbreviated(own) in (short := _unabbreviated(key), f"{short} city")
 
 
 def _latin(ch: str) -> bool:

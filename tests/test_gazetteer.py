@@ -135,6 +135,9 @@ def test_own_name_is_the_name_or_its_short_form() -> None:
     assert own_name("Ségou", "segou") and own_name("New York City", "new york")
     assert not own_name("Minneota", "minnesota")  # "Minnesota" is only an old name of it
     assert not own_name("Hollywood", "samples")
+    # written short: "St.", "Mt.", "Ft." for Saint, Mount, Fort
+    assert own_name("Saint Petersburg", "st. petersburg") and own_name("Mount Vernon", "mt vernon")
+    assert own_name("Fort Worth", "ft. worth") and not own_name("Saint Petersburg", "petersburg")
 
 
 @pytest.mark.parametrize(
