@@ -86,6 +86,26 @@ cathedral mosque temple synagogue airport hotel museum prison jail courthouse st
 arena library mall plant factory base barracks park zoo theatre theater hall farm mine port
 """.split()
 )
+# Makers of cars and motorcycles, several of which are also towns ("Toyota", "Lincoln",
+# "Cadillac", "Plymouth"): a text about a crash names the car, not the town (see VEHICLE_WORDS).
+VEHICLE_MAKES = frozenset(
+    """
+acura alfa aston audi bentley bmw buick cadillac chevrolet chevy chrysler citroen dacia daewoo
+datsun dodge ducati fiat ford freightliner gmc harley holden honda hummer hyundai infiniti isuzu
+jaguar jeep kawasaki kenworth kia lada lexus lincoln mack mazda mercedes mercury mitsubishi
+nissan oldsmobile opel peterbilt peugeot plymouth pontiac porsche renault saab saturn scion
+seat skoda subaru suzuki tata tesla toyota vauxhall volkswagen volvo yamaha
+""".split()
+)
+# Words around a maker's name that make it a vehicle: "a Toyota pickup", "a Toyota Camry
+# driven by…", "driving a Cadillac".
+VEHICLE_WORDS = frozenset(
+    """
+car cars truck trucks pickup pickups sedan suv suvs van minivan coupe convertible wagon
+hatchback limousine vehicle vehicles motorcycle motorcycles motorbike dealership dealerships
+dealer dealers driven
+""".split()
+)
 # Months and seasons that are also towns' names ("March", Cambridgeshire; "Spring", Texas).
 SEASONS = frozenset("march may spring summer fall autumn winter".split())
 # A country's or province's own bodies: "the California Department of Public Health".

@@ -36,6 +36,8 @@ from .lexicon import (
     SEASONS,
     SEATS_OF_GOVERNMENT,
     TITLES,
+    VEHICLE_MAKES,
+    VEHICLE_WORDS,
     common_words,
     given_names,
     given_words,
@@ -540,10 +542,44 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if _keep(text, m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)
         resume = j + 1
+    if not VEHICLE_MAKES.isdisjoint(m.key for m in mentions):
+        vehicles = _vehicles(text, w, mentions)
+        mentions = [m for m in mentions if m.key not in vehicles]
     _enumerations(text, mentions)
     mentions = _plural_heads(text, w, mentions, gaz)
     _containers(text, mentions, gaz)
     return mentions
+
+
+_MODEL_YEAR = re.compile(r"\b[Aa]n? (?:19|20)\d\d (?:[a-z]+ )?$")  # "a 1993 brown Cadillac"
+_DRIVE = frozenset("drive drives drove driving".split())
+_POSSESSIVE_PRONOUNS = frozenset("his her their my your our".split())
+_DETERMINERS = _POSSESSIVE_PRONOUNS | {"a", "an", "the"}
+
+
+def _vehicles(text: str, w: Words, mentions: list[Mention]) -> set[str]:
+    """The makers' names (:data:`VEHICLE_MAKES`) the text uses for vehicles: after a model
+    year ("a 1992 Toyota Corolla"), before a vehicle's word ("a Toyota Camry driven by", "a
+    Cadillac sedan"), after "driving a" or, with a model after, "his" ("his Toyota Hilux").
+    What one mention says the name is, it says of all: "… the Toyota failed to yield"."""
+    key, sentence = w.key, w.sentence
+    found: set[str] = set()
+    for m in mentions:
+        i, j = m.tokens
+        if m.key not in VEHICLE_MAKES or m.key in found or i != j:
+            continue
+        after = [key[k] for k in (i + 1, i + 2) if k < len(w) and sentence[k] == sentence[i]]
+        model = bool(after) and w.cap[i + 1] and w.glue[i]  # "Toyota Camry"
+        if (
+            _MODEL_YEAR.search(text, max(0, m.start - 24), m.start)
+            or any(word in VEHICLE_WORDS for word in after[: 1 + model])
+            or i > 0 and sentence[i - 1] == sentence[i] and model
+            and key[i - 1] in _POSSESSIVE_PRONOUNS
+            or i > 1 and sentence[i - 2] == sentence[i] and key[i - 2] in _DRIVE
+            and key[i - 1] in _DETERMINERS
+        ):
+            found.add(m.key)
+    return found
 
 
 # Words around a demonym that make it a language, which is no place: "speaks fluent French",

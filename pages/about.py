@@ -21,7 +21,8 @@ and share as a link.
    Evidence in the sentence rejects people ("president Traore"), everyday words that are
    also places, and peoples; a small town's name that nothing else in the text supports (no
    "in", no other place in its country) is a person's, a brand's or a virus's ("the Marburg
-   virus"). A name used as an adjective ("Malian soldiers") or inside
+   virus"), and a carmaker's name that the text uses for a car is no town ("a 1992 Toyota
+   Corolla"). A name used as an adjective ("Malian soldiers") or inside
    another name ("US Africa Command") is kept as *context*: off the map by default.
 2. **Choosing the place.** Each candidate gets a score that adds up readable evidence: what
    kind of place it is and how big (a national capital counts a little more: news names

@@ -562,3 +562,22 @@ def test_a_language_or_a_people_is_no_place(gaz: Gazetteer, text: str, expected:
     """A demonym that names a language ("speaks French") places nothing; one before a noun
     still does ("Turkish troops")."""
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 1992 Toyota Corolla driven by a Reno woman hit a bus. The Toyota failed to yield.",
+     ["Reno"]),
+    ("Police in Fresno stopped a 2001 Cadillac on Main Street.", ["Fresno"]),
+    ("A 1993 brown Cadillac was westbound near Berea.", ["Berea"]),
+    ("A Ford Bronco and a Toyota Camry driven by a Paris woman collided.", ["Paris"]),
+    ("Vandals smashed his Toyota Hilux again in Oxford.", ["Oxford"]),
+    ("She was driving a Lincoln when she left Omaha.", ["Omaha"]),
+    # the towns themselves
+    ("Workers at the plant in Toyota went on strike.", ["Toyota"]),
+    ("The mayor of Lincoln, Nebraska, said a 2005 Honda was stolen.", ["Lincoln", "Nebraska"]),
+])
+def test_a_makers_name_used_for_a_vehicle_is_no_place(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """A crash report names cars ("a 1992 Toyota Corolla"), not towns; what one mention says
+    the maker's name is, it says of all in the text ("the Toyota failed to yield")."""
+    assert surfaces(gaz, text) == expected
