@@ -38,6 +38,9 @@ KIND_WEIGHT = 2.0
 COUNTY_WEIGHT = 2.0
 NEAR_KM = 300.0
 AMBIGUOUS_VOTE = 0.5  # the weight of an ambiguous name's first guess in region focus
+# A name's vote in region focus counts each of its mentions up to this many: the province a
+# text keeps coming back to is the one it is about ("Indiana … Indiana … Ohio and Kentucky")
+REGION_REPEATS = 3
 
 
 @dataclass
@@ -635,17 +638,22 @@ def _region_of(gaz: Gazetteer, row: int) -> tuple[str, str] | None:
 
 def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None],
                      cands: list[_Candidates]) -> dict[str, tuple[tuple[str, str], float]]:
-    """The admin-1 region each placed name of the text is in (each name counted once), and
-    how much its vote weighs: a whole vote for a name that can mean one place only, or that
-    names a province ("Indiana"); half a vote for an ambiguous town's first guess ("Marion",
-    which is in Indiana as well as Ohio)."""
+    """The admin-1 region each placed name of the text is in, and how much its vote weighs:
+    for each mention (up to REGION_REPEATS), a whole vote for a name that can mean one place
+    only, or that names a province ("Indiana"); half a vote for an ambiguous town's first
+    guess ("Marion", which is in Indiana as well as Ohio).
+
+    Country focus (:func:`focus`) counts a name once: there, a repeated name would drown the
+    other countries a story names; within the country, a repeated one tells which province
+    the story is set in."""
     out: dict[str, tuple[tuple[str, str], float]] = {}
+    times = Counter(m.key for m in mentions)
     for m, p, c in zip(mentions, placed, cands, strict=True):
         if p is None or m.key in out:
             continue
         if (r := _region_of(gaz, p)) is not None:
             sure = len(c.rows) == 1 or gaz.feature[p] == "admin1"
-            out[m.key] = (r, 1.0 if sure else AMBIGUOUS_VOTE)
+            out[m.key] = (r, (1.0 if sure else AMBIGUOUS_VOTE) * min(times[m.key], REGION_REPEATS))
     return out
 
 

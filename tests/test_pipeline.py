@@ -445,6 +445,17 @@ def test_a_places_own_name_beats_anothers_alternate_name() -> None:
     assert by["Minnesota"]["feature"] == "admin1" and by["Iowa"]["feature"] == "admin1"
 
 
+def test_the_province_a_text_keeps_naming_places_its_county() -> None:
+    """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
+    is Indiana's, not Kentucky's (the bigger)."""
+    g = geo.geoparse(
+        "Boone County's jobless rate rose to 7.7 percent, the Indiana Department of Workforce "
+        "Development said. Indiana's rate was 9.4 percent. Rates in Ohio and Kentucky were "
+        "higher, and Boone County is near the middle of Indiana counties.")
+    boone = g[g.surface == "Boone County"]
+    assert len(boone) == 2 and all(km(r, 40.05, -86.47) < 60 for _, r in boone.iterrows())
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
