@@ -545,6 +545,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     if not VEHICLE_MAKES.isdisjoint(m.key for m in mentions):
         vehicles = _vehicles(text, w, mentions)
         mentions = [m for m in mentions if m.key not in vehicles]
+    if forenames and not forenames.isdisjoint(m.key for m in mentions):
+        named = _called_by_name(text, w, mentions, forenames)
+        mentions = [m for m in mentions if m.key not in named]
     _enumerations(text, mentions)
     mentions = _plural_heads(text, w, mentions, gaz)
     _containers(text, mentions, gaz)
@@ -578,6 +581,33 @@ def _vehicles(text: str, w: Words, mentions: list[Mention]) -> set[str]:
             or i > 1 and sentence[i - 2] == sentence[i] and key[i - 2] in _DRIVE
             and key[i - 1] in _DETERMINERS
         ):
+            found.add(m.key)
+    return found
+
+
+_SPEECH = frozenset("said says told asked asks added adds explained noted recalled".split())
+_KIN = frozenset("father mother dad mom mum parents son daughter husband wife brother sister "
+                 "grandfather grandmother family coach teacher boyfriend girlfriend".split())
+_SELF = frozenset(("herself", "himself"))
+
+
+def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set[str]
+                    ) -> set[str]:
+    """The given names of the text's people ("Georgia Stevens") that the text then calls
+    them by, though they are also big places (:func:`_keep` keeps a big place's name):
+    one mention that speaks ("said Georgia", "Georgia said"), has kin ("Georgia's father") or
+    "herself" after it is the person, and so is every other mention of the name."""
+    key, sentence = w.key, w.sentence
+    found: set[str] = set()
+    for m in mentions:
+        i, j = m.tokens
+        if m.key not in forenames or m.key in found or "locative" in m.cues:
+            continue
+        before = key[i - 1] if i > 0 and sentence[i - 1] == sentence[i] else ""
+        after = key[j + 1] if j + 1 < len(w) and sentence[j + 1] == sentence[j] else ""
+        kin = after in _KIN and text[m.end : m.end + 2] in _POSSESSIVES
+        alone = not (w.glue[j] and w.cap[j + 1])  # not "said Madison Circuit Judge Clouse"
+        if before in _SPEECH and alone or after in _SPEECH or after in _SELF or kin:
             found.add(m.key)
     return found
 

@@ -581,3 +581,20 @@ def test_a_makers_name_used_for_a_vehicle_is_no_place(
     """A crash report names cars ("a 1992 Toyota Corolla"), not towns; what one mention says
     the maker's name is, it says of all in the text ("the Toyota failed to yield")."""
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine-year-old Georgia Stevens skates in Red Deer. Georgia began at four. \"I love it,\" "
+     "said Georgia.", ["Red Deer"]),
+    ("Georgia Stevens won. \"She works hard,\" said Cory Stevens, Georgia's father.", []),
+    ("Sydney Smith scored twice. Sydney herself was surprised.", []),
+    # a place all the same: where the person went, or nobody speaks
+    ("Georgia Stevens moved to Georgia in May. \"It is warm,\" she said.", ["Georgia"]),
+    ("Sydney Smith met officials from Sydney on Monday.", ["Sydney"]),
+])
+def test_a_persons_given_name_that_the_text_calls_them_by_is_no_place(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """A big place's name that is a person's given name in the text is the person wherever
+    one of its mentions speaks ("said Georgia"), has kin ("Georgia's father") or
+    "herself" after it."""
+    assert surfaces(gaz, text) == expected
