@@ -50,7 +50,7 @@ _WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['�
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
-_DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\()")
+_DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\(|:\s)")
 # A sentence that starts by saying what a place is: "Reading is a town in Berkshire",
 # "Aurora is a city in Colorado", "Lamar is a county of Texas".
 _DEFINED = re.compile(

@@ -468,6 +468,8 @@ def test_a_name_written_short_is_still_the_places_own() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("CHARLESTON, W.Va. -- Officials met.", [("CHARLESTON", "city"), ("W.Va.", "admin1")]),
     ("WASHINGTON -- The Senate voted.", [("WASHINGTON", "city")]),
+    ("BEIRUT: The body of a man was found.", [("BEIRUT", "city")]),  # a colon's dateline
+    ("UPDATE: The AAD said so.", []),
     ("He lives in Columbia, S.C., with his wife.", [("Columbia", "city"), ("S.C.", "admin1")]),
     ("The AAD said so.", []),  # an acronym, not a place written in capitals
 ])
