@@ -715,6 +715,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         and "dateline" not in m.cues
         and word not in ABBREVIATIONS
         and not facts.upper_name
+        and not _in_capitals(w, i, j)
     ):
         return False  # an acronym ("AAD"), not a name written in capitals
     if m.key in common and word not in ABBREVIATIONS and not facts.countryish:
@@ -740,6 +741,15 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé")
     return not (run != (i, i) and not big and m.role != "in_name")
+
+
+def _in_capitals(w: Words, i: int, j: int) -> bool:
+    """Whether the words on both sides of words i..j, in the same sentence, are written in
+    capitals too: a headline in capitals ("FIRE IN DALLAS KILLS TWO"), where a name is no
+    acronym for being written so; but not a byline ("BY CHAD KLIMACK")."""
+    return (i > 0 and j + 1 < len(w) and w.sentence[i - 1] == w.sentence[j + 1] == w.sentence[i]
+            and len(w.text[i - 1]) > 1 and w.text[i - 1].isupper() and w.key[i - 1] != "by"
+            and len(w.text[j + 1]) > 1 and w.text[j + 1].isupper())
 
 
 def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray) -> bool:

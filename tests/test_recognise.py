@@ -598,3 +598,13 @@ def test_a_persons_given_name_that_the_text_calls_them_by_is_no_place(
     one of its mentions speaks ("said Georgia"), has kin ("Georgia's father") or
     "herself" after it."""
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("FIRE IN DALLAS KILLS TWO\nA fire killed two people on Sunday.", ["DALLAS"]),
+    ("BY CHAD KLIMACK\nThe council met on Monday.", []),  # a byline's given name
+])
+def test_a_name_in_a_headline_written_in_capitals(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """A name between words in capitals is written so with its line, not an acronym."""
+    assert surfaces(gaz, text) == expected
