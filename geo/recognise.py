@@ -418,8 +418,12 @@ _PARTS = frozenset("northern southern eastern western central north south".split
 _POLITY_AFTER = frozenset(
     "government governor premier legislature lawmakers parliament border borders".split())
 _MINISTER = frozenset("minister ministry".split())
+# Words after a name for people from a province or town: "a Georgia man", "Georgia residents"
+# (a country's go by its demonym: "a Georgian man"; see geo.resolve).
+_RESIDENTS = frozenset("man woman men women boy girl boys girls teen teens teenager teenagers "
+                       "couple resident residents".split())
 # The only words next to a name that give it a cue (most names have none of them).
-_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER
+_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER | _RESIDENTS
 _CUE_BEFORE = _PARTS | LOCATIVES | {"capital", "of", "the"}
 
 
@@ -444,6 +448,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
         cues.add("part")
     if after in PEOPLE_WORDS:
         cues.add("people")
+    if after in _RESIDENTS:
+        cues.add("residents")
     if after in _POLITY_AFTER or after in _MINISTER:
         cues.add("polity")
     if before == "the":

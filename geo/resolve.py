@@ -28,6 +28,7 @@ OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's al
 # A national capital under its own name: news names capitals for their governments
 # ("talks between Washington and Moscow") more often than their size alone suggests
 CAPITAL_WEIGHT = 0.5
+RESIDENTS_WEIGHT = 2.5  # 'a Georgia man': a province's, not the country's (see _evidence)
 POLITY_CUE_WEIGHT = 1.0  # 'the X government': a country or province over a town
 REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places are in
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
@@ -243,6 +244,9 @@ def _evidence(
     """
     region, city, part = ("region" in m.cues), ("city" in m.cues), ("part" in m.cues)
     polity = "polity" in m.cues
+    # "a Georgia man", "Georgia residents": a province of another country bears the name (not
+    # "Mexico residents": México is a state of Mexico itself)
+    residents = "residents" in m.cues and any(cc not in c.named for cc in c.provinces)
     if container is not None:
         in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
         in_a1, in_name = gaz.admin1[container], gaz.name[container]
@@ -282,6 +286,10 @@ def _evidence(
             score += 1.0
             if why is not None:
                 why.append("'northern/southern…' cue")
+        if residents and feat == "country":
+            score -= RESIDENTS_WEIGHT
+            if why is not None:
+                why.append("'X man', 'X residents' cue: a country's people go by its demonym")
         if polity and feat in ("country", "admin1"):
             score += POLITY_CUE_WEIGHT
             if why is not None:
@@ -560,7 +568,7 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
     alike, so each is scored once per text (its role, and cues that score nothing, aside)."""
     cues = m.cues
     return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues,
-            "polity" in cues, container)
+            "polity" in cues, "residents" in cues, container)
 
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]

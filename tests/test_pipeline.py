@@ -456,6 +456,20 @@ def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     assert len(boone) == 2 and all(km(r, 40.05, -86.47) < 60 for _, r in boone.iterrows())
 
 
+@pytest.mark.parametrize(("text", "name", "feature"), [
+    ("A Georgia man was arrested on Monday, police said.", "Georgia", "admin1"),
+    ("Needy Georgia residents can dial 211, officials in Washington said.", "Georgia", "admin1"),
+    # México is a state of Mexico itself: the country's residents
+    ("Texas officials said Mexico residents crossed the border at El Paso.", "Mexico", "country"),
+])
+def test_people_from_a_province_that_bears_a_countrys_name(
+        text: str, name: str, feature: str) -> None:
+    """A country's people go by its demonym ("a Georgian man"): "a Georgia man" and "Georgia
+    residents" are from the US state."""
+    g = geo.geoparse(text)
+    assert g[g.surface == name].iloc[0]["feature"] == feature
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
