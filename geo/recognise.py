@@ -124,6 +124,7 @@ class Mention:
     cues: set[str] = field(default_factory=set)
     near: str | None = None  # key of the place the text puts it in ("X, Mali")
     inside: bool = False  # the text says it lies in ``near`` (", ", " in "), not only near it
+    suburb: bool = False  # the text calls it a suburb of ``near`` ("the Cincinnati suburb of")
     tokens: tuple[int, int] = (0, 0)
     listed: int | None = None  # the enumeration it is one of (its first member's start)
     paired: bool = False  # one of two names joined by "and" / "or" ("New Jersey and New York")
@@ -853,6 +854,9 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     ):
         m.cues.add("located")
         return [m]
+    if _SUBURB_OF.match(text, w.end[i]):  # "Mabvuku, a suburb located east of Harare"
+        m.cues.add("located")
+        return [m]
     return []
 
 
@@ -942,6 +946,16 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                      and _peers(gaz, a.candidates, b.candidates))
         ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
+        elif a.sentence == b.sentence and (
+                _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):
+            a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a
+            # Houston suburb"
+        elif a.sentence == b.sentence and gap in (" suburb of ", " suburbs of "):
+            b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester"
+
+
+# ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "
+_SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?")
 
 
 def _peers(gaz: Gazetteer, a: np.ndarray, b: np.ndarray) -> bool:

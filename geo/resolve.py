@@ -479,6 +479,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
                 else _explain(gaz, r)
         out.append(explained[key])
     _outside_their_container(gaz, mentions, cands, containers, focus_cc, out)
+    _suburbs_far_from_their_city(gaz, mentions, cands, out)
     _unsupported_small_towns(gaz, mentions, out, areas)
     # a misspelling is read as a place only in a country the rest of the text is about:
     # "Greenlane" in an Auckland story is no misspelt Greenland; a country's name with one
@@ -526,6 +527,26 @@ def _outside_their_container(
             continue
         out[idx] = _approximate(gaz, m, container, f"no {gaz.name[p.row]} in the gazetteer "
                                                     f"is in {gaz.name[container]}")
+
+
+def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
+                                 cands: list[_Candidates], out: list[Placement | None]) -> None:
+    """A town the text calls a suburb of a city it names ("the Cincinnati suburb of West
+    Chester") that has no namesake within 161 km of that city is a place the gazetteer lacks
+    (West Chester Township, Ohio: the gazetteer's West Chester is in Pennsylvania); it is
+    placed approximately at the city."""
+    placed = {m.key: p.row for m, p in zip(mentions, out, strict=True)
+              if p is not None and p.row is not None and m.role == "place"}
+    for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
+        city = placed.get(m.near) if m.suburb else None
+        if city is None or p is None or p.row is None or \
+                gaz.feature[city] not in ("city", "locality") or \
+                gaz.feature[p.row] not in ("city", "locality"):
+            continue
+        c = cands[idx]
+        if (haversine_km(c.lat, c.lon, gaz.lat[city], gaz.lon[city]) >= 161).all():
+            out[idx] = _approximate(gaz, m, city, f"no {gaz.name[p.row]} in the gazetteer "
+                                                  f"is near {gaz.name[city]}")
 
 
 # What makes a town's name a place by itself, without support from the rest of the text.

@@ -470,6 +470,24 @@ def test_people_from_a_province_that_bears_a_countrys_name(
     assert g[g.surface == name].iloc[0]["feature"] == feature
 
 
+@pytest.mark.parametrize(("text", "name", "lat", "lon", "approximate"), [
+    # the gazetteer's only West Chester is in Pennsylvania, 750 km away: placed at Cincinnati
+    ("Munir Abdulkader, 22, from the Cincinnati suburb of West Chester, pleaded guilty.",
+     "West Chester", 39.10, -84.51, True),
+    # not in the gazetteer at all: a suburb of Harare, so at Harare
+    ("A resident of Mabvuku, a suburb located east of Harare, said water ran out.",
+     "Mabvuku", -17.83, 31.05, True),
+    # in the gazetteer, and near: placed as itself
+    ("Naperville, a suburb of Chicago, voted on Tuesday.", "Naperville", 41.79, -88.15, False),
+])
+def test_a_suburb_of_a_city_the_text_names(
+        text: str, name: str, lat: float, lon: float, approximate: bool) -> None:
+    g = geo.geoparse(text)
+    row = g[g.surface == name].iloc[0]
+    assert km(row, lat, lon) < 40
+    assert ("approximately" in row["placed_by"]) == approximate
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
