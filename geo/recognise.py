@@ -915,6 +915,7 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
         if len(names) < 2:
             continue
         singular = _SINGULAR[head.group(1)]
+        first = w.start[names[-1][0]]  # the list's first name: they are listed together
         for a, b in names:
             start, end = w.start[a], w.end[b]
             key = f"{fold(text[start:end])} {singular}"
@@ -925,6 +926,7 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
                 added.append(m)
             if m is not None:
                 m.cues.add("region")
+                m.listed = first
                 if len(rows) and m.role == "place":
                     m.key, m.candidates = key, rows
     if not added:
@@ -943,8 +945,10 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             and a.sentence == b.sentence
             and not (gap == ", " and (a.listed is not None and a.listed == b.listed
                                       or _facts(gaz, a.key, a.candidates).first_country)
-                     and _peers(gaz, a.candidates, b.candidates))
+                     and (_peers(gaz, a.candidates, b.candidates)
+                          or "region" in a.cues and "region" in b.cues))
         ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
+            # peers, and so it does names of one kind ("Clay, Douglas, Grant … counties")
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
         elif a.sentence == b.sentence and (
                 _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):

@@ -608,3 +608,13 @@ def test_a_name_in_a_headline_written_in_capitals(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     """A name between words in capitals is written so with its line, not an acronym."""
     assert surfaces(gaz, text) == expected
+
+
+def test_names_listed_before_a_plural_are_peers_not_containers(gaz: Gazetteer) -> None:
+    """In "Becker, Clay, Douglas, Grant … counties" each comma separates two counties: Douglas
+    is not put in Grant County (a Washington pair), it is listed with the rest."""
+    listed = found(gaz, "Flood watches affect Becker, Clay, Douglas, Grant, Mahnomen, Otter "
+                        "Tail, Swift and Wilkin counties in Minnesota.")[:8]
+    assert [m.key for _, m in listed][2] == "douglas county"
+    assert all(m.near is None for _, m in listed)
+    assert len({m.listed for _, m in listed}) == 1 and listed[0][1].listed is not None
