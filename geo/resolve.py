@@ -307,12 +307,14 @@ def _evidence(
         if counties is not None and (county := c.county[k]) >= 0:
             if feat == "admin2":
                 towns = counties.towns.get(county, {})
-                town = next((r for key, r in towns.items() if key != m.key), None)
+                town = next((r for key, r in towns.items()
+                             if key not in (m.key, _county_twin(m.key))), None)
                 if town is not None:
                     score += COUNTY_WEIGHT
                     if why is not None:
                         why.append(f"holds {gaz.name[town]}, which the text names")
-            elif feat in ("city", "locality") and counties.named.get(county, {m.key}) - {m.key}:
+            elif feat in ("city", "locality") and \
+                    counties.named.get(county, {m.key}) - {m.key, _county_twin(m.key)}:
                 score += COUNTY_WEIGHT
                 if why is not None:
                     why.append(f"in {gaz.name[county]}, which the text names")
@@ -582,6 +584,15 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         if cc not in phoned and not any(cc in countries for key, countries in support.items()
                                         if key != m.key):
             out[idx] = None
+
+
+def _county_twin(key: str) -> str:
+    """The other name of a county and the town it is named like: "dekalb county" and "dekalb".
+
+    A text calls a county by its short name as often as it names a town of that name ("DeKalb
+    police" of DeKalb County, Georgia; "Madison will dump assessors … Madison County
+    commissioners"), so neither is evidence for the other (see :func:`_evidence`)."""
+    return key.removesuffix(" county") if key.endswith(" county") else f"{key} county"
 
 
 def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:

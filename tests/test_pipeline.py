@@ -488,6 +488,14 @@ def test_a_suburb_of_a_city_the_text_names(
     assert ("approximately" in row["placed_by"]) == approximate
 
 
+def test_a_county_and_its_short_name_are_no_evidence_for_each_other() -> None:
+    """"Madison … Madison County" may be one county named twice: Alabama's Madison County,
+    which holds a Madison, gets no credit for it; Georgia's, which holds Danielsville, does."""
+    g = geo.geoparse("Madison will dump its assessors. DANIELSVILLE - Madison County "
+                     "commissioners voted on Monday to replace the board.")
+    assert km(g[g.surface == "Madison County"].iloc[0], 34.13, -83.22) < 60
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
