@@ -81,17 +81,37 @@ def focus(
     name's likeliest country, and one for the country of each phone area (``areas``)."""
     if cands is None:
         cands = [_candidates(gaz, m) for m in mentions]
+    return _shares(_focus_votes(mentions, cands, areas))
+
+
+def _focus_votes(mentions: list[Mention], cands: list[_Candidates],
+                 areas: Sequence[tuple[str, str]]) -> Counter[str]:
+    """The votes :func:`focus` shares out: each name's, once, and each phone area's."""
     votes: Counter[str] = Counter(cc for cc in dict.fromkeys(cc for cc, _ in areas))
     seen: set[str] = set()
     for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
         if not len(m.candidates) or m.key in seen or m.fuzzy < 1:
             continue  # (nor is a misspelling evidence: it is judged by the others)
         seen.add(m.key)
-        weight = 1.0 if c.n_codes == 1 else 0.3
         if c.best_code:
-            votes[c.best_code] += weight
+            votes[c.best_code] += _focus_weight(c)
+    return votes
+
+
+def _focus_weight(c: _Candidates) -> float:
+    """A name's vote: whole if all its candidates are in one country, else 0.3."""
+    return 1.0 if c.n_codes == 1 else 0.3
+
+
+def _shares(votes: Counter[str]) -> dict[str, float]:
     total = sum(votes.values()) or 1.0
-    return {k: v / total for k, v in votes.items()}
+    return {k: v / total for k, v in votes.items() if v > 1e-9}
+
+
+def _focus_of_others(votes: Counter[str], c: _Candidates) -> dict[str, float]:
+    """The focus without a name's own vote, for a name that is a country's and a province's
+    of another country ("Georgia"): its first guess, the country, must not decide for it."""
+    return _shares(votes - Counter({c.best_code: _focus_weight(c)}))
 
 
 def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
@@ -410,7 +430,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     (:func:`geo.recognise.phone_areas`), evidence of its country and region like a name.
     """
     cands = [_candidates(gaz, m) for m in mentions]
-    focus_cc = focus(gaz, mentions, cands, areas)
+    votes = _focus_votes(mentions, cands, areas)
+    focus_cc = _shares(votes)
+    by_others = {m.key: _focus_of_others(votes, c) for m, c in zip(mentions, cands)
+                 if c.named and not c.provinces <= c.named and m.fuzzy == 1}
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
     rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
     anchors = _Anchors(rows, gaz.lat[rows], gaz.lon[rows])
@@ -421,7 +444,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     first: dict[tuple, _Ranking | None] = {}  # None: a name with no candidates
     for m, c, container, key in zip(mentions, cands, containers, keys):
         if key not in first:
-            first[key] = _rank(gaz, m, c, focus_cc, container, anchors, counties=counties) \
+            first[key] = _rank(gaz, m, c, by_others.get(m.key, focus_cc), container, anchors,
+                               counties=counties) \
                 if c.rows else None
     placed = [None if (r := first[key]) is None else r.row for key in keys]
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
@@ -465,7 +489,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
             continue  # nothing in the rest of the text bears on it: the first choice stands
         key = (*keys[idx], kind)
         if key not in redone:
-            redone[key] = _choose(gaz, m, cands[idx], focus_cc, containers[idx], anchors,
+            redone[key] = _choose(gaz, m, cands[idx], by_others.get(m.key, focus_cc),
+                                  containers[idx], anchors,
                                   focus_a1 or None, kind, counties)
         second[idx] = redone[key]
     # the first choices that stand, explained once per key

@@ -496,6 +496,24 @@ def test_a_county_and_its_short_name_are_no_evidence_for_each_other() -> None:
     assert km(g[g.surface == "Madison County"].iloc[0], 34.13, -83.22) < 60
 
 
+@pytest.mark.parametrize(("text", "cc", "town", "lat"), [
+    ("Albany police and Georgia Bureau of Investigation agents arrested a suspected serial "
+     "rapist in Albany.", "US", "Albany", 31.6),
+    ("Two women were taken to Northeast Georgia Medical Center after a crash, Gainesville "
+     "police said.", "US", "Gainesville", 34.3),
+    ("Russian troops entered Georgia in August, officials in Tbilisi said.", "GE", "Tbilisi",
+     41.7),
+])
+def test_georgia_is_read_by_the_other_places_in_the_text(
+        text: str, cc: str, town: str, lat: float) -> None:
+    """A name that is a country's and another country's province is judged by the rest of the
+    text, not by its own first guess (the country): with Albany and Gainesville it is the US
+    state, and they are Georgia's."""
+    g = geo.geoparse(text)
+    assert g[g.surface == "Georgia"].iloc[0]["country_code"] == cc
+    assert abs(g[g.surface == town].iloc[0].geometry.y - lat) < 0.3
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
