@@ -22,6 +22,10 @@ from .recognise import Mention
 # Others by population; an airport or a lake as a town of 100,000 (only big cities' airports
 # answer to their own word alone, "Heathrow", "Dulles"; a lake, to its full name, "Lake Erie")
 FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "airport": 2.5, "lake": 2.5}
+# GeoNames lists towns of 500 people or more, and seats of administration whatever their size,
+# some with no population given ("Twickenham"): such a town counts as one of 1,000, not as
+# none, which lost it to any big city that once bore its name (Huntsville, Alabama)
+UNKNOWN_POPULATION = 1_000
 FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
@@ -68,8 +72,11 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def _prior(gaz: Gazetteer, rows: np.ndarray) -> list[float]:
-    """Prior of each row: by its feature, or else by its population."""
-    by_population = (0.5 * np.log10(gaz.population[rows].astype(float) + 1)).tolist()
+    """Prior of each row: by its feature, or else by its population (an unknown one, 0, as
+    UNKNOWN_POPULATION)."""
+    population = gaz.population[rows].astype(float)
+    population[population == 0] = UNKNOWN_POPULATION
+    by_population = (0.5 * np.log10(population + 1)).tolist()
     return [FEATURE_PRIOR.get(f, p) for f, p in zip(gaz.feature[rows].tolist(), by_population)]
 
 

@@ -430,3 +430,15 @@ def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
                                    "the wells are safe.")
     assert surfaces("Pataskala zoning allows a burned block to be rebuilt.") == ["Pataskala"]
     assert "Marburg" in surfaces("Officials in Angola said a nurse from Marburg was ill.")
+
+
+def test_a_town_of_unknown_population_counts_as_a_small_town(gaz: Gazetteer) -> None:
+    """GeoNames gives no population for Twickenham: it starts as a town of 1,000, ahead of
+    Huntsville, Alabama, which bore the name two centuries ago (an alternate name, marked
+    down), not at nothing."""
+    from geo.resolve import UNKNOWN_POPULATION, _candidates
+    (m,) = mentions(gaz, "Signs went up in Twickenham.")
+    c = _candidates(gaz, m)
+    start = dict(zip((str(gaz.name[r]) for r in c.rows), c.base, strict=True))
+    assert start["Twickenham"] == pytest.approx(0.5 * np.log10(UNKNOWN_POPULATION + 1))
+    assert start["Twickenham"] > start["Huntsville"]
