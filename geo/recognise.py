@@ -289,6 +289,13 @@ def people(
         return any(len(gaz.lookup(fold(text[w.start[s] : w.end[e]])))
                    for e in range(j, max(k, s + 1) - 1, -1))
 
+    def pageant(k: int, j: int) -> bool:
+        """Whether word k is "Miss" before a province's, country's or county's name, a beauty
+        pageant's title ("Miss Ohio", "Miss Butler County"), not a woman's."""
+        return key[k] == "miss" and any(
+            gaz.feature[r] in STRONG or gaz.feature[r] == "admin2"
+            for r in gaz.lookup(fold(text[w.start[k + 1] : w.end[j]])))
+
     positions: set[int] = set()
     surnames: set[str] = set()
     forenames: set[str] = set()
@@ -296,7 +303,8 @@ def people(
         titled = i > 0 and w.sentence[i - 1] == w.sentence[i] and key[i - 1].rstrip(".") in TITLES
         if not titled:  # "President Hollande", "State Rep. Jay Roberts", not "Prince Edward
             for k in range(i, j):  # Island" or "Bishop Auckland"
-                if key[k].rstrip(".") in TITLES and not place_at(k, k, j):
+                if key[k].rstrip(".") in TITLES and not place_at(k, k, j) and \
+                        not pageant(k, j):
                     titled, i = True, k + 1
                     break
         if titled:

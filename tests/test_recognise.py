@@ -618,3 +618,13 @@ def test_names_listed_before_a_plural_are_peers_not_containers(gaz: Gazetteer) -
     assert [m.key for _, m in listed][2] == "douglas county"
     assert all(m.near is None for _, m in listed)
     assert len({m.listed for _, m in listed}) == 1 and listed[0][1].listed is not None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She won the Miss Ohio title in Mansfield.", ["Ohio", "Mansfield"]),
+    ("Rebekah Zoz was crowned Miss Butler County on Sunday.", ["Butler County"]),
+    ("Miss Florence Smith taught in Paris.", ["Paris"]),  # a woman: Florence is a town's name
+])
+def test_a_beauty_pageants_title_names_its_place(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
