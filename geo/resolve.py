@@ -882,19 +882,41 @@ def _choose(
 
 def _approximate(gaz: Gazetteer, m: Mention, container: int | None,
                  why: str = "not in the gazetteer") -> Placement | None:
-    """A name missing from the gazetteer, placed at the place the text puts it in."""
+    """A name missing from the gazetteer, placed at the place the text puts it in: a town, at
+    its point; a province or a country, at the middle of its towns (:func:`_middle_of_towns`)."""
     if container is None:
         return None
     name = str(gaz.name[container])
+    lat, lon = float(gaz.lat[container]), float(gaz.lon[container])
+    where = f"at {name}"
+    if (feature := gaz.feature[container]) in ("admin1", "country"):
+        middle = _middle_of_towns(gaz, str(gaz.country_code[container]),
+                                  str(gaz.admin1[container]) if feature == "admin1" else None)
+        if middle is not None:
+            (lat, lon), where = middle, f"in {name} (the middle of its towns)"
     return Placement(
         None,
-        float(gaz.lat[container]),
-        float(gaz.lon[container]),
+        lat,
+        lon,
         0.3,
-        f"{why}; placed approximately at {name}, where the text puts it",
+        f"{why}; placed approximately {where}, where the text puts it",
         [],
         approx_of=container,
     )
+
+
+@functools.cache
+def _middle_of_towns(gaz: Gazetteer, cc: str, a1: str | None) -> tuple[float, float] | None:
+    """The median latitude and longitude of the towns of a province (or of a country, with
+    ``a1`` None): where a town the gazetteer lacks there most likely is. A province's or a
+    country's own point is its middle or its convention (Ontario's lies 700 km north of the
+    towns around Lake Ontario; Canada's is at Hudson Bay)."""
+    towns = (gaz.country_code == cc) & np.isin(gaz.feature, ("city", "locality"))
+    if a1 is not None:
+        towns &= gaz.admin1 == a1
+    if not towns.any():
+        return None
+    return float(np.median(gaz.lat[towns])), float(np.median(gaz.lon[towns]))
 
 
 def confidence_label(confidence: float) -> str:

@@ -36,10 +36,9 @@ and share as a link.
    **Confidence** (0 to 1) says how far ahead it is; below 0.5, or when a name is not in the
    gazetteer (or none of its namesakes there is in the province the text puts it in:
    "Holliday, Missouri", or near the city it is a suburb of) and is placed at the place
-   around it, the map draws the circle
-   **dashed**: treat
-   its position as approximate. Click a place to see, for each passage, why it was placed
-   there and the runner-up candidates.
+   around it (in a province or country, at the middle of its towns), the map draws the
+   circle **dashed**: treat its position as approximate. Click a place to see, for each
+   passage, why it was placed there and the runner-up candidates.
 3. **Repeated paragraphs** (a teaser repeated in the body) are marked and never counted.
 
 #### How a date is decided
