@@ -106,6 +106,14 @@ hatchback limousine vehicle vehicles motorcycle motorcycles motorbike dealership
 dealer dealers driven
 """.split()
 )
+# The last words of street names: "Old Alton Edwardsville Road" names no person Alton (not
+# "Lane", a surname).
+STREET_WORDS = frozenset(
+    """
+street st road rd avenue ave boulevard blvd drive dr ln highway hwy parkway pkwy pike turnpike
+expressway freeway terrace
+""".split()
+)
 # Months and seasons that are also towns' names ("March", Cambridgeshire; "Spring", Texas).
 SEASONS = frozenset("march may spring summer fall autumn winter".split())
 # A country's or province's own bodies: "the California Department of Public Health".

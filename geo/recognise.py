@@ -35,6 +35,7 @@ from .lexicon import (
     PEOPLE_WORDS,
     SEASONS,
     SEATS_OF_GOVERNMENT,
+    STREET_WORDS,
     TITLES,
     VEHICLE_MAKES,
     VEHICLE_WORDS,
@@ -312,8 +313,8 @@ def people(
             surnames.update(key[i : j + 1])
             continue
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
-        # (nor an organisation's or a building's: "Paris High School", "Georgia School Boards
-        # Association", "Paris City Hall");
+        # (nor an organisation's, a building's or a street's: "Paris High School", "Georgia
+        # School Boards Association", "Paris City Hall", "Old Alton Edwardsville Road");
         # a name that is also a word only where neither it nor the rest is a big place
         # ("Jerry Hughes", not "Will Texas vote…" or "Jordan Junior Olympic")
         for k in range(i, j):
@@ -322,6 +323,7 @@ def people(
                 (key[k] in given or key[k] in given_word)
                 and text[w.end[k] : w.end[k] + 1] != "-"  # "Logan-Rogersville", "Jean-Pierre"
                 and not any(x in ORG_WORDS or x in FACILITY_WORDS for x in key[k + 1 : j + 1])
+                and key[j].rstrip(".") not in STREET_WORDS
                 and not word.isupper()
                 and len(word) > 2
                 and not any(place_at(s, k, j) for s in range(i, k + 1))

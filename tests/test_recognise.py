@@ -628,3 +628,13 @@ def test_names_listed_before_a_plural_are_peers_not_containers(gaz: Gazetteer) -
 def test_a_beauty_pageants_title_names_its_place(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+def test_a_street_named_after_people_and_places_names_no_person(gaz: Gazetteer) -> None:
+    """"Old Alton Edwardsville Road" is a road, not a man called Alton Edwardsville Road: the
+    text's other Edwardsvilles stay places. A surname that is a street's word stays a
+    surname ("Virginia L. Lane")."""
+    text = ("The City of Edwardsville has three districts. The plan covers Old Alton "
+            "Edwardsville Road.")
+    assert surfaces(gaz, text)[0] == "Edwardsville"
+    assert "Virginia" not in surfaces(gaz, "In the Honda, driver Virginia L. Lane, 77, died.")
