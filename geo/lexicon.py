@@ -74,8 +74,9 @@ august september october november december christmas easter thanksgiving hallowe
 hamas hezbollah hizbollah fatah taliban nato xinhua reuters god commonwealth
 """.split()
 )
-# Seats of government named in news for the government itself ("the White House said"),
-# which share a spelling with some village ("White House", Tennessee).
+# Seats of government named in news for the government itself ("the White House said", "a
+# White House statement"), which share a spelling with some village ("White House",
+# Tennessee): the village only where the text puts it in its province.
 SEATS_OF_GOVERNMENT = frozenset({"white house"})
 # Buildings and sites, which stand in the place named after them ("the Royal Alexandra Hospital
 # in Paisley", "Franklin Elementary in Santa Ana"): that place is a location, not part of a name.

@@ -705,8 +705,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
           ) -> bool:
     """Evidence against reading a matched name as a place (most of it for single words)."""
     i, j = m.tokens
-    if m.key in SEATS_OF_GOVERNMENT and "the" in m.cues:
-        return False  # "the White House said", not "White House, Tennessee"
+    if m.key in SEATS_OF_GOVERNMENT and not _in_province(text, w, gaz, j, m.candidates):
+        return False  # "the White House said", "a White House statement": not the village in
+        # Tennessee, unless the text puts it there ("White House, Tennessee")
     if m.key.startswith(_SAINTS) and text[m.end : m.end + 2] in _POSSESSIVES and \
             _names_a_building(w, j + 1):
         return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"

@@ -397,6 +397,9 @@ def test_a_month_abbreviation_before_a_day_is_a_date(gaz: Gazetteer) -> None:
 def test_the_white_house_is_the_government_not_a_village(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "The attack was condemned by the White House on Monday.") == []
     assert surfaces(gaz, "He lives in White House, Tennessee.") == ["White House", "Tennessee"]
+    # without "the" as well: "a White House statement", "White House spokesman Tommy Vietor"
+    assert surfaces(gaz, "A White House statement said so.") == []
+    assert surfaces(gaz, "White House spokesman Tommy Vietor said Thursday.") == []
 
 
 def test_a_british_spelling_of_a_word_inside_a_name_is_no_province(gaz: Gazetteer) -> None:
