@@ -328,13 +328,20 @@ def people(
                 and len(word) > 2
                 and not any(place_at(s, k, j) for s in range(i, k + 1))
                 and (key[k] in given or not (_big_place(gaz, text, w, k + 1, j)
-                                             or _big_place(gaz, text, w, k, k)))
+                                             or _big_place(gaz, text, w, k, k)
+                                             and (w.first[k + 1] or _a_word(key[k + 1]))))
             ):
                 positions.update(range(k, j + 1))
                 surnames.update(key[k + 1 : j + 1])
                 forenames.add(key[k])
                 break
     return positions, surnames, forenames
+
+
+def _a_word(key: str) -> bool:
+    """Whether a word is an everyday one, or a plural or a verb's form of one ("asks")."""
+    common = common_words()
+    return key in common or key[-1:] == "s" and (key[:-1] in common or key[:-2] in common)
 
 
 def _big_place(gaz: Gazetteer, text: str, w: Words, k: int, j: int) -> bool:

@@ -641,3 +641,15 @@ def test_a_street_named_after_people_and_places_names_no_person(gaz: Gazetteer) 
             "Edwardsville Road.")
     assert surfaces(gaz, text)[0] == "Edwardsville"
     assert "Virginia" not in surfaces(gaz, "In the Honda, driver Virginia L. Lane, 77, died.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yesterday Jordan Peterson spoke in Toronto.", ["Toronto"]),
+    ("The Jordan Valley is dry.", ["Jordan"]),  # an everyday word after it: a place's name
+    ("Officials in Amman said Jordan Asks For Aid.", ["Amman", "Jordan"]),  # a verb's form
+    ("Mali Asks ECOWAS For Military Support\n\nThe interim president asked.", ["Mali"]),
+])
+def test_a_given_name_that_is_a_word_and_a_country_before_a_surname(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """"Jordan" is a given name, a word and a country: before a surname it is the person."""
+    assert surfaces(gaz, text) == expected
