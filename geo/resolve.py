@@ -42,6 +42,7 @@ KIND_WEIGHT = 2.0
 # County": Paris, Tennessee, and Henry County, Tennessee)
 COUNTY_WEIGHT = 2.0
 NEAR_KM = 300.0
+NAMESAKE_TOWN = 15_000  # people in a town a province is named after (see _named_after_town)
 AMBIGUOUS_VOTE = 0.5  # the weight of an ambiguous name's first guess in region focus
 # A name's vote in region focus counts each of its mentions up to this many: the province a
 # text keeps coming back to is the one it is about ("Indiana … Indiana … Ohio and Kentucky")
@@ -122,10 +123,12 @@ def _focus_of_others(votes: Counter[str], c: _Candidates) -> dict[str, float]:
 
 
 def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
-    """Whether a province shares its name with a town inside or near it (Ségou), unlike
-    Delaware, whose namesake town is in Ohio."""
+    """Whether a province shares its name with a town inside or near it (Ségou, Leeds), unlike
+    Delaware, whose namesake town is in Ohio, or Wales, whose namesake is a Yorkshire
+    village: a province is named after a town of 15,000 people or more."""
     same = [t for t in towns if gaz.name[t] == gaz.name[region]
-            and gaz.country_code[t] == gaz.country_code[region]]
+            and gaz.country_code[t] == gaz.country_code[region]
+            and gaz.population[t] >= NAMESAKE_TOWN]
     if not same:
         return False
     if any(gaz.admin1[t] == gaz.admin1[region] for t in same):
@@ -158,7 +161,8 @@ class _Candidates:
     counties: list[int]  # :attr:`county` of the candidates that are counties (admin2)
     town_counties: list[tuple[int, int]]  # (:attr:`county`, row) of the city and locality ones
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
-    provinces: frozenset[str]  # countries with an admin-1 region of this very name ("Florida")
+    # countries with an admin-1 region of this very name ("Florida"), not named after a town
+    provinces: frozenset[str]
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
     n_codes: int  # distinct non-empty country codes
     regions: frozenset[tuple[str, str]]  # :func:`_region_of` the first 200 candidates
@@ -185,12 +189,17 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     towns = [r for r, f in zip(row_list, features) if f in ("city", "locality")]
     named: set[str] = set()
     provinces: set[str] = set()
+    town_named = [f == "admin1" and _named_after_town(gaz, r, towns)
+                  for f, r in zip(features, row_list)]
     demoted = None
     if len(rows) > 1:
         own = [own_name(str(gaz.name[r]), key) for r in row_list]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
-        provinces = {cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1"}
+        # a province named after its own town (Ségou; Leeds, a metropolitan borough) does not
+        # make the name a province's: the town is what it names first
+        provinces = {cc for cc, f, e, t in zip(codes, features, exact, town_named)
+                     if e and f == "admin1" and not t}
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
         # "Minnesota" is the state's own name and only an old name of Minneota
@@ -225,8 +234,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
                        if f in ("city", "locality")],
         named=frozenset(named),
         provinces=frozenset(provinces),
-        town_named=[f == "admin1" and _named_after_town(gaz, r, towns)
-                    for f, r in zip(features, row_list)],
+        town_named=town_named,
         n_codes=len(set(codes) - {""}),
         regions=frozenset(_region_of(gaz, r) for r in row_list[:200]) - {None},
         lat=gaz.lat[rows],
@@ -437,9 +445,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     (:func:`geo.recognise.phone_areas`), evidence of its country and region like a name.
     """
     cands = [_candidates(gaz, m) for m in mentions]
-    votes = _focus_votes(mentions, cands, areas)
-    focus_cc = _shares(votes)
-    by_others = {m.key: _focus_of_others(votes, c) for m, c in zip(mentions, cands)
+    country_votes = _focus_votes(mentions, cands, areas)
+    focus_cc = _shares(country_votes)
+    by_others = {m.key: _focus_of_others(country_votes, c) for m, c in zip(mentions, cands)
                  if c.named and not c.provinces <= c.named and m.fuzzy == 1}
     # first pass: unambiguous and high-prior mentions anchor the proximity evidence
     rows = np.array(sorted({c.best for c in cands if c.anchor}), dtype=np.int64)
@@ -464,7 +472,6 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     for cc, a1 in areas:
         if a1:
             votes[(cc, a1)] += 1.0
-    total = sum(votes.values())
     kinds = _list_kinds(gaz, mentions, placed)
     held = _holding(gaz, mentions, placed)
     pairs = _pair_kinds(gaz, mentions, placed)
@@ -484,12 +491,18 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     for idx, m in enumerate(mentions):
         if len(m.candidates) < 2 or placed[idx] is None:
             continue
-        own = regions.get(m.key)
-        if own not in shares:  # the regions of the other names: the same for all in one region
-            region, weight = own if own is not None else (None, 0.0)
-            others = total - weight
-            shares[own] = {k: (v - weight * (k == region)) / others for k, v in votes.items()
-                           if v - weight * (k == region) > 1e-9} if others > 1e-9 else {}
+        # the regions of the other names: not its own, nor that of its own name with "City"
+        # ("Dublin … Dublin City Council": one place's two names are no two pieces of
+        # evidence); the same for all names in one region
+        own = (regions.get(m.key), regions.get(_city_twin(m.key)))
+        if own not in shares:
+            left = Counter(votes)
+            for vote in own:
+                if vote is not None:
+                    left[vote[0]] -= vote[1]
+            others = sum(left.values())
+            shares[own] = {k: v / others for k, v in left.items() if v > 1e-9} \
+                if others > 1e-9 else {}
         focus_a1 = shares[own]
         kind = kinds.get(idx) or held.get(idx) or pairs.get(idx) or sense.get(m.key)
         if cands[idx].regions.isdisjoint(focus_a1) and kind is None:
@@ -616,6 +629,11 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         if cc not in phoned and not any(cc in countries for key, countries in support.items()
                                         if key != m.key):
             out[idx] = None
+
+
+def _city_twin(key: str) -> str:
+    """A town's name with and without "City": "dublin" and "dublin city"."""
+    return key.removesuffix(" city") if key.endswith(" city") else f"{key} city"
 
 
 def _county_twin(key: str) -> str:

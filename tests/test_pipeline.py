@@ -514,6 +514,27 @@ def test_georgia_is_read_by_the_other_places_in_the_text(
     assert abs(g[g.surface == town].iloc[0].geometry.y - lat) < 0.3
 
 
+def test_a_city_is_not_the_borough_named_after_it() -> None:
+    """Leeds and Bradford are also metropolitan boroughs (Natural Earth's admin-1 units) named
+    after the cities: the names are the cities', which the text's other places support; and
+    Wales is no province named after its namesake village in Yorkshire."""
+    g = geo.geoparse("Police in Leeds arrested a man after a stabbing. West Yorkshire Police "
+                     "said a 24-year-old from Bradford was held.")
+    by = {r["surface"]: r for _, r in g.iterrows()}
+    assert by["Leeds"]["feature"] == "city" and by["Bradford"]["feature"] == "city"
+    wales = geo.geoparse("Officials in Wales and in England prepared for a pandemic.")
+    assert wales[wales.surface == "Wales"].iloc[0]["feature"] == "admin1"
+
+
+def test_a_towns_name_with_city_is_no_second_vote_for_its_region() -> None:
+    """"Dublin City Council" is one more name of the text's Dublin, not evidence of where that
+    Dublin is: with Cuyahoga Falls, Ohio's Dublin stands."""
+    g = geo.geoparse("The Dublin City Council approved funds for the Dublin Veterans Park, "
+                     "modelled on one in Cuyahoga Falls. Dublin Mayor Marilee Chinnici-Zuercher "
+                     "spoke.")
+    assert set(g[g.surface == "Dublin"]["country_code"]) == {"US"}
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
