@@ -73,12 +73,29 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def _prior(gaz: Gazetteer, rows: np.ndarray) -> list[float]:
-    """Prior of each row: by its feature, or else by its population (an unknown one, 0, as
+    """Prior of each row: by its feature (a province's by its country's, see
+    :func:`_province_priors`), or else by its population (an unknown one, 0, as
     UNKNOWN_POPULATION)."""
     population = gaz.population[rows].astype(float)
     population[population == 0] = UNKNOWN_POPULATION
     by_population = (0.5 * np.log10(population + 1)).tolist()
-    return [FEATURE_PRIOR.get(f, p) for f, p in zip(gaz.feature[rows].tolist(), by_population)]
+    provinces = _province_priors(gaz)
+    return [provinces.get(str(gaz.country_code[r]), FEATURE_PRIOR["admin1"]) if f == "admin1"
+            else FEATURE_PRIOR.get(f, p)
+            for r, f, p in zip(rows.tolist(), gaz.feature[rows].tolist(), by_population)]
+
+
+@functools.cache
+def _province_priors(gaz: Gazetteer) -> dict[str, float]:
+    """The prior of each country's provinces: that of a town as big as its average province
+    (its people shared among its admin-1 units), at most FEATURE_PRIOR's. A parish of Bermuda
+    (64,000 people, 11 parishes) is no match for Southampton or Hamilton, Ontario, as a state
+    of the US or a province of Canada is for most towns."""
+    countries = np.flatnonzero(gaz.feature == "country")
+    people = {str(gaz.country_code[r]): float(gaz.population[r]) for r in countries}
+    codes, counts = np.unique(gaz.country_code[gaz.feature == "admin1"], return_counts=True)
+    return {str(cc): min(FEATURE_PRIOR["admin1"], 0.5 * math.log10(people[str(cc)] / n + 1))
+            for cc, n in zip(codes, counts) if people.get(str(cc))}
 
 
 def focus(

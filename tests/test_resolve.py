@@ -443,3 +443,17 @@ def test_a_town_of_unknown_population_counts_as_a_small_town(gaz: Gazetteer) -> 
     start = dict(zip((str(gaz.name[r]) for r in c.rows), c.base, strict=True))
     assert start["Twickenham"] == pytest.approx(0.5 * np.log10(UNKNOWN_POPULATION + 1))
     assert start["Twickenham"] > start["Huntsville"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fans travelled from Southampton to Warwick for the match.",
+     [("Southampton", "GB"), ("Warwick", "GB")]),
+    ("He was born in Hamilton.", [("Hamilton", "CA")]),
+])
+def test_a_small_countrys_province_is_no_match_for_a_big_town(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    """Bermuda's parishes (Southampton, Warwick, Hamilton) start as towns as big as the
+    average parish, not as a province of a big country: the English cities and Hamilton,
+    Ontario, win."""
+    g = geo.geoparse(text)
+    assert [(r["surface"], r["country_code"]) for _, r in g.iterrows()] == expected
