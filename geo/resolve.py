@@ -178,8 +178,9 @@ class _Candidates:
     counties: list[int]  # :attr:`county` of the candidates that are counties (admin2)
     town_counties: list[tuple[int, int]]  # (:attr:`county`, row) of the city and locality ones
     named: frozenset[str]  # countries that are candidates under this very name ("Mexico")
-    # countries with an admin-1 region of this very name ("Florida"), not named after a town
-    provinces: frozenset[str]
+    provinces: frozenset[str]  # countries with an admin-1 region of this very name ("Florida")
+    # those whose province of this name is named after its own town (Ségou; Leeds, a borough)
+    town_provinces: frozenset[str]
     town_named: list[bool]  # admin-1 candidates named after a town among the candidates
     n_codes: int  # distinct non-empty country codes
     regions: frozenset[tuple[str, str]]  # :func:`_region_of` the first 200 candidates
@@ -206,6 +207,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     towns = [r for r, f in zip(row_list, features) if f in ("city", "locality")]
     named: set[str] = set()
     provinces: set[str] = set()
+    town_provinces: set[str] = set()
     town_named = [f == "admin1" and _named_after_town(gaz, r, towns)
                   for f, r in zip(features, row_list)]
     demoted = None
@@ -213,10 +215,9 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         own = [own_name(str(gaz.name[r]), key) for r in row_list]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
-        # a province named after its own town (Ségou; Leeds, a metropolitan borough) does not
-        # make the name a province's: the town is what it names first
-        provinces = {cc for cc, f, e, t in zip(codes, features, exact, town_named)
-                     if e and f == "admin1" and not t}
+        provinces = {cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1"}
+        town_provinces = {cc for cc, f, e, t in zip(codes, features, exact, town_named)
+                          if e and f == "admin1" and t}
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
         # "Minnesota" is the state's own name and only an old name of Minneota
@@ -251,6 +252,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
                        if f in ("city", "locality")],
         named=frozenset(named),
         provinces=frozenset(provinces),
+        town_provinces=frozenset(town_provinces),
         town_named=town_named,
         n_codes=len(set(codes) - {""}),
         regions=frozenset(_region_of(gaz, r) for r in row_list[:200]) - {None},
@@ -319,7 +321,9 @@ def _evidence(
         share = focus_a1.get((cc, a1), 0.0) if focus_a1 else 0.0
         # but a province's own name is the province, not a village of that name in the region
         # the rest of the text is in ("New York City and Florida")
-        if share and cc and not (cc in c.provinces and feat in ("city", "locality")):
+        # (unless the province is named after the town: Leeds is the city)
+        if share and cc and not (cc in c.provinces and cc not in c.town_provinces
+                                 and feat in ("city", "locality")):
             score += REGION_FOCUS_WEIGHT * share
             if why is not None:
                 why.append(f"in the region ({cc}-{a1}) of {share:.0%} of the other places in "

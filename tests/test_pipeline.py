@@ -524,6 +524,10 @@ def test_a_city_is_not_the_borough_named_after_it() -> None:
     assert by["Leeds"]["feature"] == "city" and by["Bradford"]["feature"] == "city"
     wales = geo.geoparse("Officials in Wales and in England prepared for a pandemic.")
     assert wales[wales.surface == "Wales"].iloc[0]["feature"] == "admin1"
+    # and Mopti's region, as near to the rest as the town, gains nothing over it
+    mali = geo.geoparse("The Sahel countries of Burkina Faso, Niger and Chad face the same "
+                        "threat as Mali, where fighters operate around Mopti and Ségou.")
+    assert set(mali[mali.surface.isin(["Mopti", "Ségou"])]["feature"]) == {"city"}
 
 
 def test_a_towns_name_with_city_is_no_second_vote_for_its_region() -> None:
