@@ -727,6 +727,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not (m.key.startswith("the ") and not facts.own_name and not strong)
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"
+    if i > 0 and w.key[i - 1] in _KIN and w.sentence[i - 1] == w.sentence[i] and \
+            text[w.end[i - 1] : w.start[i]] in (" ", ", "):
+        return False  # a person named after a place: "with his wife, Georgia", "her son Jordan"
     if m.key in surnames and not (strong and facts.first_country):
         return False
     if m.key in forenames and "locative" not in m.cues and not (big and facts.own_name):
@@ -974,6 +977,15 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             # Houston suburb"
         elif a.sentence == b.sentence and gap in (" suburb of ", " suburbs of "):
             b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester"
+        elif a.sentence == b.sentence and (_CAPITAL_OF.fullmatch(gap) or gap == ", the "
+                                           and _CAPITAL_AFTER.match(text, b.end)):
+            a.near, a.inside = b.key, True  # "Springfield, the Illinois capital", "Juba, the
+            # capital of South Sudan", "Kabul, the Afghan capital"
+
+
+# ", the capital of ", ", capital of ", ", the provincial capital of "
+_CAPITAL_OF = re.compile(r", (?:the )?(?:[a-z]+ )?capital of (?:the )?")
+_CAPITAL_AFTER = re.compile(r"(?:'s)? (?:[a-z]+ )?capital\b")  # "the Illinois (state) capital"
 
 
 # ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "

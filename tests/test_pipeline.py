@@ -539,6 +539,16 @@ def test_a_towns_name_with_city_is_no_second_vote_for_its_region() -> None:
     assert set(g[g.surface == "Dublin"]["country_code"]) == {"US"}
 
 
+@pytest.mark.parametrize("capital", ["the Illinois capital", "the capital of Illinois"])
+def test_a_capital_the_text_says_is_its_provinces(capital: str) -> None:
+    """"X, the Illinois capital", "X, the capital of Illinois": X is in Illinois, though the
+    text's other Springfield is Massachusetts's."""
+    g = geo.geoparse(f"In Springfield, {capital}, lawmakers debated; in Springfield, "
+                     "Massachusetts, the mayor signed a budget.")
+    first, second = (r for _, r in g[g.surface == "Springfield"].iterrows())
+    assert km(first, 39.8, -89.64) < 30 and km(second, 42.1, -72.59) < 30
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""

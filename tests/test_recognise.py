@@ -653,3 +653,12 @@ def test_a_given_name_that_is_a_word_and_a_country_before_a_surname(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     """"Jordan" is a given name, a word and a country: before a surname it is the person."""
     assert surfaces(gaz, text) == expected
+
+
+def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
+    """A given name right after a kin word is the relative's: "with his wife, Georgia", "their
+    son Jordan"; a kin word with more words between says nothing ("Her daughter lives in
+    Paris")."""
+    assert surfaces(gaz, "He moved to Phoenix with his wife, Georgia, and their son Jordan."
+                    ) == ["Phoenix"]
+    assert surfaces(gaz, "Her daughter lives in Paris.") == ["Paris"]
