@@ -730,6 +730,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if i > 0 and w.key[i - 1] in _KIN and w.sentence[i - 1] == w.sentence[i] and \
             text[w.end[i - 1] : w.start[i]] in (" ", ", "):
         return False  # a person named after a place: "with his wife, Georgia", "her son Jordan"
+    if m.key in given_names() and j + 2 < len(w) and w.key[j + 1] == "of" and w.cap[j + 2] \
+            and w.sentence[j + 2] == w.sentence[i] and "locative" not in m.cues:
+        return False  # a person and where they live: "her sons, Michael of Dallas and David
+        # of Austin" (not David, Panama)
     if m.key in surnames and not (strong and facts.first_country):
         return False
     if m.key in forenames and "locative" not in m.cues and not (big and facts.own_name):

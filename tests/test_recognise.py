@@ -662,3 +662,6 @@ def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "He moved to Phoenix with his wife, Georgia, and their son Jordan."
                     ) == ["Phoenix"]
     assert surfaces(gaz, "Her daughter lives in Paris.") == ["Paris"]
+    # an obituary's "X of Y": the person X, who lives in Y
+    assert surfaces(gaz, "She is survived by her sons, Michael of Dallas and David of Austin."
+                    ) == ["Dallas", "Austin"]
