@@ -54,11 +54,14 @@ STRONG = frozenset({"country", "admin1", "region"})
 _DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\(|:\s)")
 # A sentence that starts by saying what a place is: "Reading is a town in Berkshire",
 # "Aurora is a city in Colorado", "Lamar is a county of Texas".
-_DEFINED = re.compile(
-    r" (?:is|was) (?:a|an|the) (?:[a-z-]+ ){0,2}?(county seat|county town|capital|city|town|"
-    r"village|hamlet|borough|township|"
-    r"municipality|commune|suburb|neighbo(?:u)?rhood|community|settlement|county|province|"
-    r"state|region|district|parish)\b")
+_KINDS = (r"(county seat|county town|capital|city|town|village|hamlet|borough|township|"
+          r"municipality|commune|suburb|neighbo(?:u)?rhood|community|settlement|county|province|"
+          r"state|region|district|parish)")
+# … or says it in an apposition: "Chester, a small town in Orange County"
+_DEFINED = re.compile(rf"(?: (?:is|was) (?:a|an|the) (?:[a-z-]+ ){{0,2}}?{_KINDS}\b"
+                      rf"|, (?:a|an|the) (?:[a-z-]+ ){{0,2}}?{_KINDS} (?=in |of |near |outside ))")
+# The gap between a name and the place such an apposition puts it in
+_APPOSITION_IN = re.compile(rf", (?:a|an|the) (?:[a-z-]+ ){{0,2}}?{_KINDS} (?:in|of) (?:the )?")
 _REGION_KINDS = frozenset("county province state region district parish".split())
 # A text's first word in capitals, then a sentence: a dateline whose dash was lost on the way
 # ("WASHINGTON Barack Obama pardoned…", "DETROIT The U.S. …").
@@ -879,7 +882,8 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     ):
         m.cues.add("located")
         return [m]
-    if _SUBURB_OF.match(text, w.end[i]):  # "Mabvuku, a suburb located east of Harare"
+    if _SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]):
+        # "Mabvuku, a suburb located east of Harare", "Kampungu, a village in Kavango"
         m.cues.add("located")
         return [m]
     return []
@@ -982,9 +986,11 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         elif a.sentence == b.sentence and gap in (" suburb of ", " suburbs of "):
             b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester"
         elif a.sentence == b.sentence and (_CAPITAL_OF.fullmatch(gap) or gap == ", the "
-                                           and _CAPITAL_AFTER.match(text, b.end)):
+                                           and _CAPITAL_AFTER.match(text, b.end)
+                                           or _APPOSITION_IN.fullmatch(gap)):
             a.near, a.inside = b.key, True  # "Springfield, the Illinois capital", "Juba, the
-            # capital of South Sudan", "Kabul, the Afghan capital"
+            # capital of South Sudan", "Kabul, the Afghan capital", "Chester, a small town in
+            # Orange County"
 
 
 # ", the capital of ", ", capital of ", ", the provincial capital of "

@@ -549,6 +549,15 @@ def test_a_capital_the_text_says_is_its_provinces(capital: str) -> None:
     assert km(first, 39.8, -89.64) < 30 and km(second, 42.1, -72.59) < 30
 
 
+def test_an_apposition_that_says_what_a_place_is() -> None:
+    """"Chester, a small town in Orange County": the sentence's first word is a place, in that
+    county (not the Chester of Pennsylvania or England)."""
+    g = geo.geoparse("Chester, a small town in Orange County, New York, lies near Warwick.")
+    assert km(g[g.surface == "Chester"].iloc[0], 41.36, -74.27) < 30
+    # a kind of place's word in another sense says nothing: "a city official"
+    assert geo.geoparse("Chester, a city official, said the plan was sound.").empty
+
+
 def test_a_name_written_short_is_still_the_places_own() -> None:
     """"St. Petersburg" is Saint Petersburg's own name, abbreviated: no alternate-name penalty
     holds it back from the airport the text puts in it, for all the text's American cities."""
