@@ -218,6 +218,11 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         provinces = {cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1"}
         town_provinces = {cc for cc, f, e, t in zip(codes, features, exact, town_named)
                           if e and f == "admin1" and t}
+        # beside a city of 100,000 or more that bears the name as its own, a namesake town of
+        # unknown size is one of the villages named after it (Xi'an's), not a town of 1,000
+        if any(o and gaz.population[r] >= 100_000 for o, r in zip(own, row_list)):
+            prior = [0.0 if gaz.population[r] == 0 and f in ("city", "locality") else p
+                     for p, r, f in zip(prior, row_list, features)]
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
         # "Minnesota" is the state's own name and only an old name of Minneota

@@ -457,3 +457,10 @@ def test_a_small_countrys_province_is_no_match_for_a_big_town(
     Ontario, win."""
     g = geo.geoparse(text)
     assert [(r["surface"], r["country_code"]) for _, r in g.iterrows()] == expected
+
+
+def test_villages_named_after_a_big_city_stay_small() -> None:
+    """Xi'an's namesake villages have no population in GeoNames: beside the city of 9.6
+    million they count as nothing, however near the text's other places (Guangzhou) one is."""
+    r = row("Chinese authorities locked down Xi'an and parts of Guangzhou and Shenzhen.", "Xi'an")
+    assert haversine_km(r.geometry.y, r.geometry.x, 34.26, 108.93) < 50
