@@ -508,6 +508,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     common = common_words()
     runs = {k: (a, b) for a, b in cap_runs for k in range(a, b + 1)}
     mentions: list[Mention] = []
+    # a sentence's first word that is also an everyday word ("Berlin", a carriage; "Reading")
+    # says nothing by itself: kept only if the text names the place elsewhere
+    first_words: list[Mention] = []
     n, resume, max_words = len(w), 0, gaz.max_words
     for i in _capitalised(w):
         if i < resume:
@@ -568,7 +571,13 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.role = "in_name"
         if _keep(text, m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)
+        elif w.first[i] and i == j and m.key in common:
+            first_words.append(m)
         resume = j + 1
+    if first_words:  # "Berlin said…" at a sentence's start, "in Berlin" elsewhere: one sense
+        kept = {m.key for m in mentions if m.role == "place"}
+        mentions = sorted(mentions + [m for m in first_words if m.key in kept],
+                          key=lambda m: m.start)
     if not VEHICLE_MAKES.isdisjoint(m.key for m in mentions):
         vehicles = _vehicles(text, w, mentions)
         mentions = [m for m in mentions if m.key not in vehicles]

@@ -665,3 +665,16 @@ def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
     # an obituary's "X of Y": the person X, who lives in Y
     assert surfaces(gaz, "She is survived by her sons, Michael of Dallas and David of Austin."
                     ) == ["Dallas", "Austin"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shanghai reported 20 new cases on Monday. Schools in Shanghai closed.",
+     ["Shanghai", "Shanghai"]),
+    ("Reading is fun. He lives in Oxford.", ["Oxford"]),
+])
+def test_a_sentences_first_word_is_the_place_the_text_names_elsewhere(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """"Shanghai" (also a verb in the dictionary) first in its sentence says nothing by
+    itself; where the text names Shanghai elsewhere, it is that place too (one sense per
+    text)."""
+    assert surfaces(gaz, text) == expected
