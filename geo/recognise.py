@@ -803,7 +803,10 @@ def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray)
     if k >= len(w) or not w.cap[k] or text[w.end[i] : w.start[k]] != ", ":
         return False
     for e in range(min(k + 2, len(w) - 1), k - 1, -1):
-        rows = gaz.lookup(fold(text[w.start[k] : w.end[e]]))
+        name = fold(text[w.start[k] : w.end[e]])
+        rows = gaz.lookup(name + ".") if text[w.end[e] : w.end[e] + 1] == "." else ()
+        if not len(rows):  # the abbreviation first: "Lumpkin, Ga.", "Wainwright, Alta."
+            rows = gaz.lookup(name)  # (Alta is also a town in Norway)
         if len(rows):
             wide = {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
                      else "") for r in rows if gaz.feature[r] in ("admin1", "country")}

@@ -678,3 +678,14 @@ def test_a_sentences_first_word_is_the_place_the_text_names_elsewhere(
     itself; where the text names Shanghai elsewhere, it is that place too (one sense per
     text)."""
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He works at the detention facility in Lumpkin, Ga., officials said.", ["Lumpkin", "Ga."]),
+    ("The cat was found in Wainwright, Alta., by a conductor.", ["Wainwright", "Alta."]),
+])
+def test_a_dictionary_word_put_in_its_province_by_abbreviation(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """"Wainwright" (a wagon-maker) is the town the text puts in Alberta, whose abbreviation
+    "Alta." is read as such (not as Alta, Norway)."""
+    assert surfaces(gaz, text) == expected
