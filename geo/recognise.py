@@ -772,19 +772,28 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
                     and w.start[nxt] - w.end[i] == 1)
         known = facts.known
         province = strong and ("locative" in m.cues or not modifier)
-        # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's)
-        town = (facts.town and facts.own_name and "locative" in m.cues
-                and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
+        # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's); and a
+        # town's own bodies: "Roselle police", "the Concord Police Department"
+        municipal = (nxt < len(w) and w.key[nxt] in _MUNICIPAL
+                     and text[w.end[i] : w.start[nxt]] == " " and facts.own_name
+                     and any(gaz.feature[c] in ("city", "locality") for c in m.candidates[:50]))
+        town = municipal or (facts.town and facts.own_name and "locative" in m.cues
+                             and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
         if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues:
             return True  # "Buffalo, New York", "Reading is a town in…", even first in its sentence
-        if w.first[i] or run != (i, i) or not (known or province or town
-                                                      or "region" in m.cues):
+        if w.first[i] or run != (i, i) and not municipal or not (
+                known or province or town or "region" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big and m.role != "in_name":
         return False
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé")
     return not (run != (i, i) and not big and m.role != "in_name")
+
+
+# A town's own bodies and people, after its name: "Roselle police", "Concord City Council".
+_MUNICIPAL = frozenset("police officers firefighters mayor council councilman councilwoman "
+                       "selectmen aldermen residents township".split())
 
 
 def _in_capitals(w: Words, i: int, j: int) -> bool:

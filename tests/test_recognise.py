@@ -689,3 +689,12 @@ def test_a_dictionary_word_put_in_its_province_by_abbreviation(
     """"Wainwright" (a wagon-maker) is the town the text puts in Alberta, whose abbreviation
     "Alta." is read as such (not as Alta, Norway)."""
     assert surfaces(gaz, text) == expected
+
+
+def test_a_dictionary_word_before_a_towns_own_body_is_the_town(gaz: Gazetteer) -> None:
+    """"Hurricane police", "the Concord Police Department": a town's police, not a storm; a
+    word that is no town's name stays a word ("the Liberal police" names no place)."""
+    assert surfaces(gaz, "Sheriff's deputies and Hurricane police found the two.") == [
+        "Hurricane"]
+    assert surfaces(gaz, "Detectives of the Concord Police Department testified.") == [
+        "Concord"]
