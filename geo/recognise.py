@@ -782,7 +782,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues:
             return True  # "Buffalo, New York", "Reading is a town in…", even first in its sentence
         if w.first[i] or run != (i, i) and not municipal or not (
-                known or province or town or "region" in m.cues):
+                known or province or town or "region" in m.cues or "city" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues) and not big and m.role != "in_name":
         return False

@@ -698,3 +698,9 @@ def test_a_dictionary_word_before_a_towns_own_body_is_the_town(gaz: Gazetteer) -
         "Hurricane"]
     assert surfaces(gaz, "Detectives of the Concord Police Department testified.") == [
         "Concord"]
+
+
+def test_a_dictionary_word_the_text_calls_a_town_is_one(gaz: Gazetteer) -> None:
+    """"the northern town of Calais", "the city of Bam": the text says what the word is."""
+    assert surfaces(gaz, "Migrants camped in the northern town of Calais.") == ["Calais"]
+    assert surfaces(gaz, "In 2003 an earthquake in the city of Bam left 25,000 dead.") == ["Bam"]
