@@ -63,6 +63,9 @@ _DEFINED = re.compile(rf"(?: (?:is|was) (?:a|an|the) (?:[a-z-]+ ){{0,2}}?{_KINDS
 # The gap between a name and the place such an apposition puts it in
 _APPOSITION_IN = re.compile(rf", (?:a|an|the) (?:[a-z-]+ ){{0,2}}?{_KINDS} (?:in|of) (?:the )?")
 _REGION_KINDS = frozenset("county province state region district parish".split())
+# A name in capitals and a dash is a dateline wherever it stands: after a byline ("BY RUSS
+# ZIMMER Advocate Reporter March 15, 2009 NEWARK -- Unfortunately…")
+_DASHED = re.compile(r" ?(?:--|[—–]) ")
 # A text's first word in capitals, then a sentence: a dateline whose dash was lost on the way
 # ("WASHINGTON Barack Obama pardoned…", "DETROIT The U.S. …").
 _BARE_DATELINE = re.compile(r" [A-Z][a-z]")
@@ -556,8 +559,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         j, stop, name, cands, adj = match
         m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
-        if w.first[i] and w.text[i].isupper() and (_DATELINE_END.match(text, end[j]) or (
-                i == 0 and _BARE_DATELINE.match(text, end[j]))):
+        if w.text[i].isupper() and (w.first[i] and (_DATELINE_END.match(text, end[j]) or (
+                i == 0 and _BARE_DATELINE.match(text, end[j]))) or _DASHED.match(text, end[j])):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
         elif w.first[i] and (d := _DEFINED.match(text, m.end)) is not None:
             m.cues.update(("defined", "region" if d.group(1) in _REGION_KINDS else "city"))

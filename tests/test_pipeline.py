@@ -571,6 +571,9 @@ def test_a_name_written_short_is_still_the_places_own() -> None:
     ("CHARLESTON, W.Va. -- Officials met.", [("CHARLESTON", "city"), ("W.Va.", "admin1")]),
     ("WASHINGTON -- The Senate voted.", [("WASHINGTON", "city")]),
     ("BEIRUT: The body of a man was found.", [("BEIRUT", "city")]),  # a colon's dateline
+    # after a byline, not first in its sentence
+    ("BY RUSS ZIMMER Advocate Reporter March 15, 2009 PATASKALA -- Officials met.",
+     [("PATASKALA", "city")]),
     ("UPDATE: The AAD said so.", []),
     ("He lives in Columbia, S.C., with his wife.", [("Columbia", "city"), ("S.C.", "admin1")]),
     ("The AAD said so.", []),  # an acronym, not a place written in capitals
