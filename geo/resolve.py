@@ -369,13 +369,13 @@ def _evidence(
             if feat == "admin2":
                 towns = counties.towns.get(county, {})
                 town = next((r for key, r in towns.items()
-                             if key not in (m.key, _county_twin(m.key))), None)
+                             if key not in (m.key, _twin(m.key, "county"))), None)
                 if town is not None:
                     score += COUNTY_WEIGHT
                     if why is not None:
                         why.append(f"holds {gaz.name[town]}, which the text names")
             elif feat in ("city", "locality") and \
-                    counties.named.get(county, {m.key}) - {m.key, _county_twin(m.key)}:
+                    counties.named.get(county, {m.key}) - {m.key, _twin(m.key, "county")}:
                 score += COUNTY_WEIGHT
                 if why is not None:
                     why.append(f"in {gaz.name[county]}, which the text names")
@@ -520,7 +520,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
         # the regions of the other names: not its own, nor that of its own name with "City"
         # ("Dublin … Dublin City Council": one place's two names are no two pieces of
         # evidence); the same for all names in one region
-        own = (regions.get(m.key), regions.get(_city_twin(m.key)))
+        own = (regions.get(m.key), regions.get(_twin(m.key, "city")))
         if own not in shares:
             left = Counter(votes)
             for vote in own:
@@ -657,18 +657,16 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
             out[idx] = None
 
 
-def _city_twin(key: str) -> str:
-    """A town's name with and without "City": "dublin" and "dublin city"."""
-    return key.removesuffix(" city") if key.endswith(" city") else f"{key} city"
+def _twin(key: str, kind: str) -> str:
+    """A name's other form with or without a kind's word: ``_twin("dekalb", "county")`` is
+    "dekalb county", and ``_twin("dublin city", "city")`` is "dublin".
 
-
-def _county_twin(key: str) -> str:
-    """The other name of a county and the town it is named like: "dekalb county" and "dekalb".
-
-    A text calls a county by its short name as often as it names a town of that name ("DeKalb
-    police" of DeKalb County, Georgia; "Madison will dump assessors … Madison County
-    commissioners"), so neither is evidence for the other (see :func:`_evidence`)."""
-    return key.removesuffix(" county") if key.endswith(" county") else f"{key} county"
+    A text calls one place by both ("DeKalb police" of DeKalb County, Georgia; "Madison will
+    dump assessors … Madison County commissioners"; "Dublin … Dublin City Council"), so
+    neither is evidence for the other: not in county links (:func:`_evidence`), nor in region
+    votes (:func:`resolve`)."""
+    suffix = f" {kind}"
+    return key.removesuffix(suffix) if key.endswith(suffix) else key + suffix
 
 
 def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
