@@ -303,8 +303,18 @@ def _alias(name: str, other: str, cc: str, reserved: frozenset[str]) -> bool:
     """Whether GeoNames' name ``other`` of the region Natural Earth calls ``name`` in country
     ``cc`` is a usable second name of it: a spelling of the same name ("Helmand", "Hilmand";
     "Thuringia", "Thüringen"), not a neighbouring region's name, a compass point, a wider
-    place's name or that of a town abroad (Madagascar's "Sofia" region)."""
+    place's name or that of a town abroad (Madagascar's "Sofia" region). A town abroad does
+    not matter where ``other`` is ``name`` without its transliteration's apostrophes: that is
+    the province's own name ("Donetsk" of "Donets'k"; Russia has a Donetsk too)."""
+    if _unmarked(name) == _unmarked(other):
+        return not set(fold(other).split()) <= POINTS_OF_THE_COMPASS and \
+            fold(other) not in reserved
     return fuzz.ratio(fold(name), fold(other)) >= 50 and _usable_alias(other, cc, reserved)
+
+
+def _unmarked(name: str) -> str:
+    """``fold`` of a name without apostrophes ("Donets'k", "Ternopil'" are Donetsk, Ternopil)."""
+    return fold(name).replace("'", "").replace("’", "")
 
 
 def _usable_alias(other: str, cc: str, reserved: frozenset[str]) -> bool:
@@ -452,16 +462,25 @@ _COMPASS_FORM = re.compile(r"^(North|South|East|West)(ern)? (.+)$")
 def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
                      ) -> list[tuple[str, int]]:
     """"South Darfur" for Natural Earth's "Southern Darfur" and "West Australia" for "Western
-    Australia": the other form of a province's compass word, where no place has that name."""
+    Australia": the other form of a province's compass word; and the English for a French or
+    Dutch one ("North Kivu" for "Nord-Kivu", "North Brabant" for "Noord-Brabant"). Only where
+    no place has that name."""
     taken = {fold(n) for n, _ in names if isinstance(n, str)}
     out = []
     for row in np.flatnonzero((places["feature"] == "admin1").to_numpy()):
-        m = _COMPASS_FORM.match(str(places.at[row, "name"]))
-        if m:
-            other = f"{m.group(1)}{'' if m.group(2) else 'ern'} {m.group(3)}"
-            if fold(other) not in taken:
-                out.append((other, int(row)))
+        name = str(places.at[row, "name"])
+        others = []
+        if m := _COMPASS_FORM.match(name):
+            others.append(f"{m.group(1)}{'' if m.group(2) else 'ern'} {m.group(3)}")
+        if (m := _FOREIGN_COMPASS.match(name)) and \
+                not set(fold(m.group(2)).split()) <= POINTS_OF_THE_COMPASS:
+            others.append(f"{_FOREIGN_COMPASS_WORDS[m.group(1)]} {m.group(2)}")
+        out += [(other, int(row)) for other in others if fold(other) not in taken]
     return out
+
+
+_FOREIGN_COMPASS_WORDS = {"Nord": "North", "Sud": "South", "Noord": "North", "Zuid": "South"}
+_FOREIGN_COMPASS = re.compile(r"^(Nord|Sud|Noord|Zuid)-([^-]+)$")  # not "Nord-Pas-de-Calais"
 
 
 def admin1_groups(a_rows: pd.DataFrame, a_names: list[tuple[str, int]], wider: frozenset[str]

@@ -270,6 +270,21 @@ def test_a_provinces_compass_word_may_take_its_other_form(gaz: Gazetteer) -> Non
     assert {str(gaz.name[r]) for r in gaz.lookup("west australia")} == {"Western Australia"}
 
 
+def test_a_provinces_foreign_compass_word_has_its_english_form(gaz: Gazetteer) -> None:
+    """Natural Earth's "Nord-Kivu" is "North Kivu" in English news; "Nord-Ouest" has no
+    such form (it is no name without its country), nor "Nord-Pas-de-Calais"."""
+    assert {str(gaz.name[r]) for r in gaz.lookup("north kivu")} == {"Nord-Kivu"}
+    assert not gaz.lookup("north pas-de-calais").size
+    assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("north ouest")}
+
+
+def test_a_provinces_name_without_its_transliterations_apostrophes_is_its_name(
+        gaz: Gazetteer) -> None:
+    """Natural Earth's "Donets'k" is Donetsk, though Russia has a town of that name too."""
+    assert ("admin1", "UA") in {(str(gaz.feature[r]), str(gaz.country_code[r]))
+                                for r in gaz.lookup("donetsk")}
+
+
 def test_zaire_is_the_dr_congos_old_name(gaz: Gazetteer) -> None:
     assert {str(gaz.country_code[r]) for r in gaz.lookup("zaire")
             if gaz.feature[r] == "country"} == {"CD"}
