@@ -134,7 +134,7 @@ class Mention:
     suburb: bool = False  # the text calls it a suburb of ``near`` ("the Cincinnati suburb of")
     tokens: tuple[int, int] = (0, 0)
     listed: int | None = None  # the enumeration it is one of (its first member's start)
-    paired: bool = False  # one of two names joined by "and" / "or" ("New Jersey and New York")
+    paired: int | None = None  # the pair "A and B" / "A or B" it is one of (A's start)
 
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
@@ -232,6 +232,17 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
         if a < b:
             glue[b - 1] = False
     return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words), glue)
+
+
+# The Arabic article, as written before a capitalised word it is joined to by a hyphen:
+# "Deir ez-Zor", "Jisr al-Shughour", "Sharm el-Sheikh", "Ras al-Ain".
+_ARTICLES = frozenset("al el ez es ed ad ar as ash at az an en er ul".split())
+
+
+def _article(text: str, w: Words, k: int) -> bool:
+    """Whether word ``k`` is the Arabic article of a longer name ("al-" of "Bab al-Hawa")."""
+    return w.key[k] in _ARTICLES and k + 1 < len(w) and w.cap[k + 1] \
+        and text[w.end[k] : w.start[k + 1]] == "-"
 
 
 _GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
@@ -528,7 +539,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         while (
             hi < last
             and (glue[hi] or text[end[hi] : start[hi + 1]] in _POSSESSIVE_GAPS)
-            and (cap[hi + 1] or key[hi + 1] in CONNECTORS)
+            and (cap[hi + 1] or key[hi + 1] in CONNECTORS or _article(text, w, hi + 1))
             and hi + 1 not in person_at
         ):
             hi += 1
@@ -552,6 +563,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
+        if match is not None and match[0] + 1 < n and glue[match[0]] and \
+                _article(text, w, match[0] + 1):
+            resume = match[0] + 3  # "Bab" of "Bab al-Hawa", a longer name the gazetteer lacks
+            continue
         if match is None:
             if not w.first[i]:  # first in its sentence, any word is capitalised: no evidence
                 mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
@@ -906,11 +921,18 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     ):
         m.cues.add("located")
         return [m]
-    if _SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]):
-        # "Mabvuku, a suburb located east of Harare", "Kampungu, a village in Kavango"
+    if _SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]) or (
+            _QUARTER.match(text, w.end[i]) and i > 0 and w.cap[i - 1]
+            and text[w.end[i - 1] : w.start[i]] in _POSSESSIVE_GAPS):
+        # "Mabvuku, a suburb located east of Harare", "Kampungu, a village in Kavango",
+        # "Cairo's Zamalek district"
         m.cues.add("located")
         return [m]
     return []
+
+
+# A part of a town, after its name: "Cairo's Zamalek district", "Kabul's Karte Se neighbourhood"
+_QUARTER = re.compile(r" (?:district|neighbou?rhood|quarter|suburb|township)\b")
 
 
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
@@ -932,7 +954,7 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
             for member in run:
                 member.listed = run[0].start
         elif len(run) == 2 and text[run[0].end : run[1].start] in (" and ", " or "):
-            run[0].paired = run[1].paired = True
+            run[0].paired = run[1].paired = run[0].start
         run = [m] if m is not None else []
 
 
@@ -1007,8 +1029,10 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                 _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):
             a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a
             # Houston suburb"
-        elif a.sentence == b.sentence and gap in (" suburb of ", " suburbs of "):
-            b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester"
+        elif a.sentence == b.sentence and (gap in (" suburb of ", " suburbs of ") or gap in
+                                           _POSSESSIVE_GAPS and _QUARTER.match(text, b.end)):
+            b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester",
+            # "Cairo's Zamalek district"
         elif a.sentence == b.sentence and (_CAPITAL_OF.fullmatch(gap) or gap == ", the "
                                            and _CAPITAL_AFTER.match(text, b.end)
                                            or _APPOSITION_IN.fullmatch(gap)):

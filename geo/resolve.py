@@ -645,7 +645,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     phoned = {cc for cc, _ in areas}
     # a word around any one mention of the name speaks for all ("in Ozark … Ozark police")
     said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
-            or m.listed is not None or m.paired or m.near is not None}
+            or m.listed is not None or m.paired is not None or m.near is not None}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
         if p is None or p.row is None or m.role != "place" or m.fuzzy < 1 or m.key in said \
                 or gaz.feature[p.row] not in ("city", "locality") or \
@@ -699,8 +699,8 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
     Victoria")."""
     out: dict[int, tuple[str, str, str]] = {}
     for idx in range(len(mentions) - 1):
-        if not (mentions[idx].paired and mentions[idx + 1].paired):
-            continue
+        if mentions[idx].paired is None or mentions[idx].paired != mentions[idx + 1].paired:
+            continue  # not one pair: "Donetsk and Luhansk regions, and Kharkiv and Sumy"
         for this, other in ((idx, idx + 1), (idx + 1, idx)):
             p = placed[this]
             if p is None:

@@ -479,6 +479,10 @@ def test_people_from_a_province_that_bears_a_countrys_name(
      "Mabvuku", -17.83, 31.05, True),
     # in the gazetteer, and near: placed as itself
     ("Naperville, a suburb of Chicago, voted on Tuesday.", "Naperville", 41.79, -88.15, False),
+    # a town's own part: its only namesake is in Norway, so at Giza; and one missing from
+    # the gazetteer, at Cairo
+    ("Bombs killed six police officers in Giza's Haram district.", "Haram", 30.01, 31.21, True),
+    ("Protesters gathered in Cairo's Zamalek neighbourhood.", "Zamalek", 30.06, 31.25, True),
 ])
 def test_a_suburb_of_a_city_the_text_names(
         text: str, name: str, lat: float, lon: float, approximate: bool) -> None:

@@ -167,6 +167,15 @@ def test_name_with_elided_particle(gaz: Gazetteer) -> None:
     assert "Côte d'Ivoire" in surfaces(gaz, "Soldiers left Côte d'Ivoire for Mali.")
 
 
+def test_names_with_the_arabic_article(gaz: Gazetteer) -> None:
+    """The article joined by a hyphen is part of the name, in any of its spellings ("ez-Zor");
+    a place's name before it is the start of a longer name, not that place ("Bab", a Syrian
+    town, in "Bab al-Hawa", a border crossing the gazetteer lacks)."""
+    text = "Troops entered Deir ez-Zor and Jisr al-Shughour; rebels held Bab al-Hawa."
+    assert surfaces(gaz, text) == ["Deir ez-Zor", "Jisr al-Shughour"]
+    assert surfaces(gaz, "Rebels held Bab Al-Salam and Sharm El-Sheikh.") == ["Sharm El-Sheikh"]
+
+
 # --- roles -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "surface"),

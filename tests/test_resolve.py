@@ -363,6 +363,15 @@ def test_a_name_paired_with_a_province_or_town_is_a_province(text: str, surface:
     assert (r["feature"], r["country_code"]) == ("admin1", country)
 
 
+def test_a_pair_takes_no_kind_from_the_pair_before_it() -> None:
+    """Two pairs in a row are two pairs: Kharkiv is paired with Zaporizhzhia, not with
+    Luhansk, a province, so it stays the city (each its oblast's namesake)."""
+    g = geo.geoparse("Shelling hit the Donetsk and Luhansk regions, and around Kharkiv and "
+                     "Zaporizhzhia.")
+    assert dict(zip(g["surface"], g["feature"])) == {
+        "Donetsk": "admin1", "Luhansk": "admin1", "Kharkiv": "city", "Zaporizhzhia": "city"}
+
+
 def test_a_name_paired_with_a_country_is_a_country() -> None:
     """"Egypt and Niger" is the country Niger; "Niger State" beside Kano is Nigeria's."""
     g = geo.geoparse("Nigeria's Niger State and Kano reported cases; polio ended in Egypt "
