@@ -634,7 +634,8 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     the text names other places but none in its country (nor is a phone number's area
     there), and no word says it is a place ("in", "the town of", a dateline), nor does a
     list it is in or a place the text puts it in. Such a word is a person, a brand or a
-    virus named after a town ("Marburg virus", "Titan", "Middleton said"). A text that
+    virus named after a town ("Marburg virus", "Titan", "Middleton said"); inside a longer
+    name, a word of it ("the Federal Police" in a Brazilian story: Federal, Argentina). A text that
     names one town alone is a local story about it, and keeps it."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
     for m, p in zip(mentions, out, strict=True):
@@ -647,7 +648,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
             or m.listed is not None or m.paired is not None or m.near is not None}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
-        if p is None or p.row is None or m.role != "place" or m.fuzzy < 1 or m.key in said \
+        if p is None or p.row is None or m.role == "adjective" or m.fuzzy < 1 or m.key in said \
                 or gaz.feature[p.row] not in ("city", "locality") or \
                 gaz.population[p.row] >= BIG_TOWN or places == {m.key}:
             continue

@@ -429,8 +429,8 @@ def test_a_lake_is_the_lake_and_places_the_towns_on_its_shore() -> None:
 
 def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
     """"The Marburg virus" in a story about Angola and Uganda is a virus; "Titan said" among
-    Texan places is a company. A word that says it is a place, or a text that names it
-    alone, keeps it."""
+    Texan places is a company; the same holds inside a longer name. A word that says it is a
+    place, or a text that names it alone, keeps it."""
     def surfaces(text: str) -> list[str]:
         return geo.geoparse(text)["surface"].tolist()
 
@@ -440,6 +440,9 @@ def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
                                    "the wells are safe.")
     assert surfaces("Pataskala zoning allows a burned block to be rebuilt.") == ["Pataskala"]
     assert "Marburg" in surfaces("Officials in Angola said a nurse from Marburg was ill.")
+    # so inside a name: Brazil's Federal Police are no town in Argentina
+    assert surfaces("Police raided offices in Rio de Janeiro, the Federal Police in Brasilia "
+                    "said.") == ["Rio de Janeiro", "Brasilia"]
 
 
 def test_a_town_of_unknown_population_counts_as_a_small_town(gaz: Gazetteer) -> None:
