@@ -697,8 +697,10 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
     too, if it can be ("Egypt and Niger"); as a province, the other as a province of that
     country ("New Jersey and New York"); of which one was
     placed as a town, the other as the town's province, if it can be ("Melbourne and
-    Victoria")."""
+    Victoria") and no town of that name is in it ("Gao and Ansongo": the Gao region's own
+    town)."""
     out: dict[int, tuple[str, str, str]] = {}
+    towns = ("city", "locality")
     for idx in range(len(mentions) - 1):
         if mentions[idx].paired is None or mentions[idx].paired != mentions[idx + 1].paired:
             continue  # not one pair: "Donetsk and Luhansk regions, and Kharkiv and Sumy"
@@ -706,13 +708,15 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
             p = placed[this]
             if p is None:
                 continue
-            feature, cc = gaz.feature[p], str(gaz.country_code[p])
+            feature, cc, a1 = gaz.feature[p], str(gaz.country_code[p]), str(gaz.admin1[p])
             if feature == "country":
                 out.setdefault(other, ("country", "", ""))  # "Egypt and Niger"
             elif feature == "admin1":
                 out.setdefault(other, ("admin1", cc, ""))
-            elif feature in ("city", "locality"):
-                out.setdefault(other, ("admin1", cc, str(gaz.admin1[p])))
+            elif feature in towns and not any(  # but "Gao and Ansongo" are two towns of the
+                    gaz.feature[r] in towns and gaz.country_code[r] == cc and  # Gao region
+                    gaz.admin1[r] == a1 for r in mentions[other].candidates):
+                out.setdefault(other, ("admin1", cc, a1))
     return out
 
 

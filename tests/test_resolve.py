@@ -363,6 +363,11 @@ def test_a_name_paired_with_a_province_or_town_is_a_province(text: str, surface:
     assert (r["feature"], r["country_code"]) == ("admin1", country)
 
 
+def test_a_town_paired_with_a_town_of_its_namesake_province_is_a_town() -> None:
+    """"Between Gao and Ansongo": Ansongo is a town of the Gao region, and so is Gao."""
+    assert row("The convoy was ambushed between Gao and Ansongo.", "Gao")["feature"] == "city"
+
+
 def test_a_pair_takes_no_kind_from_the_pair_before_it() -> None:
     """Two pairs in a row are two pairs: Kharkiv is paired with Zaporizhzhia, not with
     Luhansk, a province, so it stays the city (each its oblast's namesake)."""
