@@ -299,6 +299,20 @@ def _town_countries() -> dict[str, set[str]]:
     return out
 
 
+def _holding_region(name: str, key: tuple[str, str], how: str, around: tuple[str, str] | None,
+                    nearest: tuple[str, str] | None) -> tuple[str, str]:
+    """The GeoNames region whose admin-1 code a Natural Earth region takes: the one it was
+    matched to (:func:`_geonames_admin1`), unless that was only the nearest by its towns'
+    centre, under a name unlike its own, and most towns around its label point are in
+    another (``around``), as is the nearest (``nearest``; :func:`_surrounding_admin1`).
+    Cornwall's nearest centre is Wales'; its towns are England's. Wien keeps Vienna's code
+    (its nearest town), though most towns around it are Lower Austria's."""
+    if how != "near" or around is None or around == key or nearest == key or \
+            fuzz.ratio(fold(name), fold(key[1])) >= 50:
+        return key
+    return around
+
+
 def _alias(name: str, other: str, cc: str, reserved: frozenset[str]) -> bool:
     """Whether GeoNames' name ``other`` of the region Natural Earth calls ``name`` in country
     ``cc`` is a usable second name of it: a spelling of the same name ("Helmand", "Hilmand";
@@ -407,10 +421,13 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     # and its counties): they keep their own points, and it is added as a region of its own.
     near = Counter(key for key, how in matches if how == "near")
     named = {key for key, how in matches if how == "name"}
-    english = english_names(pts, matches, _surrounding_admin1(pts, towns), reserved, named,
+    surrounding, nearest = ([None] * len(pts),) * 2 if towns is None else (
+        _surrounding_admin1(pts, towns), _surrounding_admin1(pts, towns, k=1))
+    english = english_names(pts, matches, surrounding, reserved, named,
                             near) if towns is not None else [[] for _ in matches]
     rows, names, placed = [], [], []
-    for (_, a), (key, how), more in zip(pts.iterrows(), matches, english, strict=True):
+    for (_, a), (key, how), more, around, near_town in zip(
+            pts.iterrows(), matches, english, surrounding, nearest, strict=True):
         gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
         part = how == "near" and (near[key] > 1 or key in named)
         lat, lon = (a.geometry.y, a.geometry.x) if part else centres.get(
@@ -424,7 +441,9 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
                 "country_code": a["iso_a2"] or "",
                 # GeoNames' code where the names agree, so "Kati, in the Koulikoro region" can
                 # be checked against the towns' own admin-1 codes
-                "admin1": code or codes.get(key) or a["adm1_code"],
+                "admin1": code or codes.get(
+                    _holding_region(str(a["name"]), key, how, around, near_town))
+                or a["adm1_code"],
                 "lat": lat,
                 "lon": lon,
                 "population": 0,

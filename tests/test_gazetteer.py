@@ -278,6 +278,17 @@ def test_a_provinces_foreign_compass_word_has_its_english_form(gaz: Gazetteer) -
     assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("north ouest")}
 
 
+def test_a_province_takes_the_code_of_the_region_its_towns_are_in(gaz: Gazetteer) -> None:
+    """Cornwall's nearest GeoNames region, by its towns' centre, is Wales; its towns are
+    England's, and so is its admin-1 code. Wien keeps Vienna's, not Lower Austria's."""
+    def codes(name: str, feature: str, country: str) -> set[str]:
+        return {str(gaz.admin1[r]) for r in gaz.lookup(name)
+                if gaz.feature[r] == feature and gaz.country_code[r] == country}
+
+    assert codes("cornwall", "admin1", "GB") == codes("truro", "city", "GB") == {"ENG"}
+    assert codes("wien", "admin1", "AT") == codes("vienna", "city", "AT")
+
+
 def test_a_provinces_name_without_its_transliterations_apostrophes_is_its_name(
         gaz: Gazetteer) -> None:
     """Natural Earth's "Donets'k" is Donetsk, though Russia has a town of that name too."""

@@ -368,6 +368,13 @@ def test_a_town_paired_with_a_town_of_its_namesake_province_is_a_town() -> None:
     assert row("The convoy was ambushed between Gao and Ansongo.", "Gao")["feature"] == "city"
 
 
+def test_a_county_and_a_town_named_like_a_unitary_authority_are_in_one_region() -> None:
+    """Cornwall and Devon are in England, as Plymouth the city is: Plymouth's unitary
+    authority gains nothing over the city from them."""
+    assert row("Storms battered Cornwall and Devon. Trains between Exeter and Plymouth were "
+               "cancelled.", "Plymouth")["feature"] == "city"
+
+
 def test_a_pair_takes_no_kind_from_the_pair_before_it() -> None:
     """Two pairs in a row are two pairs: Kharkiv is paired with Zaporizhzhia, not with
     Luhansk, a province, so it stays the city (each its oblast's namesake)."""
