@@ -37,7 +37,7 @@ agence presse
 community organization organisation alliance coalition mission operation fund initiative
 program programme project network observatory caliphate emirate cup championship open
 magazine review channel broadcasting studios records museum stadium center centre voice
-library libraries sheriff jail prison schools united real athletic
+library libraries sheriff jail prison schools united real athletic chamber
 """.split()
 )
 

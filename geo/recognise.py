@@ -792,26 +792,42 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         province = strong and ("locative" in m.cues or not modifier)
         # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's); and a
         # town's own bodies: "Roselle police", "the Concord Police Department"
-        municipal = (nxt < len(w) and w.key[nxt] in _MUNICIPAL
-                     and text[w.end[i] : w.start[nxt]] == " " and facts.own_name
-                     and any(gaz.feature[c] in ("city", "locality") for c in m.candidates[:50]))
-        town = municipal or (facts.town and facts.own_name and "locative" in m.cues
+        # not the end of an organisation's name: "the Chamber of Commerce Mayor's Breakfast"
+        municipal = w.key[i - 1] != "of" and _municipal(text, w, gaz, m, facts)
+        # "a Republic man", "a Liberty woman": where a town of 15,000 bears the name
+        resident = "residents" in m.cues and i > 0 and w.key[i - 1] in ("a", "an")
+        town = municipal or (facts.town and facts.own_name and ("locative" in m.cues or resident)
                              and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
         if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues:
             return True  # "Buffalo, New York", "Reading is a town in…", even first in its sentence
         if w.first[i] or run != (i, i) and not municipal or not (
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
-    if ("people" in m.cues or "the" in m.cues) and not big and m.role != "in_name":
-        return False
+    if ("people" in m.cues or "the" in m.cues and not _municipal(text, w, gaz, m, facts)) \
+            and not big and m.role != "in_name":
+        return False  # "the Bambara population", not "the Roselle police"
     run = runs.get(i, (i, i))
-    # a word inside a longer capitalised name that is not a place ("Boubou Cissé")
-    return not (run != (i, i) and not big and m.role != "in_name")
+    # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
+    # town's own ("Bend City Hall")
+    return not (run != (i, i) and not big and m.role != "in_name"
+                and not _municipal(text, w, gaz, m, facts))
+
+
+def _municipal(text: str, w: Words, gaz: Gazetteer, m: Mention, facts: _Facts) -> bool:
+    """Whether a town's own body or people follow the name: "Roselle police", "the Concord
+    Police Department", "the Bend City Council", "Bend City Hall"."""
+    i, j = m.tokens
+    nxt = j + 1
+    city = nxt + 1 < len(w) and w.key[nxt] == "city"  # "City Hall", not "Centennial Hall"
+    body = nxt + city
+    return (body < len(w) and (w.key[body] in _MUNICIPAL or city and w.key[body] == "hall")
+            and text[w.end[j] : w.start[nxt]] == " " and facts.own_name
+            and any(gaz.feature[c] in ("city", "locality") for c in m.candidates[:50]))
 
 
 # A town's own bodies and people, after its name: "Roselle police", "Concord City Council".
 _MUNICIPAL = frozenset("police officers firefighters mayor council councilman councilwoman "
-                       "selectmen aldermen residents township".split())
+                       "selectmen aldermen residents township commission manager".split())
 
 
 def _in_capitals(w: Words, i: int, j: int) -> bool:

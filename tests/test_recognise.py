@@ -707,6 +707,21 @@ def test_a_dictionary_word_before_a_towns_own_body_is_the_town(gaz: Gazetteer) -
         "Hurricane"]
     assert surfaces(gaz, "Detectives of the Concord Police Department testified.") == [
         "Concord"]
+    # after "the", and with "City" between: "the Laconia police", "the Bend City Council"
+    assert surfaces(gaz, "It was the only report the Laconia police had pending.") == [
+        "Laconia"]
+    assert surfaces(gaz, "Officials said the Bend City Council approved it at Bend City "
+                         "Hall, not at Centennial Hall.") == ["Bend", "Bend"]
+    # a town's chamber of commerce is the town's, and its mayor's breakfast no town's
+    assert surfaces(gaz, "He spoke to the annual Woodstock District Chamber of Commerce "
+                         "Mayor's Breakfast.") == ["Woodstock"]
+
+
+def test_a_dictionary_word_for_a_towns_people_is_the_town(gaz: Gazetteer) -> None:
+    """"A Republic man": Republic, Missouri, has 16,000 people; "a Hope man" is left alone
+    (Hope, Arkansas, has under 15,000: too small to outweigh the word)."""
+    assert surfaces(gaz, "A jury convicted a Republic man of murder.") == ["Republic"]
+    assert surfaces(gaz, "A jury convicted a Hope man of murder.") == []
 
 
 def test_a_dictionary_word_the_text_calls_a_town_is_one(gaz: Gazetteer) -> None:
