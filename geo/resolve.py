@@ -212,7 +212,9 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
                   for f, r in zip(features, row_list)]
     demoted = None
     if len(rows) > 1:
-        own = [own_name(str(gaz.name[r]), key) for r in row_list]
+        # an airport is looked up by its own word only ("Heathrow" of London Heathrow Airport)
+        own = [f == "airport" or own_name(str(gaz.name[r]), key)
+               for r, f in zip(row_list, features)]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
         provinces = {cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1"}

@@ -136,6 +136,9 @@ def test_an_airport_in_the_news_is_the_airport() -> None:
                    "Heathrow")
     assert heathrow["country_code"] == "GB" and heathrow["feature"] == "other"
     assert haversine_km(heathrow.geometry.y, heathrow.geometry.x, 51.47, -0.46) < 5
+    # and with nothing English around it: its word is the airport's own name, no alternate
+    heathrow = row("The flight from Heathrow was diverted to Shannon, Ireland.", "Heathrow")
+    assert heathrow["country_code"] == "GB"
 
 
 def test_a_local_phone_number_places_the_story() -> None:
