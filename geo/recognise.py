@@ -579,8 +579,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
         elif w.first[i] and (d := _DEFINED.match(text, m.end)) is not None:
             m.cues.update(("defined", "region" if d.group(1) in _REGION_KINDS else "city"))
-        if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong):
-            m.candidates, m.role = adj, "adjective"
+        if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong
+                         or m.cues.isdisjoint(("locative", "region"))
+                         and not _own_countrys(gaz, cands, adj)):
+            m.candidates, m.role = adj, "adjective"  # "Somali forces", not Ethiopia's
+            # Somali region (but "in the Somali region")
         # a country's or province's own body ("the California Department of Health", "the
         # U.S. Army") stands for the place: the name is no part of an organisation's name
         own_body = j + 1 < len(w) and key[j + 1] in GOVERNMENT_WORDS and m.role == "place" \
@@ -612,6 +615,13 @@ _MODEL_YEAR = re.compile(r"\b[Aa]n? (?:19|20)\d\d (?:[a-z]+ )?$")  # "a 1993 bro
 _DRIVE = frozenset("drive drives drove driving".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their my your our".split())
 _DETERMINERS = _POSSESSIVE_PRONOUNS | {"a", "an", "the"}
+
+
+def _own_countrys(gaz: Gazetteer, cands: np.ndarray, adj: np.ndarray) -> bool:
+    """Whether a country, province or region among ``cands`` is in the country of the
+    demonym ``adj`` ("Djibouti": the country and its capital's province)."""
+    own = {gaz.country_code[r] for r in adj}
+    return any(gaz.feature[r] in STRONG and gaz.country_code[r] in own for r in cands)
 
 
 def _vehicles(text: str, w: Words, mentions: list[Mention]) -> set[str]:

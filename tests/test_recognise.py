@@ -167,6 +167,13 @@ def test_name_with_elided_particle(gaz: Gazetteer) -> None:
     assert "Côte d'Ivoire" in surfaces(gaz, "Soldiers left Côte d'Ivoire for Mali.")
 
 
+def test_a_demonym_that_names_another_countrys_province_is_the_demonym(gaz: Gazetteer) -> None:
+    """"Somali refugees" are from Somalia; "the Somali region" is Ethiopia's province."""
+    assert mention(gaz, "Mostly Somali refugees live in the camps.", "Somali").role == \
+        "adjective"
+    assert mention(gaz, "Refugees crossed into the Somali region.", "Somali").role == "place"
+
+
 def test_names_with_the_arabic_article(gaz: Gazetteer) -> None:
     """The article joined by a hyphen is part of the name, in any of its spellings ("ez-Zor");
     a place's name before it is the start of a longer name, not that place ("Bab", a Syrian
