@@ -135,6 +135,7 @@ class Mention:
     tokens: tuple[int, int] = (0, 0)
     listed: int | None = None  # the enumeration it is one of (its first member's start)
     paired: int | None = None  # the pair "A and B" / "A or B" it is one of (A's start)
+    area: tuple[str, str] | None = None  # (country, admin-1) of a phone number right after it
 
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
@@ -512,6 +513,21 @@ def phone_areas(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
     return list(dict.fromkeys(a for a in areas if a is not None))
 
 
+def _phoned(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Note the area of a phone number right after a name: "Thomas Memorial Hospital in South
+    Charleston at 304-766-3413" is West Virginia's South Charleston, not Ohio's."""
+    if not gaz.area_codes or not mentions or _PHONE_DIGITS.search(text) is None:
+        return
+    ends = [m.end for m in mentions]
+    for number in _PHONE.finditer(text):
+        k = bisect_right(ends, number.start()) - 1
+        if k >= 0 and _BEFORE_PHONE.fullmatch(text, mentions[k].end, number.start()):
+            mentions[k].area = gaz.area_codes.get(number.group(1))
+
+
+_BEFORE_PHONE = re.compile(r",? (?:at |on |or )?")  # "South Charleston at 304-…", "Ozark, (417)"
+
+
 def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Every place name in clean ``text``, longest match first, with role and cues."""
     w = tokenize(text, sentences)
@@ -608,6 +624,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     _enumerations(text, mentions)
     mentions = _plural_heads(text, w, mentions, gaz)
     _containers(text, mentions, gaz)
+    _phoned(text, mentions, gaz)
     return mentions
 
 

@@ -38,6 +38,7 @@ REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places 
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
 KIND_WEIGHT = 2.0
+PHONE_WEIGHT = 2.0  # a town a phone number of its province follows ("Ozark at 417-…")
 # A town in a county the text names, or a county holding a town it names ("Paris … Henry
 # County": Paris, Tennessee, and Henry County, Tennessee)
 COUNTY_WEIGHT = 2.0
@@ -367,6 +368,10 @@ def _evidence(
             score += 3.0
             if why is not None:
                 why.append(f"text places it in {in_name}")
+        if m.area is not None and m.area == (cc, a1) and feat in ("city", "locality", "airport"):
+            score += PHONE_WEIGHT
+            if why is not None:
+                why.append(f"the phone number after it is {cc}-{a1}'s")
         if counties is not None and (county := c.county[k]) >= 0:
             if feat == "admin2":
                 towns = counties.towns.get(county, {})
@@ -677,7 +682,7 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
     alike, so each is scored once per text (its role, and cues that score nothing, aside)."""
     cues = m.cues
     return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues,
-            "polity" in cues, "residents" in cues, container)
+            "polity" in cues, "residents" in cues, container, m.area)
 
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]

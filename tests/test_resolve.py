@@ -152,6 +152,15 @@ def test_a_local_phone_number_places_the_story() -> None:
     assert "in the region (CA-08)" in london["placed_by"]  # Ontario, GeoNames code 08
 
 
+def test_a_phone_number_right_after_a_town_is_in_its_province() -> None:
+    """Ohio's South Charleston is nearer the text's other places; the number after the name
+    is West Virginia's (area code 304), and so is the town it gives the number of."""
+    r = row("She trained in Columbus and Dayton, Ohio. For appointments, call the hospital in "
+            "South Charleston at 304-766-3413.", "South Charleston")
+    assert "phone number after it" in r["placed_by"]
+    assert haversine_km(r.geometry.y, r.geometry.x, 38.37, -81.70) < 20
+
+
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
     placements = resolve(gaz, ms)
