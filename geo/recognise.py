@@ -597,7 +597,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.cues.update(("defined", "region" if d.group(1) in _REGION_KINDS else "city"))
         if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong
                          or m.cues.isdisjoint(("locative", "region"))
-                         and not _own_countrys(gaz, cands, adj)):
+                         and not _in_the_demonyms_country(gaz, cands, adj)):
             m.candidates, m.role = adj, "adjective"  # "Somali forces", not Ethiopia's
             # Somali region (but "in the Somali region")
         # a country's or province's own body ("the California Department of Health", "the
@@ -634,7 +634,7 @@ _POSSESSIVE_PRONOUNS = frozenset("his her their my your our".split())
 _DETERMINERS = _POSSESSIVE_PRONOUNS | {"a", "an", "the"}
 
 
-def _own_countrys(gaz: Gazetteer, cands: np.ndarray, adj: np.ndarray) -> bool:
+def _in_the_demonyms_country(gaz: Gazetteer, cands: np.ndarray, adj: np.ndarray) -> bool:
     """Whether a country, province or region among ``cands`` is in the country of the
     demonym ``adj`` ("Djibouti": the country and its capital's province)."""
     own = {gaz.country_code[r] for r in adj}
@@ -820,7 +820,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's); and a
         # town's own bodies: "Roselle police", "the Concord Police Department"
         # not the end of an organisation's name: "the Chamber of Commerce Mayor's Breakfast"
-        municipal = w.key[i - 1] != "of" and _municipal(text, w, gaz, m, facts)
+        municipal = (i == 0 or w.key[i - 1] != "of") and _municipal(text, w, gaz, m, facts)
         # "a Republic man", "a Liberty woman": where a town of 15,000 bears the name
         resident = "residents" in m.cues and i > 0 and w.key[i - 1] in ("a", "an")
         town = municipal or (facts.town and facts.own_name and ("locative" in m.cues or resident)
