@@ -421,10 +421,13 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     # and its counties): they keep their own points, and it is added as a region of its own.
     near = Counter(key for key, how in matches if how == "near")
     named = {key for key, how in matches if how == "name"}
-    surrounding, nearest = ([None] * len(pts),) * 2 if towns is None else (
-        _surrounding_admin1(pts, towns), _surrounding_admin1(pts, towns, k=1))
-    english = english_names(pts, matches, surrounding, reserved, named,
-                            near) if towns is not None else [[] for _ in matches]
+    if towns is None:
+        surrounding = nearest = [None] * len(pts)
+        english: list[list[str]] = [[] for _ in matches]
+    else:  # the GeoNames region most towns around each label point are in, and the nearest's
+        surrounding = _surrounding_admin1(pts, towns)
+        nearest = _surrounding_admin1(pts, towns, k=1)
+        english = english_names(pts, matches, surrounding, reserved, named, near)
     rows, names, placed = [], [], []
     for (_, a), (key, how), more, around, near_town in zip(
             pts.iterrows(), matches, english, surrounding, nearest, strict=True):
