@@ -57,12 +57,19 @@ def _unabbreviated(key: str) -> str:
     return " ".join(_WRITTEN_SHORT.get(w, w) for w in key.split(" "))
 
 
+# What follows a town's own name to tell it from its namesakes, which everyday speech leaves
+# off: "Newcastle upon Tyne", "Stoke-on-Trent", "Frankfurt am Main", "Halle (Saale)"
+_QUALIFIER = re.compile(r"[- ](?:upon|on|under|am|an der|im|sur)[- ]| \(")
+
+
 def own_name(name: str, key: str) -> bool:
     """Whether the folded ``key`` is a place's own ``name`` or its short form ("New York" of
-    "New York City"; "St. Petersburg" of Saint Petersburg), not an alternate borrowed from
-    another language or another time."""
+    "New York City"; "St. Petersburg" of Saint Petersburg; "Newcastle" of Newcastle upon
+    Tyne), not an alternate borrowed from another language or another time."""
     own = fold(name)
     if own in (key, f"{key} city"):
+        return True
+    if own.startswith(key) and _QUALIFIER.match(own, len(key)):
         return True
     return _unabbreviated(own) in (short := _unabbreviated(key), f"{short} city")
 

@@ -138,6 +138,10 @@ def test_own_name_is_the_name_or_its_short_form() -> None:
     # written short: "St.", "Mt.", "Ft." for Saint, Mount, Fort
     assert own_name("Saint Petersburg", "st. petersburg") and own_name("Mount Vernon", "mt vernon")
     assert own_name("Fort Worth", "ft. worth") and not own_name("Saint Petersburg", "petersburg")
+    # without what tells it from its namesakes: "Newcastle", "Stoke", "Frankfurt", "Halle"
+    assert own_name("Newcastle upon Tyne", "newcastle") and own_name("Stoke-on-Trent", "stoke")
+    assert own_name("Frankfurt am Main", "frankfurt") and own_name("Halle (Saale)", "halle")
+    assert not own_name("Newcastle upon Tyne", "tyne") and not own_name("Onega", "on")
 
 
 @pytest.mark.parametrize(

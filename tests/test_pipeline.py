@@ -445,6 +445,17 @@ def test_a_places_own_name_beats_anothers_alternate_name() -> None:
     assert by["Minnesota"]["feature"] == "admin1" and by["Iowa"]["feature"] == "admin1"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Police in Stoke arrested two men.", "Stoke-on-Trent"),
+    ("The plant in Halle employs 300 people.", "Halle (Saale)"),
+])
+def test_a_town_goes_by_its_name_without_its_river(text: str, name: str) -> None:
+    """What a town's name adds to tell it from its namesakes ("upon Tyne", "am Main",
+    "(Saale)") is left off in everyday speech: the short name is still its own."""
+    g = geo.geoparse(text)
+    assert g.iloc[0]["name"] == name
+
+
 def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
     is Indiana's, not Kentucky's (the bigger)."""
