@@ -576,6 +576,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 continue
             if name in names or name in adjectives:
                 cands, adj = gaz.lookup(name), gaz.adjective(name)
+                if j > i and key[j] == "city" and _body_after(w, j) and \
+                        not _facts(gaz, name, cands).own_name:
+                    continue  # "the Springfield City Council": Springfield's, whatever
+                    # town "Springfield City" is another name of (not "Kansas City Council")
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
@@ -825,8 +829,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         resident = "residents" in m.cues and i > 0 and w.key[i - 1] in ("a", "an")
         town = municipal or (facts.town and facts.own_name and ("locative" in m.cues or resident)
                              and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
-        if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues:
-            return True  # "Buffalo, New York", "Reading is a town in…", even first in its sentence
+        if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues or \
+                "dateline" in m.cues and (known or facts.town):
+            return True  # "Buffalo, New York", "Reading is a town in…", "MANILA — A quake…",
+            # even first in its sentence
         if w.first[i] or run != (i, i) and not municipal or not (
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
@@ -840,14 +846,18 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
                 and not _municipal(text, w, gaz, m, facts))
 
 
+def _body_after(w: Words, j: int) -> bool:
+    """Whether a town's own body follows word ``j``: "… Council", "… Hall", "… police"."""
+    return j + 1 < len(w) and (w.key[j + 1] in _MUNICIPAL or w.key[j + 1] == "hall")
+
+
 def _municipal(text: str, w: Words, gaz: Gazetteer, m: Mention, facts: _Facts) -> bool:
     """Whether a town's own body or people follow the name: "Roselle police", "the Concord
     Police Department", "the Bend City Council", "Bend City Hall"."""
     i, j = m.tokens
     nxt = j + 1
     city = nxt + 1 < len(w) and w.key[nxt] == "city"  # "City Hall", not "Centennial Hall"
-    body = nxt + city
-    return (body < len(w) and (w.key[body] in _MUNICIPAL or city and w.key[body] == "hall")
+    return (_body_after(w, j + city) and (city or w.key[nxt] != "hall")
             and text[w.end[j] : w.start[nxt]] == " " and facts.own_name
             and any(gaz.feature[c] in ("city", "locality") for c in m.candidates[:50]))
 
