@@ -69,8 +69,8 @@ def own_name(name: str, key: str) -> bool:
     own = fold(name)
     if own in (key, f"{key} city"):
         return True
-    if own.startswith(key) and _QUALIFIER.match(own, len(key)):
-        return True
+    if own.startswith(key) and _QUALIFIER.match(own, len(key)) or own == f"ciudad {key}":
+        return True  # "Ciudad Juárez" is Juárez to its neighbours
     return _unabbreviated(own) in (short := _unabbreviated(key), f"{short} city")
 
 

@@ -594,6 +594,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         j, stop, name, cands, adj = match
         m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
+        if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
+                and text[mentions[-1].end : m.start] in _LIST_GAPS:
+            m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is
         if w.text[i].isupper() and (w.first[i] and (_DATELINE_END.match(text, end[j]) or (
                 i == 0 and _BARE_DATELINE.match(text, end[j]))) or _DASHED.match(text, end[j])):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
@@ -1012,19 +1015,24 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
 
 
 # "Barrow, Jackson and Madison counties": the plural after a list says what each name is
-_PLURAL_HEAD = re.compile(r" (counties|parishes|districts|provinces|regions|states)\b")
+# ("Rivers and Stokes avenues": streets, no places; but roads are often named after the
+# place they lead to: "North Druid Hills and Clairmont roads")
+_PLURAL_HEAD = re.compile(r" (counties|parishes|districts|provinces|regions|states|streets|"
+                          r"avenues|boulevards)\b")
 _SINGULAR = {"counties": "county", "parishes": "parish", "districts": "district",
              "provinces": "province", "regions": "region", "states": "state"}
 
 
 def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
                   ) -> list[Mention]:
-    """Read the names listed before a plural such as 'counties' as that kind of place: each
-    gets the 'region' cue, and is "Jackson County" where the gazetteer has that name, even
-    when the name alone is none ("Oconee"). Two names at least: "Indiana counties" are the
-    counties of Indiana. Returns the mentions, in order, with any new ones."""
+    """Read the names listed before a plural such as 'counties' as that kind of place (and
+    drop those before 'streets', 'avenues'…): each gets the 'region' cue, and is "Jackson
+    County" where the gazetteer has that name, even when the name alone is none ("Oconee").
+    Two names at least: "Indiana counties" are the counties of Indiana. Returns the mentions,
+    in order, with any new ones."""
     by_span = {(m.start, m.end): m for m in mentions}
     added: list[Mention] = []
+    dropped: set[int] = set()
     for head in _PLURAL_HEAD.finditer(text):
         h = bisect_left(w.start, head.start(1))
         names: list[tuple[int, int]] = []  # (first word, last word), last name first
@@ -1042,7 +1050,11 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
             k = p
         if len(names) < 2:
             continue
-        singular = _SINGULAR[head.group(1)]
+        singular = _SINGULAR.get(head.group(1))
+        if singular is None:  # streets
+            streets = {(w.start[a], w.end[b]) for a, b in names}
+            dropped.update(id(m) for m in mentions if (m.start, m.end) in streets)
+            continue
         first = w.start[names[-1][0]]  # the list's first name: they are listed together
         for a, b in names:
             start, end = w.start[a], w.end[b]
@@ -1057,10 +1069,11 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
                 m.listed = first
                 if len(rows) and m.role == "place":
                     m.key, m.candidates = key, rows
-    if not added:
+    if not added and not dropped:
         return mentions
     spans = [(m.start, m.end) for m in added]
-    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    kept = [m for m in mentions if id(m) not in dropped
+            and not any(s < m.end and m.start < e for s, e in spans)]
     return sorted(kept + added, key=lambda m: m.start)
 
 

@@ -142,6 +142,7 @@ def test_own_name_is_the_name_or_its_short_form() -> None:
     assert own_name("Newcastle upon Tyne", "newcastle") and own_name("Stoke-on-Trent", "stoke")
     assert own_name("Frankfurt am Main", "frankfurt") and own_name("Halle (Saale)", "halle")
     assert not own_name("Newcastle upon Tyne", "tyne") and not own_name("Onega", "on")
+    assert own_name("Ciudad Juárez", "juarez") and not own_name("Ciudad Benito Juárez", "juarez")
 
 
 @pytest.mark.parametrize(

@@ -384,6 +384,9 @@ def test_names_listed_before_counties_are_counties(gaz: Gazetteer) -> None:
                          "Clark, Preble or Warren counties."))
     assert [ms[s].key for s in ("Oconee", "Preble", "Warren")] == [
         "oconee county", "preble county", "warren county"]
+    # names before 'streets', 'avenues' are streets' ("Rivers" is a Nigerian state)
+    assert surfaces(gaz, "He was hit near Rivers and Stokes avenues before 2 p.m.") == []
+    assert surfaces(gaz, "It is on Main and Texas streets in Dallas.") == ["Dallas"]
 
 
 @pytest.mark.parametrize(
@@ -455,6 +458,9 @@ def test_a_town_named_like_a_word_is_a_place_after_in_from_or_to(gaz: Gazetteer)
     seasons and what a number follows are not ("in March 2008", "in Spring")."""
     assert surfaces(gaz, "He sailed from Dover to Calais.") == ["Dover", "Calais"]
     assert surfaces(gaz, "It was formed in March 2009, and closed in Spring.") == []
+    # … and so is a word listed after such a town: "in Malakal and Bor" ("bor", a neighbour)
+    assert surfaces(gaz, "Gunfire was heard in Malakal and Bor.") == ["Malakal", "Bor"]
+    assert surfaces(gaz, "Fighting in Juba, Malakal and Bor eased.") == ["Juba", "Malakal", "Bor"]
 
 
 @pytest.mark.parametrize(
