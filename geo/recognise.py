@@ -353,7 +353,14 @@ def people(
                 surnames.update(key[k + 1 : j + 1])
                 forenames.add(key[k])
                 break
+        else:  # no given name we know, but an age: "Nakishia Sullivan, 24, was approached"
+            if j > i and _AGE_AFTER.match(text, w.end[j]) and not place_at(i, i, j):
+                positions.update(range(i, j + 1))
+                surnames.update(key[i + 1 : j + 1])
     return positions, surnames, forenames
+
+
+_AGE_AFTER = re.compile(r", \d{1,3},")  # "Nakishia Sullivan, 24, was approached…"
 
 
 def _a_word(key: str) -> bool:

@@ -123,8 +123,7 @@ def _main_body(lat: np.ndarray, lon: np.ndarray, link_km: float = 800.0) -> np.n
     under Hebei (whose hull's centre they dragged 1,000 km west)."""
     if len(lat) < 3:
         return np.ones(len(lat), dtype=bool)
-    la, lo = np.radians(lat), np.radians(lon)
-    xyz = np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+    xyz = _unit_vectors(lat, lon)
     tree = cKDTree(xyz)  # chord length on the unit sphere for a great-circle distance
     links = tree.sparse_distance_matrix(tree, 2 * math.sin(link_km / 6371.0 / 2))
     _, label = connected_components(links, directed=False)
@@ -172,7 +171,37 @@ class Territories:
 
 
 def admin1_centres(towns: pd.DataFrame) -> dict[tuple[str, str], tuple[float, float]]:
+    towns = towns[~_misfiled(towns)]
     return {key: _centre(g) for key, g in towns.groupby(["cc", "admin1"])}
+
+
+def _misfiled(towns: pd.DataFrame, k: int = 10, far_km: float = 150.0) -> np.ndarray:
+    """Which towns the source most likely files under the wrong admin-1 region: in a region
+    of 50 towns or more, none of its ``k`` nearest towns in the country is in its region,
+    and the nearest that is lies over ``far_km`` away. Two villages of East Java filed under
+    West Java, 300 and 600 km east of it, had moved its centre 170 km east; a region's
+    towns far apart (the outback, Lord Howe Island) stay."""
+    out = np.zeros(len(towns), dtype=bool)
+    size = towns.groupby(["cc", "admin1"])["admin1"].transform("size").to_numpy()
+    for _, g in towns.groupby("cc"):
+        rows = np.flatnonzero(towns.index.isin(g.index))
+        if g["admin1"].nunique() < 2 or len(g) <= k:
+            continue
+        xyz = _unit_vectors(g["lat"].to_numpy(), g["lon"].to_numpy())
+        _, near = cKDTree(xyz).query(xyz, k=k + 1)
+        region = g["admin1"].to_numpy()
+        for r in np.flatnonzero((size[rows] >= 50) & (region[near[:, 1:]] != region[:, None])
+                                .all(axis=1)):
+            own = xyz[region == region[r]]
+            chord = np.sort(np.linalg.norm(own - xyz[r], axis=1))[1]
+            out[rows[r]] = chord > 2 * math.sin(far_km / 6371.0 / 2)
+    return out
+
+
+def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Points on the unit sphere: chord lengths between them order great-circle distances."""
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
 
 
 def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
@@ -283,6 +312,10 @@ def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, f
     folded = {(c, fold(n)): (c, n) for c, n in centres if c == cc}
     if (cc, fold(name)) in folded:
         return folded[(cc, fold(name))], "name"
+    if english := _english_compass(name):  # "Jawa Barat" is GeoNames' "West Java"
+        score, best = max(((fuzz.ratio(fold(english), k[1]), k) for k in folded), default=(0, None))
+        if score >= 85:
+            return folded[best], "name"
     near = [(float(haversine_km(a.geometry.y, a.geometry.x, *centres[k])), k)
             for k in folded.values()]
     best = min(near, default=(math.inf, (cc, name)))
@@ -455,6 +488,8 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         own = [a["name"], *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])]
         if how == "near" and not part and _alias(str(a["name"]), key[1], a["iso_a2"], reserved):
             own.append(key[1])  # GeoNames' "Helmand" of "Hilmand"
+        elif how == "name" and fold(key[1]) != fold(str(a["name"])):
+            own.append(key[1])  # GeoNames' "West Java" of "Jawa Barat"
         own += more  # GeoNames' English name: "Bavaria" of "Bayern"
         names += [(n, len(rows) - 1) for n in dict.fromkeys(own)]
     if territories:
@@ -499,6 +534,21 @@ def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
             others.append(f"{_FOREIGN_COMPASS_WORDS[m.group(1)]} {m.group(2)}")
         out += [(other, int(row)) for other in others if fold(other) not in taken]
     return out
+
+
+# Indonesian and Malay compass words, after the name: "Jawa Barat" is West Java, "Sumatera
+# Utara" North Sumatra, "Nusa Tenggara Timur" East Nusa Tenggara
+_TRAILING_COMPASS = re.compile(r"^(.+) (Barat Daya|Barat Laut|Barat|Timur|Tengah|Utara|Selatan|"
+                               r"Tenggara)$")
+_TRAILING_COMPASS_WORDS = {"Barat Daya": "Southwest", "Barat Laut": "Northwest",
+                           "Barat": "West", "Timur": "East", "Tengah": "Central",
+                           "Utara": "North", "Selatan": "South", "Tenggara": "Southeast"}
+
+
+def _english_compass(name: str) -> str | None:
+    """A region's name with a trailing Indonesian compass word put first in English."""
+    m = _TRAILING_COMPASS.match(name)
+    return f"{_TRAILING_COMPASS_WORDS[m.group(2)]} {m.group(1)}" if m else None
 
 
 _FOREIGN_COMPASS_WORDS = {"Nord": "North", "Sud": "South", "Noord": "North", "Zuid": "South"}

@@ -358,7 +358,7 @@ def subregions(country_layer: gpd.GeoDataFrame) -> tuple[pd.DataFrame, list[tupl
         p = r.geometry.representative_point()
         rows.append(
             {
-                "place_id": f"ne:region:{fold(r['subregion']).replace(' ', '_')}",
+                "place_id": f"ne:subregion:{fold(r['subregion']).replace(' ', '_')}",
                 "name": r["subregion"],
                 "feature": "region",
                 "country_code": "",

@@ -111,6 +111,13 @@ def test_coordinates_are_valid(gaz: Gazetteer) -> None:
                                 "airport", "lake"}
 
 
+def test_each_place_has_its_own_id(gaz: Gazetteer) -> None:
+    """The dashboard and the maps find a place by its id: the UN subregion "Central America"
+    and Natural Earth's region of that name are two places."""
+    ids = list(gaz.place_id)
+    assert len(ids) == len(set(ids))
+
+
 def test_index_of(gaz: Gazetteer) -> None:
     r = gaz.index_of("geonames:2460596")
     assert gaz.name[r] == "Bamako" and gaz.country_code[r] == "ML"
@@ -281,6 +288,18 @@ def test_a_provinces_foreign_compass_word_has_its_english_form(gaz: Gazetteer) -
     assert {str(gaz.name[r]) for r in gaz.lookup("north kivu")} == {"Nord-Kivu"}
     assert not gaz.lookup("north pas-de-calais").size
     assert "admin1" not in {str(gaz.feature[r]) for r in gaz.lookup("north ouest")}
+
+
+def test_a_provinces_trailing_indonesian_compass_word_finds_its_english_name(
+        gaz: Gazetteer) -> None:
+    """Natural Earth's "Jawa Barat" is GeoNames' (and the news's) "West Java", with West
+    Java's towns' admin-1 code: Bandung is in it."""
+    west_java = [r for r in gaz.lookup("west java") if gaz.feature[r] == "admin1"]
+    assert [str(gaz.name[r]) for r in west_java] == ["Jawa Barat"]
+    bandung = [r for r in gaz.lookup("bandung") if gaz.feature[r] == "city"]
+    assert str(gaz.admin1[west_java[0]]) == str(gaz.admin1[bandung[0]])
+    assert [str(gaz.name[r]) for r in gaz.lookup("north sumatra")
+            if gaz.feature[r] == "admin1"] == ["Sumatera Utara"]
 
 
 def test_a_province_takes_the_code_of_the_region_its_towns_are_in(gaz: Gazetteer) -> None:

@@ -159,6 +159,16 @@ def test_people_marks_title_and_given_name_runs(gaz: Gazetteer) -> None:
     assert "bamako" not in surnames
 
 
+def test_a_name_given_an_age_is_a_persons(gaz: Gazetteer) -> None:
+    """"Nakishia Sullivan, 24," is a person whatever her given name; alone, "Sullivan" is then
+    her (not Sullivan, Missouri). A place stays a place: "Dayton, Ohio, 24, …"."""
+    assert surfaces(gaz, "On the porch, Nakishia Sullivan, 24, was approached by two women. "
+                         "Sullivan pulled a box cutter.") == []
+    assert surfaces(gaz, "Police in Dayton, Ohio, 24, said so.") == ["Dayton", "Ohio"]
+    # a given name we know stays one: "Georgia Stevens, 11, … said Georgia" is the girl
+    assert surfaces(gaz, "Georgia Stevens, 11, won. \"It's fun,\" said Georgia.") == []
+
+
 def test_place_after_titled_person_is_a_place(gaz: Gazetteer) -> None:
     assert mention(gaz, "President Traore met Captain Sanogo in Bamako.", "Bamako").role == "place"
 
