@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from geo.gazetteer import Gazetteer, fold, load_gazetteer, own_name, usable_name
+from geo.resolve import haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -298,6 +299,8 @@ def test_a_provinces_trailing_indonesian_compass_word_finds_its_english_name(
     assert [str(gaz.name[r]) for r in west_java] == ["Jawa Barat"]
     bandung = [r for r in gaz.lookup("bandung") if gaz.feature[r] == "city"]
     assert str(gaz.admin1[west_java[0]]) == str(gaz.admin1[bandung[0]])
+    # at the middle of its towns, which two East Java villages filed under it do not move
+    assert haversine_km(gaz.lat[west_java[0]], gaz.lon[west_java[0]], -6.9, 107.6) < 60
     assert [str(gaz.name[r]) for r in gaz.lookup("north sumatra")
             if gaz.feature[r] == "admin1"] == ["Sumatera Utara"]
 
