@@ -455,7 +455,8 @@ _REGION_AFTER = frozenset("region province state district prefecture county".spl
 _REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
 _CITY_AFTER = frozenset("city town village barracks airport suburb".split())
 _CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
-_PARTS = frozenset("northern southern eastern western central north south".split())
+_PARTS = frozenset("northern southern eastern western central north south upstate downstate "
+                    "northeastern northwestern southeastern southwestern".split())
 # Words after a name that make it a polity, a country or province, rather than a town: "the
 # Quebec government", "New York Governor", "the New York border", "Quebec Health Minister".
 _POLITY_AFTER = frozenset(

@@ -456,6 +456,13 @@ def test_a_town_goes_by_its_name_without_its_river(text: str, name: str) -> None
     assert g.iloc[0]["name"] == name
 
 
+@pytest.mark.parametrize("text", ["Upstate New York got a foot of snow.",
+                                  "Towns in upstate New York got a foot of snow."])
+def test_a_part_of_a_name_that_is_a_state_and_a_city_is_the_states(text: str) -> None:
+    """"Upstate" is said of New York State, never of the city."""
+    assert geo.geoparse(text).iloc[0]["feature"] == "admin1"
+
+
 def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
     is Indiana's, not Kentucky's (the bigger)."""
