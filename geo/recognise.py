@@ -628,7 +628,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         resume = j + 1
     if first_words:  # "Berlin said…" at a sentence's start, "in Berlin" elsewhere: one sense
         kept = {m.key for m in mentions if m.role == "place"}
-        mentions = sorted(mentions + [m for m in first_words if m.key in kept],
+        mentions = sorted(mentions + [m for m in first_words if m.key in kept
+                                      or _listed_with_a_place(text, gaz, m, mentions)],
                           key=lambda m: m.start)
     if not VEHICLE_MAKES.isdisjoint(m.key for m in mentions):
         vehicles = _vehicles(text, w, mentions)
@@ -641,6 +642,18 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     _containers(text, mentions, gaz)
     _phoned(text, mentions, gaz)
     return mentions
+
+
+def _listed_with_a_place(text: str, gaz: Gazetteer, m: Mention, mentions: list[Mention]
+                         ) -> bool:
+    """Whether a sentence's first word that is also an everyday word, and a town of 15,000
+    or more by its own name, heads a list of places: "Phoenix and Mesa were hardest hit"."""
+    facts = _facts(gaz, m.key, m.candidates)
+    if not (facts.town and facts.own_name):
+        return False
+    nxt = next((x for x in mentions if x.start > m.start), None)
+    return nxt is not None and nxt.sentence == m.sentence and nxt.role == "place" and \
+        text[m.end : nxt.start] in _LIST_GAPS
 
 
 _MODEL_YEAR = re.compile(r"\b[Aa]n? (?:19|20)\d\d (?:[a-z]+ )?$")  # "a 1993 brown Cadillac"

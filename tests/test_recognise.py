@@ -707,12 +707,15 @@ def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
     ("Shanghai reported 20 new cases on Monday. Schools in Shanghai closed.",
      ["Shanghai", "Shanghai"]),
     ("Reading is fun. He lives in Oxford.", ["Oxford"]),
+    # or heads a list of places
+    ("New cases were found; Phoenix and Mesa were hit hardest.", ["Phoenix", "Mesa"]),
+    ("March and April were wet in Texas.", ["Texas"]),
 ])
 def test_a_sentences_first_word_is_the_place_the_text_names_elsewhere(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     """"Shanghai" (also a verb in the dictionary) first in its sentence says nothing by
     itself; where the text names Shanghai elsewhere, it is that place too (one sense per
-    text)."""
+    text). So is a town of 15,000 or more listed with other places ("Phoenix and Mesa")."""
     assert surfaces(gaz, text) == expected
 
 
