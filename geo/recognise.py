@@ -903,20 +903,26 @@ def _in_capitals(w: Words, i: int, j: int) -> bool:
 def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray) -> bool:
     """Whether ", " and a province or country that one of the candidates is in follow word i
     ("Buffalo, New York", but not "Still, Texas was hot")."""
+    wide = _province_after(text, w, gaz, i)
+    return bool(wide) and any((cc := str(gaz.country_code[c]), "") in wide
+                              or (cc, str(gaz.admin1[c])) in wide for c in cands[:200])
+
+
+def _province_after(text: str, w: Words, gaz: Gazetteer, i: int) -> set[tuple[str, str]]:
+    """The (country, admin-1 code) of the provinces (code "" for countries) named after ", "
+    after word i: "Buffalo, New York", "Lumpkin, Ga."."""
     k = i + 1
     if k >= len(w) or not w.cap[k] or text[w.end[i] : w.start[k]] != ", ":
-        return False
+        return set()
     for e in range(min(k + 2, len(w) - 1), k - 1, -1):
         name = fold(text[w.start[k] : w.end[e]])
         rows = gaz.lookup(name + ".") if text[w.end[e] : w.end[e] + 1] == "." else ()
         if not len(rows):  # the abbreviation first: "Lumpkin, Ga.", "Wainwright, Alta."
             rows = gaz.lookup(name)  # (Alta is also a town in Norway)
         if len(rows):
-            wide = {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
+            return {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
                      else "") for r in rows if gaz.feature[r] in ("admin1", "country")}
-            return any((cc := str(gaz.country_code[c]), "") in wide
-                       or (cc, str(gaz.admin1[c])) in wide for c in cands[:200])
-    return False
+    return set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -990,13 +996,10 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
         m.cues.add("fuzzy")
         return [m]
     prev = w.key[i - 1] if i > 0 else ""
-    if (
-        prev in ("in", "at", "near", "to", "from", "as", "outside")
-        and nxt is not None
-        and w.key[nxt] in ("in", "near")
-        and text[w.end[i] : w.start[nxt]] == " "
-    ):
-        m.cues.add("located")
+    if prev in ("in", "at", "near", "to", "from", "as", "outside") and nxt is not None and (
+            w.key[nxt] in ("in", "near") and text[w.end[i] : w.start[nxt]] == " "
+            or _province_after(text, w, gaz, i)):
+        m.cues.add("located")  # "in Yangasso in the Ségou region", "in Kivalina, Alaska"
         return [m]
     if _SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]) or (
             _QUARTER.match(text, w.end[i]) and i > 0 and w.cap[i - 1]

@@ -115,12 +115,19 @@ def _focus_votes(mentions: list[Mention], cands: list[_Candidates],
     """The votes :func:`focus` shares out: each name's, once, and each phone area's."""
     votes: Counter[str] = Counter(cc for cc in dict.fromkeys(cc for cc, _ in areas))
     seen: set[str] = set()
+    first = {m.key: i for i, m in reversed(list(enumerate(mentions))) if len(m.candidates)}
     for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
         if not len(m.candidates) or m.key in seen or m.fuzzy < 1:
             continue  # (nor is a misspelling evidence: it is judged by the others)
         seen.add(m.key)
-        if c.best_code:
-            votes[c.best_code] += _focus_weight(c)
+        code = c.best_code
+        if m.near is not None and m.near in first:  # "Paris, Texas" votes for the US
+            held = cands[first[m.near]]
+            row = _holder(c, held)
+            code = held.codes[held.rows.index(row)] if row is not None else ""
+            # and "Hernandez, Texas", no Hernández being in Texas, for nothing
+        if code:
+            votes[code] += _focus_weight(c)
     return votes
 
 

@@ -463,6 +463,14 @@ def test_a_part_of_a_name_that_is_a_state_and_a_city_is_the_states(text: str) ->
     assert geo.geoparse(text).iloc[0]["feature"] == "admin1"
 
 
+def test_a_town_the_text_puts_in_a_province_speaks_for_that_provinces_country() -> None:
+    """"Hernandez, Texas": no Hernández of the gazetteer is in Texas, so the Mexican ones say
+    nothing of the text's country, and "Texas" stays the US state (not a Mexican village)."""
+    g = geo.geoparse("She moved to Hernandez, Texas, in 2009.")
+    assert list(g["country_code"]) == ["US", "US"]
+    assert g.iloc[1]["feature"] == "admin1"
+
+
 def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
     is Indiana's, not Kentucky's (the bigger)."""

@@ -248,6 +248,10 @@ def test_containment_noted(gaz: Gazetteer) -> None:
 def test_unknown_word_placed_only_when_located(gaz: Gazetteer) -> None:
     assert "Yangasso" in surfaces(gaz, "Attacks reached as far as Yangasso in the Ségou region.")
     assert "Yangasso" not in surfaces(gaz, "Attacks reached as far as Yangasso last week.")
+    # … or put in a province or country after a comma
+    assert surfaces(gaz, "Villagers in Kivalina, Alaska, say the sea is rising.") == [
+        "Kivalina", "Alaska"]
+    assert "Kivalina" not in surfaces(gaz, "Villagers said Kivalina, Alaska, is sinking.")
 
 
 def test_possessive_dropped_from_span(gaz: Gazetteer) -> None:
