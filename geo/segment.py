@@ -16,11 +16,11 @@ from .gazetteer import fold
 # ``[.!?…]+`` does -- so that the regex engine skips ahead to the next . ! ? or … on its own.)
 _END = re.compile(r"[.!?…][.!?…]*['\"’”)\]]*(?=\s+['\"‘“(\[]?[A-Z0-9À-Ý]|$)")
 _ABBREV = frozenset(
-    "mr mrs ms dr st sr jr gen col capt lt sgt maj rep sen gov pres prof rev hon no vol jan feb "
-    "mar apr jun jul aug sep sept oct nov dec mt ft fig inc ltd co corp dept univ ave blvd rd "
-    "vs etc al approx est u.s u.k u.n e.g i.e ala ariz ark calif colo conn del fla ga ill ind "
-    "kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis "
-    "wyo".split()
+    "mr mrs ms dr st ste sr jr gen col capt lt sgt maj rep sen gov pres prof rev hon no vol "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft fig inc ltd co corp dept univ ave "
+    "blvd rd vs etc al approx est u.s u.k u.n e.g i.e ala ariz ark calif colo conn del fla ga "
+    "ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash "
+    "wis wyo".split()
 )
 MIN_REPEAT_CHARS = 80
 

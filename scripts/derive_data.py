@@ -673,8 +673,30 @@ def part_adjectives(name: str) -> list[str]:
     return [f"{w} {adjective}{s}" for w in _PART_WORDS[part] for s in ("", "s")]
 
 
+# Words that news writes short or in full as it pleases: "Ft. Wayne" is Fort Wayne, "Ste.
+# Genevieve" Sainte Genevieve, "Mt. Juliet" Mount Juliet, whatever GeoNames lists. Not "St.":
+# GeoNames lists it where it is used, and with it for every Saint Thomas parish and island,
+# "St. Thomas police" in an Ontario story had gone to Jamaica.
+_SHORT_FORMS = [("sainte", "ste.", "ste"), ("mount", "mt.", "mt"), ("fort", "ft.", "ft")]
+_FORMS = {w: forms for forms in _SHORT_FORMS for w in forms}
+
+
+def written_short(key: str) -> set[str]:
+    """The other ways of writing a folded name's saint, mount or fort ("ft. wayne", "ft
+    wayne" for "fort wayne"); none for a name with none, or with more than two."""
+    words = key.split(" ")
+    at = [k for k, w in enumerate(words) if w in _FORMS]
+    if not at or len(at) > 2:
+        return set()
+    out = {""}
+    for k, w in enumerate(words):
+        out = {f"{o} {x}" if o else x for o in out for x in (_FORMS[w] if k in at else (w,))}
+    return out - {key}
+
+
 def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     keys = [(fold(n), i) for n, i in pairs if isinstance(n, str) and usable_name(n)]
+    keys += [(short, i) for key, i in keys for short in written_short(key)]
     df = pd.DataFrame(keys, columns=["key", "place"]).drop_duplicates()
     df["place"] = df["place"].astype("int32")
     return df.sort_values(["key", "place"], ignore_index=True)

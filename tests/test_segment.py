@@ -23,6 +23,7 @@ def test_splits_at_sentence_ends() -> None:
         "J. R. Smith flew to Mali.",
         "The envoy met Amadou H. Toumani in Bamako.",
         "Dr. Mrs. Smith and Capt. Jones left.",
+        "Flooding spared Ste. Genevieve and Ft. Wayne.",
     ],
 )
 def test_no_split_after_abbreviations_and_initials(text: str) -> None:
