@@ -887,8 +887,9 @@ def _municipal(text: str, w: Words, gaz: Gazetteer, m: Mention, facts: _Facts) -
 
 
 # A town's own bodies and people, after its name: "Roselle police", "Concord City Council".
-_MUNICIPAL = frozenset("police officers firefighters mayor council councilman councilwoman "
-                       "selectmen aldermen residents township commission manager".split())
+_MUNICIPAL = frozenset("police policemen pd officers fire firefighters firemen mayor council "
+                       "councilman councilwoman selectmen aldermen residents township "
+                       "commission manager".split())
 
 
 def _in_capitals(w: Words, i: int, j: int) -> bool:

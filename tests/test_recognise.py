@@ -744,6 +744,8 @@ def test_a_dictionary_word_before_a_towns_own_body_is_the_town(gaz: Gazetteer) -
     # after "the", and with "City" between: "the Laconia police", "the Bend City Council"
     assert surfaces(gaz, "It was the only report the Laconia police had pending.") == [
         "Laconia"]
+    assert surfaces(gaz, "Firefighters rested, said Litchfield Fire Chief Jim Koser.") == [
+        "Litchfield"]
     assert surfaces(gaz, "Officials said the Bend City Council approved it at Bend City "
                          "Hall, not at Centennial Hall.") == ["Bend", "Bend"]
     # "Springfield City" is another name of the Massachusetts one: the council is the town's
