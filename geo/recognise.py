@@ -993,14 +993,18 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     m.cues = _cues(w, i, i)
     if "people" in m.cues:
         return []
-    if len(cands):
-        m.cues.add("fuzzy")
-        return [m]
     prev = w.key[i - 1] if i > 0 else ""
-    if prev in ("in", "at", "near", "to", "from", "as", "outside") and nxt is not None and (
+    # "in Yangasso", "the village of Cellardyke"…
+    settled = prev in ("in", "at", "near", "to", "from", "as", "outside") or \
+        prev == "of" and i > 1 and w.key[i - 2] in _SETTLEMENTS
+    if settled and nxt is not None and (
             w.key[nxt] in ("in", "near") and text[w.end[i] : w.start[nxt]] == " "
             or _province_after(text, w, gaz, i)):
-        m.cues.add("located")  # "in Yangasso in the Ségou region", "in Kivalina, Alaska"
+        m.cues.add("located")  # … "in the Ségou region", "in Fife", ", Alaska"
+    if len(cands):
+        m.cues.add("fuzzy")  # a misspelling, unless the place is one the gazetteer lacks
+        return [m]  # where the text puts it ("located")
+    if "located" in m.cues:
         return [m]
     if _SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]) or (
             _QUARTER.match(text, w.end[i]) and i > 0 and w.cap[i - 1]
@@ -1012,6 +1016,7 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     return []
 
 
+_SETTLEMENTS = frozenset("village town city hamlet township suburb".split())  # "… of X"
 # A part of a town, after its name: "Cairo's Zamalek district", "Kabul's Karte Se neighbourhood"
 _QUARTER = re.compile(r" (?:district|neighbou?rhood|quarter|suburb|township)\b")
 
@@ -1109,10 +1114,11 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         if (
             gap in (", ", " in ", " in the ", " near ", " outside ", ", near ")
             and a.sentence == b.sentence
-            and not (gap == ", " and (a.listed is not None and a.listed == b.listed
-                                      or _facts(gaz, a.key, a.candidates).first_country)
-                     and (_peers(gaz, a.candidates, b.candidates)
-                          or "region" in a.cues and "region" in b.cues))
+            and ("located" in a.cues  # its place is what follows: "in Greenlane, Auckland"
+                 or not (gap == ", " and (a.listed is not None and a.listed == b.listed
+                                          or _facts(gaz, a.key, a.candidates).first_country)
+                         and (_peers(gaz, a.candidates, b.candidates)
+                              or "region" in a.cues and "region" in b.cues)))
         ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
             # peers, and so it does names of one kind ("Clay, Douglas, Grant … counties")
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")

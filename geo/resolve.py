@@ -575,7 +575,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
         if m.fuzzy < 1 and p is not None and p.row is not None and focus_cc and \
                 not (gaz.feature[p.row] == "country" and m.fuzzy >= 0.9) and \
                 not focus_cc.get(str(gaz.country_code[p.row])):
-            out[idx] = None
+            # … and where the text puts it somewhere ("in Greenlane, Auckland"), a place the
+            # gazetteer lacks, approximately there
+            out[idx] = _approximate(gaz, m, containers[idx]) if "located" in m.cues else None
     return out
 
 

@@ -471,6 +471,18 @@ def test_a_town_the_text_puts_in_a_province_speaks_for_that_provinces_country() 
     assert g.iloc[1]["feature"] == "admin1"
 
 
+def test_a_near_spelling_the_text_puts_somewhere_is_a_place_the_gazetteer_lacks() -> None:
+    """"Greenlane" is spelt like Greenland; "in Greenlane, Auckland, New Zealand" it is a part
+    of Auckland the gazetteer lacks, placed approximately there (not dropped as a misspelling
+    of a place outside the text's country, and not read as a list of three places)."""
+    g = geo.geoparse("Anyone who ate at a restaurant in Greenlane, Auckland, New Zealand, "
+                     "should see a doctor.")
+    green = g[g.surface == "Greenlane"].iloc[0]
+    assert green["country_code"] == "NZ" and km(green, -36.85, 174.76) < 30
+    assert geo.geoparse("Anyone who ate at Greenlane should see a doctor in Auckland.")[
+        "surface"].tolist() == ["Auckland"]
+
+
 def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
     is Indiana's, not Kentucky's (the bigger)."""

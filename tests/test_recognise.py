@@ -252,6 +252,9 @@ def test_unknown_word_placed_only_when_located(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Villagers in Kivalina, Alaska, say the sea is rising.") == [
         "Kivalina", "Alaska"]
     assert "Kivalina" not in surfaces(gaz, "Villagers said Kivalina, Alaska, is sinking.")
+    # … or called a village ("the village of Cellardyke in Fife")
+    assert surfaces(gaz, "A swan was found in the village of Cellardyke in Fife.") == [
+        "Cellardyke", "Fife"]
 
 
 def test_possessive_dropped_from_span(gaz: Gazetteer) -> None:
