@@ -353,10 +353,11 @@ def people(
                 surnames.update(key[k + 1 : j + 1])
                 forenames.add(key[k])
                 break
-        else:  # no given name we know, but an age: "Nakishia Sullivan, 24, was approached"
-            if j > i and _AGE_AFTER.match(text, w.end[j]) and not place_at(i, i, j):
-                positions.update(range(i, j + 1))
-                surnames.update(key[i + 1 : j + 1])
+        # a name with an age after it: "Nakishia Sullivan, 24, was approached", "Tanga Sheri
+        # Moon, 34," (whether or not we know a given name in it)
+        if j > i and _AGE_AFTER.match(text, w.end[j]) and not place_at(i, i, j):
+            positions.update(range(i, j + 1))
+            surnames.update(key[i + 1 : j + 1])
     return positions, surnames, forenames
 
 
@@ -812,6 +813,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not (m.key.startswith("the ") and not facts.own_name and not strong)
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"
+    if i > 0 and w.key[i - 1] in _SURNAME_PARTICLES and not w.cap[i - 1] and \
+            text[w.end[i - 1] : w.start[i]] == " ":
+        return False  # a surname: "the da Vinci sketch", "van Gogh", "bin Laden"
     if i > 0 and w.key[i - 1] in _KIN and w.sentence[i - 1] == w.sentence[i] and \
             text[w.end[i - 1] : w.start[i]] in (" ", ", "):
         return False  # a person named after a place: "with his wife, Georgia", "her son Jordan"
@@ -873,6 +877,11 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
 def _body_after(w: Words, j: int) -> bool:
     """Whether a town's own body follows word ``j``: "… Council", "… Hall", "… police"."""
     return j + 1 < len(w) and (w.key[j + 1] in _MUNICIPAL or w.key[j + 1] == "hall")
+
+
+# Particles that stand before surnames only, never inside a place's name in English text
+# (unlike "de": "Tour de France", "Château de Versailles")
+_SURNAME_PARTICLES = frozenset("da di van von bin ibn ould".split())
 
 
 def _municipal(text: str, w: Words, gaz: Gazetteer, m: Mention, facts: _Facts) -> bool:

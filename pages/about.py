@@ -62,6 +62,9 @@ counts, time window and filters.
   [Creative Commons Attribution 4.0](https://creativecommons.org/licenses/by/4.0/).
 - Conventional points of a few large or scattered countries: CIA World Factbook (public
   domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
+- Telling names from words and people: ordinary English words from Webster's 2nd (public
+  domain, via `english-words`) still in use by their frequency in `wordfreq` (Apache-2.0;
+  its data CC BY-SA 4.0), and given names from `gender-guesser` (Jörg Michael's list).
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
 - Land, lakes, rivers, borders, provinces and named regions (and lakes as places: "Lake

@@ -717,6 +717,20 @@ def _lower_words() -> frozenset[str]:
                      if w.islower())
 
 
+# How often a word must be met in today's English (``wordfreq``'s Zipf scale: 3 is once per
+# million words) to count as one beside a place's name. Webster's 2nd lists "esperance"
+# (hope), "dugway" and "rosehill", which hid Esperance, Western Australia, Dugway, Utah, and
+# Rosehill, New South Wales; at 3.0, "duma" ("the State Duma") would become a place.
+IN_USE_ZIPF = 2.5
+
+
+def _in_use(word: str) -> bool:
+    """Whether an English word is still common enough to be meant as one when capitalised."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= IN_USE_ZIPF
+
+
 @functools.cache
 def _first_names() -> tuple[tuple[str, bool], ...]:
     """First names from ``gender-guesser``'s list, each with whether it is common in Britain
@@ -738,13 +752,14 @@ def lexicon(out: Path, keys: set[str]) -> None:
     """Word lists that tell place names from ordinary words and people's names.
 
     ``common_words.txt``: gazetteer names that are also ordinary lower-case English words
-    (Webster's 2nd via ``english-words``): "Still", "Reading", "Normal" need more evidence.
+    (Webster's 2nd via ``english-words``) still in use (``wordfreq``): "Still", "Reading",
+    "Normal" need more evidence.
     ``given_names.txt``: first names (``gender-guesser``'s list, 40k names) that mark the
     capitalised word after them as a surname ("Johnnie Carson", "Francois Hollande");
     ``given_words.txt``: those that are also ordinary words ("Jay", "Jerry", "Will").
     """
     lower = _lower_words()
-    common = sorted((lower | BRITISH_SPELLINGS) & keys)
+    common = sorted(w for w in (lower | BRITISH_SPELLINGS) & keys if _in_use(w))
     given: set[str] = set()
     given_words: set[str] = set()
     for name, common_here in _first_names():
