@@ -852,7 +852,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         # "from Dover to Calais", not "in March 2008", "in Spring", "to Eagle" (Hall's); and a
         # town's own bodies: "Roselle police", "the Concord Police Department"
         # not the end of an organisation's name: "the Chamber of Commerce Mayor's Breakfast"
-        municipal = (i == 0 or w.key[i - 1] != "of") and _municipal(text, w, gaz, m, facts)
+        # (the whole run's: "Candler Park residents" are no Park's)
+        municipal = (i == 0 or w.key[i - 1] != "of") and runs.get(i, (i, i))[0] == i and \
+            _municipal(text, w, gaz, m, facts)
         # "a Republic man", "a Liberty woman": where a town of 15,000 bears the name
         resident = "residents" in m.cues and i > 0 and w.key[i - 1] in ("a", "an")
         town = municipal or (facts.town and facts.own_name and ("locative" in m.cues or resident)
@@ -869,8 +871,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return False  # "the Bambara population", not "the Roselle police"
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
-    # town's own ("Bend City Hall")
-    return not (run != (i, i) and not big and m.role != "in_name"
+    # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
+    # ("Baris Yilmaz": Baris is an old name of Isparta; but "the U.S. Army", "South L.A.")
+    return not (run != (i, i) and not (big and (facts.own_name or strong or "." in m.key))
+                and m.role != "in_name"
                 and not _municipal(text, w, gaz, m, facts))
 
 

@@ -167,6 +167,16 @@ def test_a_word_out_of_use_is_no_word(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "The State Duma approved the bill.") == []
 
 
+def test_a_big_towns_old_name_inside_a_longer_name_is_no_place(gaz: Gazetteer) -> None:
+    """"Baris" is an old name of Isparta (172,000 people): in "Baris Yilmaz" it is a man's
+    name. A country's abbreviation or a city's still counts: "the U.S. Army", "South L.A."."""
+    assert surfaces(gaz, "Baris Yilmaz, a Turkish engineer, moved to Ankara.") == [
+        "Turkish", "Ankara"]
+    assert surfaces(gaz, "Two men were shot in South L.A. on Friday.") == ["L.A."]
+    # and a town's own body after a longer name is that name's: "Candler Park residents"
+    assert surfaces(gaz, "Candler Park residents in Atlanta complained.") == ["Atlanta"]
+
+
 def test_a_surname_after_its_particle_is_no_place(gaz: Gazetteer) -> None:
     """"da Vinci", "van Gogh": Vinci is a Tuscan town, but not here."""
     assert surfaces(gaz, "It is the third known da Vinci sketch of the subject.") == []
