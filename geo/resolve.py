@@ -121,7 +121,7 @@ def _focus_votes(mentions: list[Mention], cands: list[_Candidates],
             continue  # (nor is a misspelling evidence: it is judged by the others)
         seen.add(m.key)
         code = c.best_code
-        if m.near is not None and m.near in first:  # "Paris, Texas" votes for the US
+        if m.inside and m.near in first:  # "Paris, Texas" votes for the US
             held = cands[first[m.near]]
             row = _holder(c, held)
             code = held.codes[held.rows.index(row)] if row is not None else ""
