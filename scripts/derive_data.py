@@ -682,7 +682,7 @@ _FORMS = {w: forms for forms in _SHORT_FORMS for w in forms}
 
 
 def written_short(key: str) -> set[str]:
-    """The other ways of writing a folded name's saint, mount or fort ("ft. wayne", "ft
+    """The other ways of writing a folded name's sainte, mount or fort ("ft. wayne", "ft
     wayne" for "fort wayne"); none for a name with none, or with more than two."""
     words = key.split(" ")
     at = [k for k, w in enumerate(words) if w in _FORMS]
