@@ -71,7 +71,7 @@ NOT_PLACES = frozenset(
     """
 monday tuesday wednesday thursday friday saturday sunday january february april june july
 august september october november december christmas easter thanksgiving halloween ramadan
-hamas hezbollah hizbollah fatah taliban nato xinhua reuters god commonwealth
+hamas hezbollah hizbollah fatah taliban nato xinhua reuters god commonwealth google
 """.split()
 )
 # Seats of government named in news for the government itself ("the White House said", "a

@@ -813,6 +813,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not (m.key.startswith("the ") and not facts.own_name and not strong)
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"
+    if (w.key[i] in ORG_WORDS or w.key[i] in FACILITY_WORDS) and j + 2 < len(w) and \
+            w.key[j + 1] == "of" and w.cap[j + 2]:
+        return False  # "at University of Pittsburgh Medical Center": no town "University"
     if i > 0 and w.key[i - 1] in _SURNAME_PARTICLES and not w.cap[i - 1] and \
             text[w.end[i - 1] : w.start[i]] == " ":
         return False  # a surname: "the da Vinci sketch", "van Gogh", "bin Laden"

@@ -177,6 +177,16 @@ def test_a_big_towns_old_name_inside_a_longer_name_is_no_place(gaz: Gazetteer) -
     assert surfaces(gaz, "Candler Park residents in Atlanta complained.") == ["Atlanta"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # University, Florida has 41,000 people; not here
+    ("He worked at University of Pittsburgh Medical Center.", ["Pittsburgh"]),
+    ("Google cars have a human driver.", []),  # Topeka called itself Google for a month
+])
+def test_a_head_of_a_longer_name_is_no_town(gaz: Gazetteer, text: str,
+                                            expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
 def test_a_surname_after_its_particle_is_no_place(gaz: Gazetteer) -> None:
     """"da Vinci", "van Gogh": Vinci is a Tuscan town, but not here."""
     assert surfaces(gaz, "It is the third known da Vinci sketch of the subject.") == []
