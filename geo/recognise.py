@@ -1138,6 +1138,8 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
             # peers, and so it does names of one kind ("Clay, Douglas, Grant … counties")
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
+            if gap == " in ":
+                a.cues.add("within")  # "Bole airport in Addis Ababa": a part of it
         elif a.sentence == b.sentence and (
                 _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):
             a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a

@@ -43,6 +43,7 @@ PHONE_WEIGHT = 2.0  # a town a phone number of its province follows ("Ozark at 4
 # County": Paris, Tennessee, and Henry County, Tennessee)
 COUNTY_WEIGHT = 2.0
 NEAR_KM = 300.0
+TOWN_CONTAINER_KM = 50.0  # how far from a town's point a place the text puts in it can lie
 NAMESAKE_TOWN = 15_000  # people in a town a province is named after (see _named_after_town)
 AMBIGUOUS_VOTE = 0.5  # the weight of an ambiguous name's first guess in region focus
 # A name's vote in region focus counts each of its mentions up to this many: the province a
@@ -316,9 +317,14 @@ def _evidence(
     # "a Georgia man", "Georgia residents": a province of another country bears the name (not
     # "Mexico residents": México is a state of Mexico itself)
     residents = "residents" in m.cues and any(cc not in c.named for cc in c.provinces)
+    close = None
     if container is not None:
         in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
         in_a1, in_name = gaz.admin1[container], gaz.name[container]
+        if gaz.feature[container] in ("city", "locality"):  # "Kensington, London": in the
+            # town itself, not anywhere in its province (Liverpool's Kensington is bigger)
+            close = haversine_km(gaz.lat[container], gaz.lon[container], c.lat, c.lon) \
+                < TOWN_CONTAINER_KM
     codes, features, admin1, base = c.codes, c.features, c.admin1, c.base  # read per candidate
     scores = []
     for k in ks:
@@ -370,7 +376,7 @@ def _evidence(
             if why is not None:
                 why.append(f"the kind of place ({feat}) the text's syntax asks for")
         if container is not None and c.rows[k] != container and (
-            cc and cc == in_cc and (in_country or in_a1 == a1)
+            close[k] if close is not None else cc and cc == in_cc and (in_country or in_a1 == a1)
         ):
             score += 3.0
             if why is not None:
@@ -621,13 +627,16 @@ def _outside_their_container(
 def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
                                  cands: list[_Candidates], out: list[Placement | None]) -> None:
     """A town the text calls a suburb of a city it names ("the Cincinnati suburb of West
-    Chester") that has no namesake within 161 km of that city is a place the gazetteer lacks
-    (West Chester Township, Ohio: the gazetteer's West Chester is in Pennsylvania); it is
-    placed approximately at the city."""
+    Chester"), or puts in a city of 100,000 ("Bole airport in Addis Ababa"), that has no
+    namesake within 161 km of that city is a place the gazetteer lacks (West Chester
+    Township, Ohio: the gazetteer's West Chester is in Pennsylvania; its Boles are in China
+    and Ghana); it is placed approximately at the city."""
     placed = {m.key: p.row for m, p in zip(mentions, out, strict=True)
               if p is not None and p.row is not None and m.role == "place"}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
-        city = placed.get(m.near) if m.suburb else None
+        city = placed.get(m.near) if m.suburb or "within" in m.cues else None
+        if city is not None and not m.suburb and gaz.population[city] < BIG_TOWN:
+            continue
         if city is None or p is None or p.row is None or \
                 gaz.feature[city] not in ("city", "locality") or \
                 gaz.feature[p.row] not in ("city", "locality"):

@@ -483,6 +483,16 @@ def test_a_near_spelling_the_text_puts_somewhere_is_a_place_the_gazetteer_lacks(
         "surface"].tolist() == ["Auckland"]
 
 
+def test_a_place_the_text_puts_in_a_town_is_in_that_town() -> None:
+    """"Kensington, London" is London's (no people given), not Liverpool's (16,500); "Hampton
+    Park in Charleston", whose only namesake is in Melbourne, is a park of Charleston's,
+    approximately there."""
+    kensington = geo.geoparse("The shop is in Kensington, London.").iloc[0]
+    assert km(kensington, 51.50, -0.19) < 10
+    park = geo.geoparse("The street runs east of Hampton Park in Charleston, officials said.")
+    assert park.iloc[0]["surface"] == "Hampton Park" and km(park.iloc[0], 32.78, -79.93) < 50
+
+
 def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
     is Indiana's, not Kentucky's (the bigger)."""
