@@ -1139,7 +1139,7 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             # peers, and so it does names of one kind ("Clay, Douglas, Grant … counties")
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
             if gap == " in ":
-                a.cues.add("within")  # "Bole airport in Addis Ababa": a part of it
+                a.cues.add("within")  # "Hampton Park in Charleston": a part of the town
         elif a.sentence == b.sentence and (
                 _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):
             a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a

@@ -627,10 +627,10 @@ def _outside_their_container(
 def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
                                  cands: list[_Candidates], out: list[Placement | None]) -> None:
     """A town the text calls a suburb of a city it names ("the Cincinnati suburb of West
-    Chester"), or puts in a city of 100,000 ("Bole airport in Addis Ababa"), that has no
+    Chester"), or puts " in " a city of 100,000 ("Hampton Park in Charleston"), that has no
     namesake within 161 km of that city is a place the gazetteer lacks (West Chester
-    Township, Ohio: the gazetteer's West Chester is in Pennsylvania; its Boles are in China
-    and Ghana); it is placed approximately at the city."""
+    Township, Ohio: the gazetteer's West Chester is in Pennsylvania; its only Hampton Park
+    is in Melbourne); it is placed approximately at the city."""
     placed = {m.key: p.row for m, p in zip(mentions, out, strict=True)
               if p is not None and p.row is not None and m.role == "place"}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
