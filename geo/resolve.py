@@ -38,6 +38,9 @@ REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places 
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
 KIND_WEIGHT = 2.0
+# A dateline with no province or country after it ("WASHINGTON —") names a city known by
+# itself: a big one or a capital, not the namesake the rest of the text is near
+DATELINE_WEIGHT = 1.5
 PHONE_WEIGHT = 2.0  # a town a phone number of its province follows ("Ozark at 417-…")
 # A town in a county the text names, or a county holding a town it names ("Paris … Henry
 # County": Paris, Tennessee, and Henry County, Tennessee)
@@ -314,6 +317,7 @@ def _evidence(
     """
     region, city, part = ("region" in m.cues), ("city" in m.cues), ("part" in m.cues)
     polity = "polity" in m.cues
+    alone = "dateline" in m.cues and container is None
     # "a Georgia man", "Georgia residents": a province of another country bears the name (not
     # "Mexico residents": México is a state of Mexico itself)
     residents = "residents" in m.cues and any(cc not in c.named for cc in c.provinces)
@@ -359,6 +363,10 @@ def _evidence(
             score += 1.5
             if why is not None:
                 why.append("'city'/'capital' cue")
+        if alone and feat == "city" and gaz.capital[c.rows[k]]:
+            score += DATELINE_WEIGHT
+            if why is not None:
+                why.append("a dateline's city, known by itself")
         if part and feat in ("country", "admin1", "region"):
             score += 1.0
             if why is not None:
@@ -700,7 +708,7 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
     alike, so each is scored once per text (its role, and cues that score nothing, aside)."""
     cues = m.cues
     return (m.key, c, m.fuzzy, "region" in cues, "city" in cues, "part" in cues,
-            "polity" in cues, "residents" in cues, container, m.area)
+            "polity" in cues, "residents" in cues, "dateline" in cues, container, m.area)
 
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]

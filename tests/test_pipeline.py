@@ -635,6 +635,19 @@ def test_datelines_and_dotted_abbreviations(text: str, expected: list[tuple[str,
     assert [(r["surface"], r["feature"]) for _, r in g.iterrows()] == expected
 
 
+def test_a_dateline_alone_naming_a_capital_is_the_capital() -> None:
+    """A dateline with no state or country after it names a city known by itself: Reuters'
+    "WASHINGTON" above a story about a British spy in London and England is the capital, not
+    Washington in Tyne and Wear, however British the rest of the text."""
+    g = geo.geoparse("WASHINGTON Christopher Steele, who wrote reports on Russia for U.S. "
+                     "officials, is a former officer in Britain's Secret Intelligence Service. "
+                     "He met a New York-based FBI squad in London, and his company was hired by "
+                     "the Football Association, England's soccer body.")
+    assert g.loc[g["surface"] == "WASHINGTON", "country_code"].tolist() == ["US"]
+    g = geo.geoparse("GEORGETOWN, Ky. -- The couple from Paris, Ky., flew to Lexington.")
+    assert g.loc[g["surface"] == "Paris", "country_code"].tolist() == ["US"]
+
+
 def test_provinces_in_a_list_and_words_that_are_also_provinces() -> None:
     g = geo.geoparse("Flu was reported in Arkansas, Colorado, Delaware and Montana. Swans died "
                      "in Michigan near Lake Erie.")
