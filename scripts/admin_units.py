@@ -514,10 +514,16 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         for row, p, (lat, lon) in zip(rows, placed, territories.place(placed), strict=True):
             if p:
                 row["lat"], row["lon"] = lat, lon
+    # GeoNames' regions that Natural Earth has under no name of theirs are added too: those it
+    # splits up (above), and those it has none of, or lumps together under another name:
+    # Telangana (Andhra Pradesh's in Natural Earth), Kenya's counties (its old provinces),
+    # Gilgit-Baltistan (the "Northern Areas")
+    known = {(rows[i]["country_code"], fold(n)) for n, i in names if isinstance(n, str)}
     for (cc, name), (lat, lon) in sorted(centres.items()):
-        if (cc, name) in named or near[(cc, name)] < 2 or not codes.get((cc, name)) or \
+        if (cc, name) in named or (cc, fold(name)) in known or not codes.get((cc, name)) or \
                 set(fold(name).replace("-", " ").split()) <= POINTS_OF_THE_COMPASS or \
-                fold(name) in reserved:
+                fold(name) in reserved or (near[(cc, name)] < 2 and (
+                    name.isupper() or not _usable_alias(name, cc, reserved))):  # not "NCT"
             continue  # Natural Earth has it (under this name or another), or it is no name
         rows.append({"place_id": f"gn:adm1:{cc}:{fold(name)}".replace(" ", "_"), "name": name,
                      "feature": "admin1", "country_code": cc, "admin1": codes[(cc, name)],

@@ -187,6 +187,27 @@ def test_regions_natural_earth_splits_up_are_regions_too(gaz: Gazetteer, name: s
     assert "admin1" in {str(gaz.feature[r]) for r in gaz.lookup(fold(name))}
 
 
+@pytest.mark.parametrize(("name", "cc", "lat", "lon"), [
+    ("Telangana", "IN", 17.9, 79.0), ("Turkana", "KE", 3.3, 35.6), ("West Pokot", "KE", 1.6, 35.4),
+    ("Gilgit-Baltistan", "PK", 35.8, 74.9), ("Togdheer", "SO", 9.3, 45.3)])
+def test_regions_natural_earth_has_under_no_name_of_theirs_are_regions_too(
+    gaz: Gazetteer, name: str, cc: str, lat: float, lon: float
+) -> None:
+    """GeoNames' admin-1 units that Natural Earth has none of (Telangana, split from Andhra
+    Pradesh in 2014), lumps into older ones (Kenya's counties, in its former provinces) or
+    calls otherwise (the "Northern Areas") are found by their own names, where they are."""
+    from geo.resolve import haversine_km
+
+    [row] = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "admin1"]
+    assert gaz.country_code[row] == cc
+    assert haversine_km(gaz.lat[row], gaz.lon[row], lat, lon) < 161
+
+
+def test_an_abbreviated_region_name_is_no_name_to_find_it_by(gaz: Gazetteer) -> None:
+    """GeoNames calls Delhi's territory "NCT": in news that is a K-pop band, not a place."""
+    assert not [r for r in gaz.lookup("nct") if gaz.feature[r] == "admin1"]
+
+
 def test_counties_keep_their_own_points_not_their_regions(gaz: Gazetteer) -> None:
     """Welsh counties sit where they are, not all at the middle of Wales."""
     from geo.resolve import haversine_km
