@@ -617,8 +617,28 @@ def cities(ne: Path) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
             }
         )
         i = len(rows) - 1
-        names += [(n, i) for n in {c["name"], *c["alternatenames"]}]
+        own = {c["name"], *c["alternatenames"]}
+        if c["countrycode"] in ARABIC_SPEAKING:  # not a word or a first name: "Asher" of
+            # "Al Asher" (Tenth of Ramadan City) is mostly a man
+            words, first = _words_and_first_names()
+            own |= {bare for n in own if (bare := without_article(n)) and fold(bare) not in
+                    first and not (fold(bare) in words and _in_use(fold(bare)))}
+        names += [(n, i) for n in own]
     return pd.DataFrame(rows), names
+
+
+# Countries whose towns' names carry the Arabic article, which the news writes or drops as it
+# pleases: "Hodeidah" is GeoNames' "El-Hodeidah", "Qamishli" its "Al Qāmishlī".
+ARABIC_SPEAKING = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+_ARTICLE = re.compile(r"^(?:[AaEe][lnrstdz]|[AaEe](?:sh|th|dh))[- ‐’'`](?=\w{4})")
+
+
+def without_article(name: str) -> str | None:
+    """A town's name without its leading Arabic article ("Al Qāmishlī" → "Qāmishlī"), if
+    what is left is a word of four letters or more (not "Al Ain"'s "Ain")."""
+    bare = _ARTICLE.sub("", name, count=1)
+    return bare if bare != name else None
 
 
 def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
