@@ -239,6 +239,10 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
                      for p, r, f in zip(prior, row_list, features)]
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
+        elif any(e and f in ("city", "locality") for e, f in zip(exact, features)):
+            # "Denver" alone is Denver, not short for Denver City, Texas
+            own = [o and (e or not fold(str(gaz.name[r])).endswith(" city"))
+                   for o, e, r in zip(own, exact, row_list)]
         # "Minnesota" is the state's own name and only an old name of Minneota
         if any(own) and not all(own):
             demoted = [not o for o in own]

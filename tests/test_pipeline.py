@@ -648,6 +648,16 @@ def test_a_dateline_alone_naming_a_capital_is_the_capital() -> None:
     assert g.loc[g["surface"] == "Paris", "country_code"].tolist() == ["US"]
 
 
+def test_a_name_alone_is_the_town_of_that_name_not_short_for_an_x_city() -> None:
+    """"Denver" is Denver, not Denver City, Texas (4,800 people), however Texan the rest of
+    the text; where no town bears the name itself, the short form still serves ("Carson" in
+    Nevada is Carson City)."""
+    g = geo.geoparse("She grew up in Austin, Texas, and now teaches at a school in Denver.")
+    assert g.loc[g["surface"] == "Denver", "name"].tolist() == ["Denver"]
+    g = geo.geoparse("Lawmakers in Carson met on Tuesday; Nevada's governor signed the bill.")
+    assert g.loc[g["surface"] == "Carson", "name"].tolist() == ["Carson City"]
+
+
 def test_provinces_in_a_list_and_words_that_are_also_provinces() -> None:
     g = geo.geoparse("Flu was reported in Arkansas, Colorado, Delaware and Montana. Swans died "
                      "in Michigan near Lake Erie.")
