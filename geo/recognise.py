@@ -826,8 +826,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
             and w.sentence[j + 2] == w.sentence[i] and "locative" not in m.cues:
         return False  # a person and where they live: "her sons, Michael of Dallas and David
         # of Austin" (not David, Panama)
-    if m.key in surnames and not (strong and facts.first_country):
-        return False
+    if m.key in surnames and not (strong and facts.first_country) and \
+            not _in_province(text, w, gaz, j, m.candidates):
+        return False  # "Ms. Austin … Austin said", but "grew up in Austin, Texas"
     if m.key in forenames and "locative" not in m.cues and not (big and facts.own_name):
         return False  # "Julia Krier … Julia said" (Julia is an old name of Plovdiv)
     if not big and "locative" not in m.cues and not facts.own_name:

@@ -195,6 +195,15 @@ def test_a_surname_after_its_particle_is_no_place(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "It is the third known da Vinci sketch of the subject.") == []
 
 
+def test_a_persons_surname_is_still_a_place_the_text_puts_in_a_province(gaz: Gazetteer
+                                                                          ) -> None:
+    """"Paul Jackson … said Jackson" is the man, but "born in Jackson, Mississippi" the town."""
+    assert surfaces(gaz, "Paul Jackson, who was born in Jackson, Mississippi, said Jackson "
+                         "was proud.") == ["Jackson", "Mississippi"]
+    assert surfaces(gaz, "Ms. Austin, who grew up in Austin, Texas, teaches.") == [
+        "Austin", "Texas"]
+
+
 def test_a_name_given_an_age_is_a_persons(gaz: Gazetteer) -> None:
     """"Nakishia Sullivan, 24," is a person whatever her given name; alone, "Sullivan" is then
     her (not Sullivan, Missouri). A place stays a place: "Dayton, Ohio, 24, …"."""
