@@ -38,8 +38,9 @@ REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places 
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
 KIND_WEIGHT = 2.0
-# A dateline with no province or country after it ("WASHINGTON —") names a city known by
-# itself: a big one or a capital, not the namesake the rest of the text is near
+# A dateline with no province or country after it ("WASHINGTON —") that bears a national
+# capital's name is the capital, not the namesake the rest of the text is near (a big town's
+# name is not enough: local papers date their own town's news "COLUMBUS --")
 DATELINE_WEIGHT = 1.5
 PHONE_WEIGHT = 2.0  # a town a phone number of its province follows ("Ozark at 417-…")
 # A town in a county the text names, or a county holding a town it names ("Paris … Henry

@@ -514,10 +514,10 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         for row, p, (lat, lon) in zip(rows, placed, territories.place(placed), strict=True):
             if p:
                 row["lat"], row["lon"] = lat, lon
-    # GeoNames' regions that Natural Earth has under no name of theirs are added too: those it
-    # splits up (above), and those it has none of, or lumps together under another name:
-    # Telangana (Andhra Pradesh's in Natural Earth), Kenya's counties (its old provinces),
-    # Gilgit-Baltistan (the "Northern Areas")
+    # GeoNames' regions that Natural Earth has under no name of theirs are regions of their
+    # own: those it splits up (Wales, into counties), and those it has none of or lumps
+    # together under another name: Telangana (Andhra Pradesh's in Natural Earth), Kenya's
+    # counties (its old provinces), Gilgit-Baltistan (the "Northern Areas")
     known = {(rows[i]["country_code"], fold(n)) for n, i in names if isinstance(n, str)}
     for (cc, name), (lat, lon) in sorted(centres.items()):
         if (cc, name) in named or (cc, fold(name)) in known or not codes.get((cc, name)) or \
