@@ -246,6 +246,13 @@ def _article(text: str, w: Words, k: int) -> bool:
         and text[w.end[k] : w.start[k + 1]] == "-"
 
 
+def _hyphen_link(text: str, w: Words, k: int) -> bool:
+    """Whether word ``k`` is a small word hyphens join to capitalised words on both sides,
+    as in "Weston-super-Mare" and "Newcastle-under-Lyme" (not only the usual connectors)."""
+    return w.hyphen_before[k] and k + 1 < len(w) and w.cap[k + 1] \
+        and text[w.end[k] : w.start[k + 1]] == "-"
+
+
 _GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
 # A place's own name may hold an apostrophe-s, which tokenize takes for a possessive: "St.
 # John's", "Lee's Summit", "Martha's Vineyard" are looked up with it.
@@ -452,7 +459,8 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
 
 # Seas named after a land on their shore: "the Gulf of Mexico", "the Sea of Japan".
 _WATERS = frozenset("gulf bay sea strait straits".split())
-_REGION_AFTER = frozenset("region province state district prefecture county".split())
+_REGION_AFTER = frozenset("region province state district prefecture county oblast krai "
+                           "governorate voivodeship canton division".split())
 _REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
 _CITY_AFTER = frozenset("city town village barracks airport suburb".split())
 _CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
@@ -564,7 +572,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         while (
             hi < last
             and (glue[hi] or text[end[hi] : start[hi + 1]] in _POSSESSIVE_GAPS)
-            and (cap[hi + 1] or key[hi + 1] in CONNECTORS or _article(text, w, hi + 1))
+            and (cap[hi + 1] or key[hi + 1] in CONNECTORS or _article(text, w, hi + 1)
+                 or _hyphen_link(text, w, hi + 1))
             and hi + 1 not in person_at
         ):
             hi += 1

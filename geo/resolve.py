@@ -152,19 +152,26 @@ def _focus_of_others(votes: Counter[str], c: _Candidates) -> dict[str, float]:
     return _shares(votes - Counter({c.best_code: _focus_weight(c)}))
 
 
-def _named_after_town(gaz: Gazetteer, region: int, towns: list[int]) -> bool:
-    """Whether a province shares its name with a town inside or near it (Ségou, Leeds), unlike
+def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> list[int]:
+    """The towns a province shares its name with, inside or near it (Ségou, Leeds), unlike
     Delaware, whose namesake town is in Ohio, or Wales, whose namesake is a Yorkshire
-    village: a province is named after a town of 15,000 people or more."""
-    same = [t for t in towns if gaz.name[t] == gaz.name[region]
+    village: a province is named after a town of 15,000 people or more.
+
+    ``towns`` are found under the name ``key``: a province whose own name it is shares it
+    with each of them, whatever the town's main name now is (Chittagong division, Chattogram
+    city) -- but not with a town named the province's name and a word more (New York City,
+    Enfield Town): that word sets it apart from the province.
+    """
+    own = fold(str(gaz.name[region])) == key
+    same = [t for t in towns if (gaz.name[t] == gaz.name[region] or own and not fold(
+        str(gaz.name[t])).startswith(key + " "))
             and gaz.country_code[t] == gaz.country_code[region]
             and gaz.population[t] >= NAMESAKE_TOWN]
     if not same:
-        return False
-    if any(gaz.admin1[t] == gaz.admin1[region] for t in same):
-        return True
+        return []
     d = haversine_km(gaz.lat[region], gaz.lon[region], gaz.lat[same], gaz.lon[same])
-    return bool((d < NEAR_KM).any())
+    return [t for t, km in zip(same, d.tolist())
+            if gaz.admin1[t] == gaz.admin1[region] or km < NEAR_KM]
 
 
 @dataclass(frozen=True, eq=False)
@@ -221,12 +228,16 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     named: set[str] = set()
     provinces: set[str] = set()
     town_provinces: set[str] = set()
-    town_named = [f == "admin1" and _named_after_town(gaz, r, towns)
-                  for f, r in zip(features, row_list)]
+    namesakes = [_namesake_towns(gaz, r, towns, key) if f == "admin1" else []
+                 for f, r in zip(features, row_list)]
+    town_named = [bool(t) for t in namesakes]
     demoted = None
     if len(rows) > 1:
         # an airport is looked up by its own word only ("Heathrow" of London Heathrow Airport)
-        own = [f == "airport" or own_name(str(gaz.name[r]), key)
+        # and a province's namesake town by the province's name, whatever the town is called
+        # now (Chittagong, Chattogram's old name, is the division's own)
+        namesake = {t for ts in namesakes for t in ts}
+        own = [f == "airport" or r in namesake or own_name(str(gaz.name[r]), key)
                for r, f in zip(row_list, features)]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
@@ -676,9 +687,11 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     name, a word of it ("the Federal Police" in a Brazilian story: Federal, Argentina). A text that
     names one town alone is a local story about it, and keeps it."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
+    regions: dict[str, set[tuple[str, str]]] = {}  # and the provinces
     for m, p in zip(mentions, out, strict=True):
         if p is not None and p.row is not None:
             support.setdefault(m.key, set()).add(str(gaz.country_code[p.row]))
+            regions.setdefault(m.key, set()).add(_region_of(gaz, p.row))
     places = {m.key for m, p in zip(mentions, out, strict=True)
               if p is not None and m.role == "place"}
     phoned = {cc for cc, _ in areas}
@@ -691,8 +704,13 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                 gaz.population[p.row] >= BIG_TOWN or places == {m.key}:
             continue
         cc = str(gaz.country_code[p.row])
-        if cc not in phoned and not any(cc in countries for key, countries in support.items()
-                                        if key != m.key):
+        if m.role == "in_name":  # a local body's town ("the Mayo Clinic" is no Maryland
+            # village's): another place of the text must be in its very province
+            region = _region_of(gaz, p.row)
+            if not any(region in rs for key, rs in regions.items() if key != m.key):
+                out[idx] = None
+        elif cc not in phoned and not any(cc in countries for key, countries in support.items()
+                                          if key != m.key):
             out[idx] = None
 
 

@@ -690,3 +690,28 @@ def test_the_cyclic_gc_is_paused_for_a_text_and_left_as_it_was() -> None:
         assert not gc.isenabled()  # a caller's choice is not overridden
     finally:
         gc.enable()
+
+
+def test_a_town_goes_by_its_province_s_name_whatever_it_is_called_now() -> None:
+    """Chittagong is the division's own name and an old one of its capital, Chattogram: in a
+    sentence of towns it is the city (as Sylhet and Ségou are), where New York stays the state
+    and New York City goes by a word more."""
+    g = geo.geoparse("Heavy rains flooded parts of Dhaka and Sylhet on Monday, while in "
+                     "Chittagong port operations were suspended.")
+    by = {r["surface"]: r for _, r in g.iterrows()}
+    assert (by["Chittagong"]["name"], by["Chittagong"]["feature"]) == ("Chattogram", "city")
+    g = geo.geoparse("Trucks were stopped near the New York border with Massachusetts.")
+    assert g.loc[g["surface"] == "New York", "feature"].tolist() == ["admin1"]
+
+
+def test_a_small_town_in_a_body_s_name_needs_a_place_of_the_text_in_its_province() -> None:
+    """"The Mayo Clinic" in a Minnesota story names no Maryland village (Mayo, 8,000 people),
+    though the text is about the same country; "the Ozark Police Department" beside Dale
+    County, Alabama, is that county's Ozark."""
+    g = geo.geoparse("ROCHESTER, Minn. -- The Mayo Clinic said Tuesday it will add 200 jobs. "
+                     "Officials in Olmsted County welcomed the news.")
+    assert "Mayo" not in g["surface"].tolist()
+    g = geo.geoparse("The Ozark Police Department arrested a man on Tuesday. Deputies from Dale "
+                     "County, Alabama, helped.")
+    ozark = g[g["surface"] == "Ozark"]
+    assert (ozark["role"].tolist(), ozark["name"].tolist()) == (["in_name"], ["Ozark"])

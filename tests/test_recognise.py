@@ -56,9 +56,15 @@ def test_capital_cue(gaz: Gazetteer) -> None:
     assert "capital" in mention(gaz, text, "Bamako").cues
 
 
-def test_region_cue(gaz: Gazetteer) -> None:
-    m = mention(gaz, "Attacks reached Yangasso in the Ségou region of central Mali.", "Ségou")
-    assert "region" in m.cues
+@pytest.mark.parametrize("text, name", [
+    ("Attacks reached Yangasso in the Ségou region of central Mali.", "Ségou"),
+    ("Shelling was reported in Kharkiv oblast.", "Kharkiv"),  # the words other countries use
+    ("Fighting went on in the Idlib governorate.", "Idlib"),
+    ("Sylhet division was worst hit.", "Sylhet"),
+    ("Police in Zurich canton made arrests.", "Zurich"),
+])
+def test_region_cue(gaz: Gazetteer, text: str, name: str) -> None:
+    assert "region" in mention(gaz, text, name).cues
 
 
 @pytest.mark.parametrize("text", [
@@ -237,6 +243,13 @@ def test_names_with_the_arabic_article(gaz: Gazetteer) -> None:
     text = "Troops entered Deir ez-Zor and Jisr al-Shughour; rebels held Bab al-Hawa."
     assert surfaces(gaz, text) == ["Deir ez-Zor", "Jisr al-Shughour"]
     assert surfaces(gaz, "Rebels held Bab Al-Salam and Sharm El-Sheikh.") == ["Sharm El-Sheikh"]
+
+
+def test_names_whose_words_hyphens_join(gaz: Gazetteer) -> None:
+    """Any small word hyphens join to capitalised ones is part of the name, not only the
+    usual connectors ("-on-", "-en-"): "Weston-super-Mare" is not Weston."""
+    text = "He moved from Stoke-on-Trent to Weston-super-Mare, then Newcastle-under-Lyme."
+    assert surfaces(gaz, text) == ["Stoke-on-Trent", "Weston-super-Mare", "Newcastle-under-Lyme"]
 
 
 # --- roles -----------------------------------------------------------------------------------
