@@ -65,8 +65,11 @@ _QUALIFIER = re.compile(r"[- ](?:upon|on|under|am|an der|im|sur)[- ]| \(")
 def own_name(name: str, key: str) -> bool:
     """Whether the folded ``key`` is a place's own ``name`` or its short form ("New York" of
     "New York City"; "St. Petersburg" of Saint Petersburg; "Newcastle" of Newcastle upon
-    Tyne), not an alternate borrowed from another language or another time."""
+    Tyne), not an alternate borrowed from another language or another time. The marks of a
+    transliteration are no part of it: "Afrin" is ‘Afrīn's own name."""
     own = fold(name)
+    if "'" in own and "'" not in key:  # an ayn or hamza: ‘Afrīn, Ma’rib
+        own = own.replace("'", "")
     if own in (key, f"{key} city"):
         return True
     if own.startswith(key) and _QUALIFIER.match(own, len(key)) or own == f"ciudad {key}":

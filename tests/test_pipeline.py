@@ -715,3 +715,8 @@ def test_a_small_town_in_a_body_s_name_needs_a_place_of_the_text_in_its_province
                      "County, Alabama, helped.")
     ozark = g[g["surface"] == "Ozark"]
     assert (ozark["role"].tolist(), ozark["name"].tolist()) == (["in_name"], ["Ozark"])
+
+
+def test_a_town_is_found_by_its_name_without_the_transliteration_s_marks() -> None:
+    g = geo.geoparse("Turkish troops advanced on Afrin in the northwest.")
+    assert g.loc[g["surface"] == "Afrin", "country_code"].tolist() == ["SY"]
