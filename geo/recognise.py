@@ -507,7 +507,7 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
         cues.add("polity")
     if before == "the":
         cues.add("the")
-    if before in LOCATIVES:
+    if before in LOCATIVES and w.start[i] - w.end[i - 1] == 1:  # not "in 1999, Robertson"
         cues.add("locative")
     return cues
 
@@ -573,7 +573,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             hi < last
             and (glue[hi] or text[end[hi] : start[hi + 1]] in _POSSESSIVE_GAPS)
             and (cap[hi + 1] or key[hi + 1] in CONNECTORS or _article(text, w, hi + 1)
-                 or _hyphen_link(text, w, hi + 1))
+                 or w.hyphen_before[hi + 1] and _hyphen_link(text, w, hi + 1))
             and hi + 1 not in person_at
         ):
             hi += 1
@@ -647,6 +647,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     if forenames and not forenames.isdisjoint(m.key for m in mentions):
         named = _called_by_name(text, w, mentions, forenames)
         mentions = [m for m in mentions if m.key not in named]
+    if speakers := _speakers(text, w, mentions, gaz):
+        mentions = [m for m in mentions if m.key not in speakers]
     _enumerations(text, mentions)
     mentions = _plural_heads(text, w, mentions, gaz)
     _containers(text, mentions, gaz)
@@ -729,6 +731,32 @@ def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set
         if before in _SPEECH and alone or after in _SPEECH or after in _SELF or kin:
             found.add(m.key)
     return found
+
+
+def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
+    """Names of small places that the text calls a person by: a mention of the name alone
+    speaks ("Robertson said", "said Welch"), and none puts it somewhere ("in Welch", "Welch,
+    West Virginia"). A country, province or big town that speaks is its government ("Moscow
+    said"), and stays a place."""
+    key = w.key
+    speaking: set[str] = set()
+    for m in mentions:
+        i, j = m.tokens
+        if i != j or m.role != "place" or m.key in speaking or not m.cues.isdisjoint(
+                ("locative", "dateline", "city", "region")):
+            continue
+        # right beside it: "Patrick Woodrow, of Bucknell, told…" is where he is from
+        before = key[i - 1] if i > 0 and w.start[i] - w.end[i - 1] == 1 else ""
+        after = key[j + 1] if j + 1 < len(w) and w.start[j + 1] - w.end[j] == 1 else ""
+        alone = not (w.glue[j] and w.cap[j + 1])
+        if (before in _SPEECH and alone or after in _SPEECH) and \
+                not _facts(gaz, m.key, m.candidates).big:
+            speaking.add(m.key)
+    if speaking:
+        speaking -= {m.key for m in mentions if m.key in speaking and (
+            not m.cues.isdisjoint(("locative", "dateline", "city", "region"))
+            or _in_province(text, w, gaz, m.tokens[1], m.candidates))}
+    return speaking
 
 
 # Words around a demonym that make it a language, which is no place: "speaks fluent French",

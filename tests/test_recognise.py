@@ -831,3 +831,20 @@ def test_a_dictionary_word_the_text_calls_a_town_is_one(gaz: Gazetteer) -> None:
     """"the northern town of Calais", "the city of Bam": the text says what the word is."""
     assert surfaces(gaz, "Migrants camped in the northern town of Calais.") == ["Calais"]
     assert surfaces(gaz, "In 2003 an earthquake in the city of Bam left 25,000 dead.") == ["Bam"]
+
+
+def test_a_small_place_s_name_that_speaks_is_a_person(gaz: Gazetteer) -> None:
+    """"Ellis said" is a person (Ellis, a small town, is never put anywhere); "Moscow said" is
+    its government, and "in Waxahachie" a place whatever follows."""
+    text = ('"It was an accident," Ellis said. Police in Waxahachie said the driver was '
+            'released. "We will not accept this," Moscow said.')
+    assert surfaces(gaz, text) == ["Waxahachie", "Moscow"]
+    # a name the text puts somewhere stays a place, though it speaks elsewhere
+    text = "Welch said the mine would close. Welch, West Virginia, lost 200 jobs."
+    assert surfaces(gaz, text) == ["Welch", "Welch", "West Virginia"]
+
+
+def test_in_before_a_date_is_no_locative_cue(gaz: Gazetteer) -> None:
+    """Numbers are no words: in "In 2009, Texas passed a law", "in" is not before Texas."""
+    assert "locative" not in mention(gaz, "In 2009, Texas passed a law.", "Texas").cues
+    assert "locative" in mention(gaz, "A law was passed in Texas.", "Texas").cues
