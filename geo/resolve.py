@@ -160,13 +160,15 @@ def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> 
     ``towns`` are found under the name ``key``: a province whose own name it is shares it
     with each of them, whatever the town's main name now is (Chittagong division, Chattogram
     city) -- but not with a town named the province's name and a word more (New York City,
-    Enfield Town): that word sets it apart from the province.
+    Enfield Town): that word sets it apart from the province. So it does where the town is
+    also called by it: "Quebec" alone is the province, the town being "Quebec City" too.
     """
     own = fold(str(gaz.name[region])) == key
+    called_city = set(gaz.lookup(f"{key} city").tolist())
     same = [t for t in towns if (gaz.name[t] == gaz.name[region] or own and not fold(
         str(gaz.name[t])).startswith(key + " "))
             and gaz.country_code[t] == gaz.country_code[region]
-            and gaz.population[t] >= NAMESAKE_TOWN]
+            and gaz.population[t] >= NAMESAKE_TOWN and t not in called_city]
     if not same:
         return []
     d = haversine_km(gaz.lat[region], gaz.lon[region], gaz.lat[same], gaz.lon[same])

@@ -720,3 +720,14 @@ def test_a_small_town_in_a_body_s_name_needs_a_place_of_the_text_in_its_province
 def test_a_town_is_found_by_its_name_without_the_transliteration_s_marks() -> None:
     g = geo.geoparse("Turkish troops advanced on Afrin in the northwest.")
     assert g.loc[g["surface"] == "Afrin", "country_code"].tolist() == ["SY"]
+
+
+def test_a_province_whose_town_goes_by_x_city_is_the_province_by_its_name_alone() -> None:
+    """English calls the town "Quebec City", so "Quebec" alone is the province; Ségou, whose
+    town has no such name, is the town by its name alone."""
+    g = geo.geoparse("She was born in Quebec and moved to Winnipeg.")
+    assert g.loc[g["surface"] == "Quebec", "feature"].tolist() == ["admin1"]
+    g = geo.geoparse("Protesters marched in Quebec City and in Montreal on Saturday.")
+    assert g.loc[g["surface"] == "Quebec City", "feature"].tolist() == ["city"]
+    g = geo.geoparse("Attacks reached Ségou and Mopti.")
+    assert g.loc[g["surface"] == "Ségou", "feature"].tolist() == ["city"]
