@@ -649,6 +649,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         mentions = [m for m in mentions if m.key not in named]
     if speakers := _speakers(text, w, mentions, gaz):
         mentions = [m for m in mentions if m.key not in speakers]
+    if shops := _shops(text, mentions, gaz):
+        mentions = [m for m in mentions if not (m.key in shops and _possessive(text, m))]
     _enumerations(text, mentions)
     mentions = _plural_heads(text, w, mentions, gaz)
     _containers(text, mentions, gaz)
@@ -731,6 +733,23 @@ def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set
         if before in _SPEECH and alone or after in _SPEECH or after in _SELF or kin:
             found.add(m.key)
     return found
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    return text[m.end : m.end + 2] in _POSSESSIVES
+
+
+# What follows a shop's or a person's name with 's, which a town's possessive never ends on
+_AFTER_A_NOUN = re.compile(r"['’]s(?:[,.;:)!?]|\s+(?:and|or)\b)")
+
+
+def _shops(text: str, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
+    """Names of small places whose possessive the text uses as a noun, a shop's or a
+    church's ("at McDonald's, …", "at Culver's, 1200 DeKalb Ave."): a town's possessive
+    always stands before a noun ("Peoria's schools"). The name's other possessives are the
+    shop too ("McDonald's restaurant"); the name alone may still be the town."""
+    return {m.key for m in mentions if _AFTER_A_NOUN.match(text, m.end)
+            and not _facts(gaz, m.key, m.candidates).big}
 
 
 def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) -> set[str]:

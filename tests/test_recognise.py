@@ -848,3 +848,11 @@ def test_in_before_a_date_is_no_locative_cue(gaz: Gazetteer) -> None:
     """Numbers are no words: in "In 2009, Texas passed a law", "in" is not before Texas."""
     assert "locative" not in mention(gaz, "In 2009, Texas passed a law.", "Texas").cues
     assert "locative" in mention(gaz, "A law was passed in Texas.", "Texas").cues
+
+
+def test_a_small_place_s_possessive_used_as_a_noun_is_a_shop(gaz: Gazetteer) -> None:
+    """"at McDonald's," is the restaurant (a town's possessive stands before a noun), and so
+    is the text's "McDonald's restaurant"; "Peoria's schools" stays the town's."""
+    text = ("A spokeswoman for McDonald's, Jo Reed, said a McDonald's restaurant in Peoria "
+            "was closed. Peoria's schools stayed open.")
+    assert surfaces(gaz, text) == ["Peoria", "Peoria"]
