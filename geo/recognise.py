@@ -966,12 +966,20 @@ _MUNICIPAL = frozenset("police policemen pd officers fire firefighters firemen m
 
 
 def _in_capitals(w: Words, i: int, j: int) -> bool:
-    """Whether the words on both sides of words i..j, in the same sentence, are written in
-    capitals too: a headline in capitals ("FIRE IN DALLAS KILLS TWO"), where a name is no
-    acronym for being written so; but not a byline ("BY CHAD KLIMACK")."""
-    return (i > 0 and j + 1 < len(w) and w.sentence[i - 1] == w.sentence[j + 1] == w.sentence[i]
-            and len(w.text[i - 1]) > 1 and w.text[i - 1].isupper() and w.key[i - 1] != "by"
-            and len(w.text[j + 1]) > 1 and w.text[j + 1].isupper())
+    """Whether words i..j stand in a headline in capitals ("FIRE IN DALLAS KILLS TWO",
+    "… BURSTS ITS BANKS IN YORK"), where a name is no acronym for being written so: the
+    words on both sides of them in the same sentence are written in capitals too, or every
+    word of a sentence of three or more is; but not a byline ("BY CHAD KLIMACK")."""
+    if i > 0 and j + 1 < len(w) and w.sentence[i - 1] == w.sentence[j + 1] == w.sentence[i] \
+            and len(w.text[i - 1]) > 1 and w.text[i - 1].isupper() and w.key[i - 1] != "by" \
+            and len(w.text[j + 1]) > 1 and w.text[j + 1].isupper():
+        return True
+    sent, a, b = w.sentence[i], i, j
+    while a > 0 and w.sentence[a - 1] == sent:
+        a -= 1
+    while b + 1 < len(w) and w.sentence[b + 1] == sent:
+        b += 1
+    return b - a >= 2 and w.key[a] != "by" and all(t.isupper() for t in w.text[a : b + 1])
 
 
 def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray) -> bool:

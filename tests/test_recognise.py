@@ -708,10 +708,13 @@ def test_a_persons_given_name_that_the_text_calls_them_by_is_no_place(
 @pytest.mark.parametrize(("text", "expected"), [
     ("FIRE IN DALLAS KILLS TWO\nA fire killed two people on Sunday.", ["DALLAS"]),
     ("BY CHAD KLIMACK\nThe council met on Monday.", []),  # a byline's given name
+    ("TWO KILLED IN FIRE IN DALLAS\nA fire killed two people on Sunday.", ["DALLAS"]),
+    ("STORM BATTERS ISTANBUL\nWinds reached 100 km/h.", ["ISTANBUL"]),
 ])
 def test_a_name_in_a_headline_written_in_capitals(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
-    """A name between words in capitals is written so with its line, not an acronym."""
+    """A name between words in capitals, or in a line of three words or more all in
+    capitals, is written so with its line, not an acronym."""
     assert surfaces(gaz, text) == expected
 
 
