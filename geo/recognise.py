@@ -647,7 +647,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     if forenames and not forenames.isdisjoint(m.key for m in mentions):
         named = _called_by_name(text, w, mentions, forenames)
         mentions = [m for m in mentions if m.key not in named]
-    if speakers := _speakers(text, w, mentions, gaz):
+    if speakers := _speakers(text, w, mentions, gaz, surnames):
         mentions = [m for m in mentions if m.key not in speakers]
     if shops := _shops(text, mentions, gaz):
         mentions = [m for m in mentions if not (m.key in shops and _possessive(text, m))]
@@ -752,11 +752,13 @@ def _shops(text: str, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
             and not _facts(gaz, m.key, m.candidates).big}
 
 
-def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
+def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
+              surnames: set[str]) -> set[str]:
     """Names of small places that the text calls a person by: a mention of the name alone
     speaks ("Robertson said", "said Welch"), and none puts it somewhere ("in Welch", "Welch,
     West Virginia"). A country, province or big town that speaks is its government ("Moscow
-    said"), and stays a place."""
+    said"), and stays a place -- unless it is the surname of someone in the text ("Michael
+    Jordan visited Chad … Jordan said")."""
     key = w.key
     speaking: set[str] = set()
     for m in mentions:
@@ -769,7 +771,7 @@ def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) -> s
         after = key[j + 1] if j + 1 < len(w) and w.start[j + 1] - w.end[j] == 1 else ""
         alone = not (w.glue[j] and w.cap[j + 1])
         if (before in _SPEECH and alone or after in _SPEECH) and \
-                not _facts(gaz, m.key, m.candidates).big:
+                (m.key in surnames or not _facts(gaz, m.key, m.candidates).big):
             speaking.add(m.key)
     if speaking:
         speaking -= {m.key for m in mentions if m.key in speaking and (

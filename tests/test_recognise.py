@@ -845,6 +845,11 @@ def test_a_small_place_s_name_that_speaks_is_a_person(gaz: Gazetteer) -> None:
     # a name the text puts somewhere stays a place, though it speaks elsewhere
     text = "Welch said the mine would close. Welch, West Virginia, lost 200 jobs."
     assert surfaces(gaz, text) == ["Welch", "Welch", "West Virginia"]
+    # a country that speaks is its government, unless a person of the text bears its name
+    text = "Michael Jordan visited Chad. Jordan said he was moved."
+    assert surfaces(gaz, text) == ["Chad"]
+    text = "King Abdullah met officials in Amman. Jordan said it would close the border."
+    assert surfaces(gaz, text) == ["Amman", "Jordan"]
 
 
 def test_in_before_a_date_is_no_locative_cue(gaz: Gazetteer) -> None:
