@@ -661,8 +661,10 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
               if p is not None and p.row is not None and m.role == "place"}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
         city = placed.get(m.near) if m.suburb or "within" in m.cues else None
-        if city is not None and not m.suburb and gaz.population[city] < BIG_TOWN:
-            continue
+        if city is not None and not m.suburb and (gaz.population[city] < BIG_TOWN or (
+                p is not None and p.row is not None and gaz.population[p.row] >= BIG_TOWN)):
+            continue  # nor is a big town "in" a city a part of it: "officials from Beijing
+            # in Macau" came from the one to the other
         if city is None or p is None or p.row is None or \
                 gaz.feature[city] not in ("city", "locality") or \
                 gaz.feature[p.row] not in ("city", "locality"):
