@@ -333,9 +333,13 @@ def people(
                         not pageant(k, j):
                     titled, i = True, k + 1
                     break
-        if titled:
+        # or from a kin word before it: "Vermelhudo's cousin, Jenny Palma" (a given name that
+        # is also a word, before a big town's name, is a name here)
+        kin = j > i and i > 0 and key[i - 1] in _KIN and w.sentence[i - 1] == w.sentence[i] \
+            and text[w.end[i - 1] : w.start[i]] in (" ", ", ") and not place_at(i, i, j)
+        if titled or kin:
             positions.update(range(i, j + 1))
-            surnames.update(key[i : j + 1])
+            surnames.update(key[i + kin : j + 1])
             continue
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
         # (nor an organisation's, a building's or a street's: "Paris High School", "Georgia
@@ -710,7 +714,8 @@ def _vehicles(text: str, w: Words, mentions: list[Mention]) -> set[str]:
 
 _SPEECH = frozenset("said says told asked asks added adds explained noted recalled".split())
 _KIN = frozenset("father mother dad mom mum parents son daughter husband wife brother sister "
-                 "grandfather grandmother family coach teacher boyfriend girlfriend".split())
+                 "grandfather grandmother family coach teacher boyfriend girlfriend cousin "
+                 "uncle aunt niece nephew grandson granddaughter widow widower".split())
 _SELF = frozenset(("herself", "himself"))
 
 

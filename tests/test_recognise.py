@@ -864,3 +864,11 @@ def test_a_small_place_s_possessive_used_as_a_noun_is_a_shop(gaz: Gazetteer) -> 
     text = ("A spokeswoman for McDonald's, Jo Reed, said a McDonald's restaurant in Peoria "
             "was closed. Peoria's schools stayed open.")
     assert surfaces(gaz, text) == ["Peoria", "Peoria"]
+
+
+def test_a_name_after_a_kin_word_is_a_person_s(gaz: Gazetteer) -> None:
+    """"Her cousin, Jenny Palma": Palma is a surname of the text, though Jenny is also a word
+    and Palma a big town, so "Palma said" is the cousin."""
+    text = ('Her cousin, Jenny Palma, owns a salon in Toronto. "She had a heart of gold," '
+            'Palma said.')
+    assert surfaces(gaz, text) == ["Toronto"]
