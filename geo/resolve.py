@@ -251,6 +251,11 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         if any(o and gaz.population[r] >= 100_000 for o, r in zip(own, row_list)):
             prior = [0.0 if gaz.population[r] == 0 and f in ("city", "locality") else p
                      for p, r, f in zip(prior, row_list, features)]
+        # and so is one beside a province of its country by that name (the villages called
+        # Xinjiang are no match for Xinjiang, whose GeoNames name has "Uygur" too)
+        if (held := {cc for cc, f in zip(codes, features) if f == "admin1"}):
+            prior = [0.0 if gaz.population[r] == 0 and f in ("city", "locality") and cc in held
+                     else p for p, r, f, cc in zip(prior, row_list, features, codes)]
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
         elif any(e and f in ("city", "locality") for e, f in zip(exact, features)):

@@ -411,11 +411,14 @@ def _surrounding_admin1(pts: gpd.GeoDataFrame, towns: pd.DataFrame, k: int = 15
 
 
 # Words after a GeoNames region's name that say what it is ("Tibet Autonomous Region", "Basra
-# Governorate"): the name goes without them too.
+# Governorate"), in English or in the country's own words (Chinese "Anhui Sheng", "Chongqing
+# Shi", "Xinjiang Uygur Zizhiqu", the people's name with it; Arabic "Muhafazat Kirkuk"): the
+# name goes without them too.
 # (Not after an "Autonomous Oblast": the Jewish one's name is no "Jewish".)
 _REGION_KIND = re.compile(
     r"(?<!Autonomous)\s+(?:Autonomous Region|Province|Governorate|Voivodeship|Prefecture|"
-    r"Oblast|Krai|Territory|Region|District|County|Department)$")
+    r"Oblast|Krai|Territory|Region|District|County|Department|Sheng|Shi|"
+    r"(?:Uygur\s+|\w+zu\s+)?Zizhiqu)$|^Muhafazat\s+")
 
 
 def english_names(pts: gpd.GeoDataFrame, matches: list[tuple[tuple[str, str], str]],

@@ -734,3 +734,12 @@ def test_a_province_whose_town_goes_by_x_city_is_the_province_by_its_name_alone(
     assert g.loc[g["surface"] == "Quebec City", "feature"].tolist() == ["city"]
     g = geo.geoparse("Attacks reached Ségou and Mopti.")
     assert g.loc[g["surface"] == "Ségou", "feature"].tolist() == ["city"]
+
+
+def test_a_province_goes_by_its_name_without_its_kind_in_the_country_s_own_words() -> None:
+    """GeoNames calls Xinjiang "Xinjiang Uygur Zizhiqu" (Chinese for autonomous region) and
+    Natural Earth "Xinjiang Uygur": "Xinjiang" alone is the province, not the villages of
+    unknown size named after it."""
+    g = geo.geoparse("Uyghurs in Xinjiang face detention, while Ningxia and Gansu were spared.")
+    by = {r["surface"]: r for _, r in g.iterrows()}
+    assert [by[n]["feature"] for n in ("Xinjiang", "Ningxia")] == ["admin1", "admin1"]
