@@ -764,18 +764,18 @@ def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
     West Virginia"). A country, province or big town that speaks is its government ("Moscow
     said"), and stays a place -- unless it is the surname of someone in the text ("Michael
     Jordan visited Chad … Jordan said")."""
-    key = w.key
+    key, start, end, n = w.key, w.start, w.end, len(w)
     speaking: set[str] = set()
     for m in mentions:
         i, j = m.tokens
-        if i != j or m.role != "place" or m.key in speaking or not m.cues.isdisjoint(
-                ("locative", "dateline", "city", "region")):
+        # a speech word right beside it: "Patrick Woodrow, of Bucknell, told…" is where he
+        # is from (most mentions have none: that is looked at first)
+        after = j + 1 < n and key[j + 1] in _SPEECH and start[j + 1] - end[j] == 1
+        if not (after or i > 0 and key[i - 1] in _SPEECH and start[i] - end[i - 1] == 1
+                and not (w.glue[j] and w.cap[j + 1])):
             continue
-        # right beside it: "Patrick Woodrow, of Bucknell, told…" is where he is from
-        before = key[i - 1] if i > 0 and w.start[i] - w.end[i - 1] == 1 else ""
-        after = key[j + 1] if j + 1 < len(w) and w.start[j + 1] - w.end[j] == 1 else ""
-        alone = not (w.glue[j] and w.cap[j + 1])
-        if (before in _SPEECH and alone or after in _SPEECH) and \
+        if i == j and m.role == "place" and m.key not in speaking and m.cues.isdisjoint(
+                ("locative", "dateline", "city", "region")) and \
                 (m.key in surnames or not _facts(gaz, m.key, m.candidates).big):
             speaking.add(m.key)
     if speaking:

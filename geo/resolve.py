@@ -696,11 +696,11 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     name, a word of it ("the Federal Police" in a Brazilian story: Federal, Argentina). A text that
     names one town alone is a local story about it, and keeps it."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
-    regions: dict[str, set[tuple[str, str]]] = {}  # and the provinces
+    rows: dict[str, set[int]] = {}  # and where
     for m, p in zip(mentions, out, strict=True):
         if p is not None and p.row is not None:
             support.setdefault(m.key, set()).add(str(gaz.country_code[p.row]))
-            regions.setdefault(m.key, set()).add(_region_of(gaz, p.row))
+            rows.setdefault(m.key, set()).add(p.row)
     places = {m.key for m, p in zip(mentions, out, strict=True)
               if p is not None and m.role == "place"}
     phoned = {cc for cc, _ in areas}
@@ -716,7 +716,8 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         if m.role == "in_name":  # a local body's town ("the Mayo Clinic" is no Maryland
             # village's): another place of the text must be in its very province
             region = _region_of(gaz, p.row)
-            if not any(region in rs for key, rs in regions.items() if key != m.key):
+            if not any(_region_of(gaz, r) == region for key, rs in rows.items() if key != m.key
+                       for r in rs):
                 out[idx] = None
         elif cc not in phoned and not any(cc in countries for key, countries in support.items()
                                           if key != m.key):
