@@ -708,11 +708,20 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
             or m.listed is not None or m.paired is not None or m.near is not None}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
-        if p is None or p.row is None or m.role == "adjective" or m.fuzzy < 1 or m.key in said \
-                or gaz.feature[p.row] not in ("city", "locality") or \
-                gaz.population[p.row] >= BIG_TOWN or places == {m.key}:
+        if p is None or p.row is None or m.role == "adjective" or m.fuzzy < 1 or \
+                places == {m.key}:
             continue
         cc = str(gaz.country_code[p.row])
+        if m.role == "in_name" and gaz.feature[p.row] == "admin1":  # "at St. Elizabeth
+            # Hospital in Edgewood" (Kentucky) is no Jamaican parish's: the text must name
+            # another place in the province's country (the words around are the body's)
+            if cc not in phoned and not any(cc in countries for key, countries in
+                                            support.items() if key != m.key):
+                out[idx] = None
+            continue
+        if m.key in said or gaz.feature[p.row] not in ("city", "locality") or \
+                gaz.population[p.row] >= BIG_TOWN:
+            continue
         if m.role == "in_name":  # a local body's town ("the Mayo Clinic" is no Maryland
             # village's): another place of the text must be in its very province
             region = _region_of(gaz, p.row)

@@ -743,3 +743,13 @@ def test_a_province_goes_by_its_name_without_its_kind_in_the_country_s_own_words
     g = geo.geoparse("Uyghurs in Xinjiang face detention, while Ningxia and Gansu were spared.")
     by = {r["surface"]: r for _, r in g.iterrows()}
     assert [by[n]["feature"] for n in ("Xinjiang", "Ningxia")] == ["admin1", "admin1"]
+
+
+def test_a_province_in_a_body_s_name_needs_a_place_of_the_text_in_its_country() -> None:
+    """"St. Elizabeth Hospital" in a Kentucky story is no Jamaican parish's, though "at … in
+    Edgewood" stand around it (they are the hospital's); "Kentucky State Police" is
+    Kentucky's, which the text names again."""
+    g = geo.geoparse("The victim was pronounced dead at St. Elizabeth Hospital in Edgewood, "
+                     "Kentucky State Police said. Edgewood is near Covington, Ky.")
+    assert "JM" not in g["country_code"].tolist()
+    assert g.loc[g["surface"] == "Kentucky", "role"].tolist() == ["in_name"]
