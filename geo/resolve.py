@@ -719,9 +719,11 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                                             support.items() if key != m.key):
                 out[idx] = None
             continue
-        if m.key in said or gaz.feature[p.row] not in ("city", "locality") or \
-                gaz.population[p.row] >= BIG_TOWN:
-            continue
+        if gaz.feature[p.row] not in ("city", "locality") or gaz.population[p.row] >= BIG_TOWN \
+                or m.key in said and (gaz.feature[p.row] != "locality" or len(places) < 3):
+            continue  # a word that says it is a place speaks for a town, not for a village
+            # in a country the text has no other place in ("in Normandy" in a French story
+            # is no Surrey hamlet's; the region is missing from the gazetteer)
         if m.role == "in_name":  # a local body's town ("the Mayo Clinic" is no Maryland
             # village's): another place of the text must be in its very province
             region = _region_of(gaz, p.row)

@@ -753,3 +753,15 @@ def test_a_province_in_a_body_s_name_needs_a_place_of_the_text_in_its_country() 
                      "Kentucky State Police said. Edgewood is near Covington, Ky.")
     assert "JM" not in g["country_code"].tolist()
     assert g.loc[g["surface"] == "Kentucky", "role"].tolist() == ["in_name"]
+
+
+def test_a_village_in_a_country_the_text_names_nothing_else_in_is_no_place() -> None:
+    """"In Normandy" in a French story is not the Surrey hamlet of that name (the French
+    region is missing from the gazetteer), "in" or no "in"; a village the text puts in its
+    country stays ("born in Aguelhok in Mali")."""
+    g = geo.geoparse("Farmers blocked roads around Paris and Lyon. In Brittany, tractors closed "
+                     "the ring road of Rennes, while in Normandy farmers rallied in Caen.")
+    assert "GB" not in g["country_code"].tolist()
+    g = geo.geoparse("The singer, who grew up in Chicago and Detroit, was born in Aguelhok in "
+                     "Mali and later lived in Boston.")
+    assert g.loc[g["surface"] == "Aguelhok", "country_code"].tolist() == ["ML"]
