@@ -619,6 +619,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
                 and text[mentions[-1].end : m.start] in _LIST_GAPS:
             m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is
+        elif i > 2 and cap[i - 2] and key[i - 3] in LOCATIVES and \
+                w.sentence[i - 3] == w.sentence[i] and \
+                text[end[i - 2] : start[i]] in _LIST_GAPS and \
+                text[end[i - 3] : start[i - 2]] == " ":
+            m.cues.add("locative")  # "in Meppadi and Kalpetta", whatever Meppadi is
         if w.text[i].isupper() and (w.first[i] and (_DATELINE_END.match(text, end[j]) or (
                 i == 0 and _BARE_DATELINE.match(text, end[j]))) or _DASHED.match(text, end[j])):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town

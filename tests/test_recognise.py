@@ -872,3 +872,10 @@ def test_a_name_after_a_kin_word_is_a_person_s(gaz: Gazetteer) -> None:
     text = ('Her cousin, Jenny Palma, owns a salon in Toronto. "She had a heart of gold," '
             'Palma said.')
     assert surfaces(gaz, text) == ["Toronto"]
+
+
+def test_a_name_listed_after_a_locative_and_another_word_is_where_too(gaz: Gazetteer) -> None:
+    """"in Meppadi and Kalpetta": Kalpetta (GeoNames' Kalpatta) is where, as Meppadi is,
+    though the gazetteer knows no Meppadi."""
+    m = mention(gaz, "Relief camps had been opened in Meppadi and Kalpetta.", "Kalpetta")
+    assert "locative" in m.cues
