@@ -1124,11 +1124,15 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
     places tend to be of one kind."""
     places = [m for m in mentions if m.role == "place"]
     run: list[Mention] = []
+    closed = False  # the run's last name came after 'and' / 'or': a list ends there
     for m in [*places, None]:
-        if m is not None and run and run[-1].sentence == m.sentence and \
-                text[run[-1].end : m.start] in _LIST_GAPS:
+        gap = text[run[-1].end : m.start] if m is not None and run else ""
+        if m is not None and run and run[-1].sentence == m.sentence and gap in _LIST_GAPS \
+                and not (closed and gap == ", "):  # "Buffalo and Syracuse, New York"
             run.append(m)
+            closed = gap != ", "
             continue
+        closed = False
         if len(run) >= 3:
             for member in run:
                 member.listed = run[0].start

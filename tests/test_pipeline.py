@@ -765,3 +765,10 @@ def test_a_village_in_a_country_the_text_names_nothing_else_in_is_no_place() -> 
     g = geo.geoparse("The singer, who grew up in Chicago and Detroit, was born in Aguelhok in "
                      "Mali and later lived in Boston.")
     assert g.loc[g["surface"] == "Aguelhok", "country_code"].tolist() == ["ML"]
+
+
+def test_a_list_ends_at_its_and() -> None:
+    """In "Buffalo and Syracuse, New York" the list ends at "and Syracuse": New York is
+    Syracuse's state, not a third town of the list."""
+    g = geo.geoparse("Snow closed schools in Buffalo and Syracuse, New York.")
+    assert g.loc[g["surface"] == "New York", "feature"].tolist() == ["admin1"]
