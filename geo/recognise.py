@@ -1133,7 +1133,9 @@ def _enumerations(text: str, mentions: list[Mention]) -> None:
             closed = gap != ", "
             continue
         closed = False
-        if len(run) >= 3:
+        if len(run) >= 3 and len({member.key for member in run}) == len(run):
+            # (a name listed twice is two places, each with its province: "Portland,
+            # Maine, and Portland, Oregon")
             for member in run:
                 member.listed = run[0].start
         elif len(run) == 2 and text[run[0].end : run[1].start] in (" and ", " or "):

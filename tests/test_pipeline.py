@@ -772,3 +772,7 @@ def test_a_list_ends_at_its_and() -> None:
     Syracuse's state, not a third town of the list."""
     g = geo.geoparse("Snow closed schools in Buffalo and Syracuse, New York.")
     assert g.loc[g["surface"] == "New York", "feature"].tolist() == ["admin1"]
+    # and a name listed twice is two places, each in the province after it
+    g = geo.geoparse("Residents of Portland, Maine, and Portland, Oregon, both claim the name.")
+    portland = g[g["surface"] == "Portland"]
+    assert [round(y) for y in portland.geometry.y] == [44, 46]  # 43.66 and 45.52
