@@ -779,7 +779,7 @@ def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
         if not (after or i > 0 and key[i - 1] in _SPEECH and start[i] - end[i - 1] == 1
                 and not (w.glue[j] and w.cap[j + 1])):
             continue
-        if i == j and m.role == "place" and m.key not in speaking and m.cues.isdisjoint(
+        if m.role == "place" and m.key not in speaking and m.cues.isdisjoint(
                 ("locative", "dateline", "city", "region")) and \
                 (m.key in surnames or not _facts(gaz, m.key, m.candidates).big):
             speaking.add(m.key)

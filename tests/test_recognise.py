@@ -850,6 +850,9 @@ def test_a_small_place_s_name_that_speaks_is_a_person(gaz: Gazetteer) -> None:
     assert surfaces(gaz, text) == ["Chad"]
     text = "King Abdullah met officials in Amman. Jordan said it would close the border."
     assert surfaces(gaz, text) == ["Amman", "Jordan"]
+    # a name of two words too: "St. Clair said"
+    text = 'Raynola St. Clair runs the society. "They will carry this on," St. Clair said.'
+    assert surfaces(gaz, text) == []
 
 
 def test_in_before_a_date_is_no_locative_cue(gaz: Gazetteer) -> None:
