@@ -696,21 +696,27 @@ def part_adjectives(name: str) -> list[str]:
 # Words that news writes short or in full as it pleases: "Ft. Wayne" is Fort Wayne, "Ste.
 # Genevieve" Sainte Genevieve, "Mt. Juliet" Mount Juliet, whatever GeoNames lists. Not "St.":
 # GeoNames lists it where it is used, and with it for every Saint Thomas parish and island,
-# "St. Thomas police" in an Ontario story had gone to Jamaica.
+# "St. Thomas police" in an Ontario story had gone to Jamaica. But a county's or parish's
+# name, which says what it is, goes by "St." too: "St. Louis County" is GeoNames' "Saint
+# Louis County", which lists no other name for it.
 _SHORT_FORMS = [("sainte", "ste.", "ste"), ("mount", "mt.", "mt"), ("fort", "ft.", "ft")]
 _FORMS = {w: forms for forms in _SHORT_FORMS for w in forms}
+_SAINT = ("saint", "st.", "st")
+_COUNTY_FORMS = _FORMS | {w: _SAINT for w in _SAINT}
 
 
 def written_short(key: str) -> set[str]:
     """The other ways of writing a folded name's sainte, mount or fort ("ft. wayne", "ft
-    wayne" for "fort wayne"); none for a name with none, or with more than two."""
+    wayne" for "fort wayne"), and a county's or parish's saint ("st. louis county"); none
+    for a name with none, or with more than two."""
     words = key.split(" ")
-    at = [k for k, w in enumerate(words) if w in _FORMS]
+    forms = _COUNTY_FORMS if words[-1] in ("county", "parish") else _FORMS
+    at = [k for k, w in enumerate(words) if w in forms]
     if not at or len(at) > 2:
         return set()
     out = {""}
     for k, w in enumerate(words):
-        out = {f"{o} {x}" if o else x for o in out for x in (_FORMS[w] if k in at else (w,))}
+        out = {f"{o} {x}" if o else x for o in out for x in (forms[w] if k in at else (w,))}
     return out - {key}
 
 

@@ -68,10 +68,12 @@ def test_country_rows_for_mali_and_burkina_faso(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(("key", "name"), [
     ("ft. wayne", "Fort Wayne"), ("ft wayne", "Fort Wayne"), ("mt. juliet", "Mount Juliet"),
-    ("ste. genevieve", "Sainte Genevieve"), ("sault ste marie", "Sault Ste. Marie")])
+    ("ste. genevieve", "Sainte Genevieve"), ("sault ste marie", "Sault Ste. Marie"),
+    ("st. louis county", "Saint Louis County"), ("st. tammany parish", "Saint Tammany Parish")])
 def test_a_saint_mount_or_fort_written_short_or_in_full(gaz: Gazetteer, key: str,
                                                          name: str) -> None:
-    """News writes "Ft. Wayne", "Mt. Juliet", "Ste. Genevieve" whatever GeoNames lists."""
+    """News writes "Ft. Wayne", "Mt. Juliet", "Ste. Genevieve" whatever GeoNames lists, and
+    "St." in a county's or parish's name."""
     assert name in {str(gaz.name[r]) for r in gaz.lookup(key)}
 
 
