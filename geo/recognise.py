@@ -51,7 +51,8 @@ _WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['�
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
-_DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\(|:\s)")
+_DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\(|:\s|/[A-Z])")
+_SECOND_DATELINE_TOWN = re.compile(r"[A-Z]/")  # "LONDON/FRANKFURT": the second's slash
 # A sentence that starts by saying what a place is: "Reading is a town in Berkshire",
 # "Aurora is a city in Colorado", "Lamar is a county of Texas".
 _KINDS = (r"(county seat|county town|capital|city|town|village|hamlet|borough|township|"
@@ -244,6 +245,15 @@ def _article(text: str, w: Words, k: int) -> bool:
     """Whether word ``k`` is the Arabic article of a longer name ("al-" of "Bab al-Hawa")."""
     return w.key[k] in _ARTICLES and k + 1 < len(w) and w.cap[k + 1] \
         and text[w.end[k] : w.start[k + 1]] == "-"
+
+
+def _after_a_dateline_town(w: Words, i: int) -> bool:
+    """Whether the words before word ``i`` are all in capitals from the start of its
+    sentence: another of a dateline's towns ("NEW YORK/LONDON (Reuters)")."""
+    k = i - 1
+    while k > 0 and not w.first[k] and w.text[k].isupper() and w.sentence[k] == w.sentence[i]:
+        k -= 1
+    return k >= 0 and w.first[k] and w.text[k].isupper() and w.sentence[k] == w.sentence[i]
 
 
 def _hyphen_link(text: str, w: Words, k: int) -> bool:
@@ -624,9 +634,14 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 text[end[i - 2] : start[i]] in _LIST_GAPS and \
                 text[end[i - 3] : start[i - 2]] == " ":
             m.cues.add("locative")  # "in Meppadi and Kalpetta", whatever Meppadi is
-        if w.text[i].isupper() and (w.first[i] and (_DATELINE_END.match(text, end[j]) or (
-                i == 0 and _BARE_DATELINE.match(text, end[j]))) or _DASHED.match(text, end[j])):
+        if w.text[i].isupper() and (
+                (w.first[i] or _SECOND_DATELINE_TOWN.match(text, max(0, start[i] - 2))
+                 and _after_a_dateline_town(w, i))
+                and (_DATELINE_END.match(text, end[j])
+                     or i == 0 and _BARE_DATELINE.match(text, end[j]))
+                or _DASHED.match(text, end[j])):
             m.cues.update(("dateline", "city"))  # "CHARLESTON, W.Va. --": a dateline's town
+            # (or one of its towns: "LONDON/FRANKFURT, March 5 (Reuters)")
         elif w.first[i] and (d := _DEFINED.match(text, m.end)) is not None:
             m.cues.update(("defined", "region" if d.group(1) in _REGION_KINDS else "city"))
         if len(adj) and (not len(cands) or not _facts(gaz, name, cands).strong

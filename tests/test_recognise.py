@@ -882,3 +882,13 @@ def test_a_name_listed_after_a_locative_and_another_word_is_where_too(gaz: Gazet
     though the gazetteer knows no Meppadi."""
     m = mention(gaz, "Relief camps had been opened in Meppadi and Kalpetta.", "Kalpetta")
     assert "locative" in m.cues
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("LONDON/FRANKFURT, March 5 (Reuters) - Shares fell.", ["LONDON", "FRANKFURT"]),
+    ("NEW YORK/LONDON (Reuters) - Oil prices rose.", ["NEW YORK", "LONDON"]),
+])
+def test_a_dateline_of_two_towns(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """Each town of a dateline that names two, with a slash between, is a dateline's town."""
+    assert surfaces(gaz, text) == expected
+    assert all("dateline" in m.cues for _, m in found(gaz, text))
