@@ -349,8 +349,8 @@ def people(
             and text[w.end[i - 1] : w.start[i]] in (" ", ", ") and not place_at(i, i, j)
         if titled or kin:
             positions.update(range(i, j + 1))
-            surnames.update(key[i + kin : j + 1])
-            continue
+            surnames.update(key[i if titled else i + 1 : j + 1])  # after a kin word: not
+            continue  # the given name ("Jenny")
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
         # (nor an organisation's, a building's or a street's: "Paris High School", "Georgia
         # School Boards Association", "Paris City Hall", "Old Alton Edwardsville Road");
@@ -761,6 +761,7 @@ def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set
 
 
 def _possessive(text: str, m: Mention) -> bool:
+    """Whether 's follows the mention."""
     return text[m.end : m.end + 2] in _POSSESSIVES
 
 
@@ -779,11 +780,11 @@ def _shops(text: str, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
 
 def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
               surnames: set[str]) -> set[str]:
-    """Names of small places that the text calls a person by: a mention of the name alone
-    speaks ("Robertson said", "said Welch"), and none puts it somewhere ("in Welch", "Welch,
-    West Virginia"). A country, province or big town that speaks is its government ("Moscow
-    said"), and stays a place -- unless it is the surname of someone in the text ("Michael
-    Jordan visited Chad … Jordan said")."""
+    """Names of places that the text calls a person by: a mention of the name speaks
+    ("Robertson said", "said Welch", "St. Clair said"), and none puts it somewhere ("in
+    Welch", "Welch, West Virginia"). A country, province or big town that speaks is its
+    government ("Moscow said"), and stays a place -- unless it is the surname of someone in
+    the text ("Michael Jordan visited Chad … Jordan said")."""
     key, start, end, n = w.key, w.start, w.end, len(w)
     speaking: set[str] = set()
     for m in mentions:

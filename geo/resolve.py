@@ -694,7 +694,13 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     list it is in or a place the text puts it in. Such a word is a person, a brand or a
     virus named after a town ("Marburg virus", "Titan", "Middleton said"); inside a longer
     name, a word of it ("the Federal Police" in a Brazilian story: Federal, Argentina). A text that
-    names one town alone is a local story about it, and keeps it."""
+    names one town alone is a local story about it, and keeps it.
+
+    Stricter for a village (a locality) where the text names three places or more: a word
+    that says it is a place does not save it ("in Normandy" in a French story); for a town
+    in a body's name, another place of the text must be in its very province ("the Mayo
+    Clinic"); and for a province in a body's name, in its country, whatever words stand
+    around it ("at St. Elizabeth Hospital in Edgewood")."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
     rows: dict[str, set[int]] = {}  # and where
     for m, p in zip(mentions, out, strict=True):
