@@ -18,12 +18,15 @@ and share as a link.
 #### How a place is decided
 1. **Finding names.** Capitalised words are looked up in an offline gazetteer, longest match
    first; misspellings of well-known places ("Timbuktou") are caught by close spelling.
-   Evidence in the sentence rejects people ("president Traore"), everyday words that are
-   also places, and peoples; a small town's name that nothing else in the text supports (no
-   "in", no other place in its country) is a person's, a brand's or a virus's ("the Marburg
-   virus"), and a carmaker's name that the text uses for a car is no town ("a 1992 Toyota
-   Corolla"). A name used as an adjective ("Malian soldiers") or inside
-   another name ("US Africa Command") is kept as *context*: off the map by default.
+   Evidence in the sentence rejects people ("president Traore", "Ellis said", "her cousin,
+   Jenny Palma"), everyday words that are also places, and peoples; a small town's name
+   that nothing else in the text supports (no "in", no other place in its country) is a
+   person's, a brand's or a virus's ("the Marburg virus"), a carmaker's name that the text
+   uses for a car is no town ("a 1992 Toyota Corolla"), and "at McDonald's," is a
+   restaurant. A name used as an adjective ("Malian soldiers") or inside another name ("US
+   Africa Command") is kept as *context*: off the map by default; a small town in a body's
+   name is kept only where the text names another place in its province ("the Mayo
+   Clinic" in a Minnesota story is no Maryland village's).
 2. **Choosing the place.** Each candidate gets a score that adds up readable evidence: what
    kind of place it is and how big (a national capital counts a little more: news names
    capitals for their governments), the country and the province the document is about, cue
