@@ -685,9 +685,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
 def _listed_with_a_place(text: str, gaz: Gazetteer, m: Mention, mentions: list[Mention]
                          ) -> bool:
     """Whether a sentence's first word that is also an everyday word, and a town of 15,000
-    or more by its own name, heads a list of places: "Phoenix and Mesa were hardest hit"."""
+    or more, a province or a country by its own name, heads a list of places: "Phoenix and
+    Mesa were hardest hit", "Michigan, Oregon, New Mexico … report cases"."""
     facts = _facts(gaz, m.key, m.candidates)
-    if not (facts.town and facts.own_name):
+    if not ((facts.town or facts.strong) and facts.own_name):
         return False
     nxt = next((x for x in mentions if x.start > m.start), None)
     return nxt is not None and nxt.sentence == m.sentence and nxt.role == "place" and \

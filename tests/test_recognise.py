@@ -778,6 +778,7 @@ def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
     ("Reading is fun. He lives in Oxford.", ["Oxford"]),
     # or heads a list of places
     ("New cases were found; Phoenix and Mesa were hit hardest.", ["Phoenix", "Mesa"]),
+    ("Cases rose. Michigan, Oregon and Idaho report cases.", ["Michigan", "Oregon", "Idaho"]),
     ("March and April were wet in Texas.", ["Texas"]),
 ])
 def test_a_sentences_first_word_is_the_place_the_text_names_elsewhere(
