@@ -53,6 +53,8 @@ _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
 _DATELINE_END = re.compile(r"\s*(?:,|--|[-—–]\s|\(|:\s|/[A-Z])")
 _SECOND_DATELINE_TOWN = re.compile(r"[A-Z]/")  # "LONDON/FRANKFURT": the second's slash
+# A US lawmaker's party and home (town, county or state): "R-Marshall", "DFL-Cook", "D-W.Va."
+_PARTY = re.compile(r".*(?<![\w.-])(?:D|R|I|DFL|Ind)-$")
 # A sentence that starts by saying what a place is: "Reading is a town in Berkshire",
 # "Aurora is a city in Colorado", "Lamar is a county of Texas".
 _KINDS = (r"(county seat|county town|capital|city|town|village|hamlet|borough|township|"
@@ -629,6 +631,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
                 and text[mentions[-1].end : m.start] in _LIST_GAPS:
             m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is
+        elif _PARTY.match(text, max(0, start[i] - 5), start[i]):
+            m.cues.update(("locative", "home"))  # "Sen. Tom Bakk, DFL-Cook": a lawmaker's
+            # home town or county, whatever else the word is (see _keep)
         elif i > 2 and cap[i - 2] and key[i - 3] in LOCATIVES and \
                 w.sentence[i - 3] == w.sentence[i] and \
                 text[end[i - 2] : start[i]] in _LIST_GAPS and \
@@ -889,6 +894,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if m.key.startswith(_SAINTS) and text[m.end : m.end + 2] in _POSSESSIVES and \
             _names_a_building(w, j + 1):
         return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"
+    if "home" in m.cues:
+        return True  # "R-Marshall": a place, though a surname and in a capitalised run
     if m.role == "adjective":  # "Native Americans" are a people, not from a place
         return not (_a_language(text, w, i, j) or i > 0 and w.key[i - 1] == "native"
                     and w.cap[i - 1] and text[w.end[i - 1] : w.start[i]] == " ")

@@ -893,3 +893,11 @@ def test_a_dateline_of_two_towns(gaz: Gazetteer, text: str, expected: list[str])
     """Each town of a dateline that names two, with a slash between, is a dateline's town."""
     assert surfaces(gaz, text) == expected
     assert all("dateline" in m.cues for _, m in found(gaz, text))
+
+
+def test_a_lawmaker_s_home_after_the_party_letter_is_a_place(gaz: Gazetteer) -> None:
+    """"Tom Bakk, DFL-Cook", "Marty Seifert, R-Marshall": a US lawmaker's home town or county,
+    though "Cook" is a word and "Marshall" a surname, and both stand in a capitalised run."""
+    text = ("Senate Tax Chairman Tom Bakk, DFL-Cook, said the plan failed. Minority Leader "
+            "Marty Seifert, R-Marshall, agreed.")
+    assert surfaces(gaz, text) == ["Cook", "Marshall"]
