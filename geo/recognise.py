@@ -631,6 +631,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
                 and text[mentions[-1].end : m.start] in _LIST_GAPS:
             m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is
+        elif mentions and mentions[-1].end == start[i] - 1 and text[start[i] - 1] == "-" \
+                and mentions[-1].role == "place":
+            m.cues.add("twin")  # "Fargo-Moorhead": a place beside the place before it
         elif _PARTY.match(text, max(0, start[i] - 5), start[i]):
             m.cues.update(("locative", "home"))  # "Sen. Tom Bakk, DFL-Cook": a lawmaker's
             # home town or county, whatever else the word is (see _keep)
@@ -970,7 +973,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
     # ("Baris Yilmaz": Baris is an old name of Isparta; but "the U.S. Army", "South L.A.")
     return not (run != (i, i) and not (big and (facts.own_name or strong or "." in m.key))
-                and m.role != "in_name"
+                and m.role != "in_name" and "twin" not in m.cues
                 and not _municipal(text, w, gaz, m, facts))
 
 

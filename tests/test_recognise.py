@@ -901,3 +901,9 @@ def test_a_lawmaker_s_home_after_the_party_letter_is_a_place(gaz: Gazetteer) -> 
     text = ("Senate Tax Chairman Tom Bakk, DFL-Cook, said the plan failed. Minority Leader "
             "Marty Seifert, R-Marshall, agreed.")
     assert surfaces(gaz, text) == ["Cook", "Marshall"]
+
+
+def test_a_place_hyphened_to_a_place_is_one_too(gaz: Gazetteer) -> None:
+    """"Fargo-Moorhead": Moorhead is a town beside Fargo, not a word of a longer name."""
+    assert surfaces(gaz, "The river crested at 41 feet in Fargo-Moorhead on Friday.") == [
+        "Fargo", "Moorhead"]
