@@ -97,6 +97,12 @@ def _only_blanks_untidy(text: str) -> bool:
     )
 
 
+# The C1 control characters a Windows-1252 page read as Latin-1 leaves where its dashes and
+# quotes were ("NEWARK \x97 It was"): they mean what Windows-1252 says. (Not U+0085, which
+# Python, and so the white-space rules, count as a line end.)
+_C1 = {chr(b): c for b in range(0x80, 0xA0)
+       if b != 0x85 and (c := bytes([b]).decode("cp1252", errors="ignore"))}
+
 # A line end as the character rules count it: "\r\n" is one, kept at its "\r".
 _LINE_END = re.compile(r"\r\n?|[\n\u2028\u2029]")
 
@@ -132,7 +138,8 @@ def normalise(text: str) -> Normalised:
     """Strip HTML safely, compose Unicode (NFC), and tidy white space.
 
     Runs of spaces and tabs become one space, line ends become ``\\n``, and more than one
-    blank line becomes one. Nothing from ``<script>`` or ``<style>`` survives.
+    blank line becomes one. Nothing from ``<script>`` or ``<style>`` survives. A Windows-1252
+    dash or quote left as a control character is that dash or quote again.
     """
     if _is_tidy(text):  # most plain texts: nothing to change, offsets are the identity
         n = len(text)
@@ -150,6 +157,8 @@ def normalise(text: str) -> Normalised:
     prev = ""
     for piece, s, e in pieces:
         for ch in piece:
+            if "\x80" <= ch <= "\x9f":
+                ch = _C1.get(ch, ch)
             last, prev = prev, ch
             if ch in "\r\n\u2028\u2029":
                 if not chars:

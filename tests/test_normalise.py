@@ -175,3 +175,12 @@ def test_white_space_fast_path_is_not_taken_for_markup_or_invisible_characters()
     assert not geo.normalise._only_blanks_untidy("a  <b>c</b>")
     assert not geo.normalise._only_blanks_untidy("a  soft\u00adhyphen")  # format character
     assert not geo.normalise._only_blanks_untidy("Se\u0301gou  x")  # not NFC
+
+
+def test_windows_1252_dashes_and_quotes_read_as_control_characters_are_restored() -> None:
+    """A page in Windows-1252 read as Latin-1 leaves C1 control characters where its dashes
+    and quotes were: they become those again, one for one, so offsets still hold."""
+    raw = "NEWARK \x97 It was \x93fine\x94."
+    n = normalise(raw)
+    assert n.text == "NEWARK — It was “fine”."
+    assert n.source_span(7, 8) == (7, 8)

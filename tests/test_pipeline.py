@@ -776,3 +776,9 @@ def test_a_list_ends_at_its_and() -> None:
     g = geo.geoparse("Residents of Portland, Maine, and Portland, Oregon, both claim the name.")
     portland = g[g["surface"] == "Portland"]
     assert [round(y) for y in portland.geometry.y] == [44, 46]  # 43.66 and 45.52
+
+
+def test_a_dateline_whose_dash_came_as_a_control_character() -> None:
+    """"NEWARK \x97 It was…": a Windows-1252 dash read as Latin-1 still ends a dateline."""
+    g = geo.geoparse("Man cited. NEWARK \x97 It was in the Newark police report.")
+    assert g["surface"].tolist() == ["NEWARK", "Newark"]
