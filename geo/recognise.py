@@ -748,6 +748,17 @@ _KIN = frozenset("father mother dad mom mum parents son daughter husband wife br
 _SELF = frozenset(("herself", "himself"))
 
 
+def _speaks(w: Words, i: int, j: int) -> bool:
+    """Whether a speech word stands right beside words i..j: "Georgia said", "said Welch"
+    (not "said Madison Circuit Judge Clouse", nor "Patrick Woodrow, of Bucknell, told…",
+    where the town is where he is from). Most mentions have none, so this is cheap."""
+    key, start, end = w.key, w.start, w.end
+    if j + 1 < len(w) and key[j + 1] in _SPEECH and start[j + 1] - end[j] == 1:
+        return True
+    return i > 0 and key[i - 1] in _SPEECH and start[i] - end[i - 1] == 1 \
+        and not (w.glue[j] and w.cap[j + 1])
+
+
 def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set[str]
                     ) -> set[str]:
     """The given names of the text's people ("Georgia Stevens") that the text then calls
@@ -760,11 +771,9 @@ def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set
         i, j = m.tokens
         if m.key not in forenames or m.key in found or "locative" in m.cues:
             continue
-        before = key[i - 1] if i > 0 and sentence[i - 1] == sentence[i] else ""
         after = key[j + 1] if j + 1 < len(w) and sentence[j + 1] == sentence[j] else ""
-        kin = after in _KIN and text[m.end : m.end + 2] in _POSSESSIVES
-        alone = not (w.glue[j] and w.cap[j + 1])  # not "said Madison Circuit Judge Clouse"
-        if before in _SPEECH and alone or after in _SPEECH or after in _SELF or kin:
+        kin = after in _KIN and _possessive(text, m)
+        if _speaks(w, i, j) or after in _SELF or kin:
             found.add(m.key)
     return found
 
@@ -794,15 +803,9 @@ def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
     Welch", "Welch, West Virginia"). A country, province or big town that speaks is its
     government ("Moscow said"), and stays a place -- unless it is the surname of someone in
     the text ("Michael Jordan visited Chad … Jordan said")."""
-    key, start, end, n = w.key, w.start, w.end, len(w)
     speaking: set[str] = set()
     for m in mentions:
-        i, j = m.tokens
-        # a speech word right beside it: "Patrick Woodrow, of Bucknell, told…" is where he
-        # is from (most mentions have none: that is looked at first)
-        after = j + 1 < n and key[j + 1] in _SPEECH and start[j + 1] - end[j] == 1
-        if not (after or i > 0 and key[i - 1] in _SPEECH and start[i] - end[i - 1] == 1
-                and not (w.glue[j] and w.cap[j + 1])):
+        if not _speaks(w, *m.tokens):
             continue
         if m.role == "place" and m.key not in speaking and m.cues.isdisjoint(
                 ("locative", "dateline", "city", "region")) and \
@@ -894,7 +897,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if m.key in SEATS_OF_GOVERNMENT and not _in_province(text, w, gaz, j, m.candidates):
         return False  # "the White House said", "a White House statement": not the village in
         # Tennessee, unless the text puts it there ("White House, Tennessee")
-    if m.key.startswith(_SAINTS) and text[m.end : m.end + 2] in _POSSESSIVES and \
+    if m.key.startswith(_SAINTS) and _possessive(text, m) and \
             _names_a_building(w, j + 1):
         return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"
     if "home" in m.cues:

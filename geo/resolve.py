@@ -248,14 +248,14 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
                           if e and f == "admin1" and t}
         # beside a city of 100,000 or more that bears the name as its own, a namesake town of
         # unknown size is one of the villages named after it (Xi'an's), not a town of 1,000
-        if any(o and gaz.population[r] >= 100_000 for o, r in zip(own, row_list)):
-            prior = [0.0 if gaz.population[r] == 0 and f in ("city", "locality") else p
-                     for p, r, f in zip(prior, row_list, features)]
         # and so is one beside a province of its country by that name (the villages called
         # Xinjiang are no match for Xinjiang, whose GeoNames name has "Uygur" too)
-        if (held := {cc for cc, f in zip(codes, features) if f == "admin1"}):
-            prior = [0.0 if gaz.population[r] == 0 and f in ("city", "locality") and cc in held
-                     else p for p, r, f, cc in zip(prior, row_list, features, codes)]
+        big = any(o and gaz.population[r] >= 100_000 for o, r in zip(own, row_list))
+        held = {cc for cc, f in zip(codes, features) if f == "admin1"}
+        if big or held:
+            prior = [0.0 if gaz.population[r] == 0 and f in ("city", "locality")
+                     and (big or cc in held) else p
+                     for p, r, f, cc in zip(prior, row_list, features, codes)]
         if named:
             own = exact  # "Mexico" alone is the country, not short for Mexico City
         elif any(e and f in ("city", "locality") for e, f in zip(exact, features)):
@@ -710,6 +710,12 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     places = {m.key for m, p in zip(mentions, out, strict=True)
               if p is not None and m.role == "place"}
     phoned = {cc for cc, _ in areas}
+
+    def elsewhere_in(cc: str, key: str) -> bool:
+        """Whether a phone number's area or another name of the text is in country cc."""
+        return cc in phoned or any(cc in countries for k, countries in support.items()
+                                   if k != key)
+
     # a word around any one mention of the name speaks for all ("in Ozark … Ozark police")
     said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
             or m.listed is not None or m.paired is not None or m.near is not None}
@@ -721,8 +727,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         if m.role == "in_name" and gaz.feature[p.row] == "admin1":  # "at St. Elizabeth
             # Hospital in Edgewood" (Kentucky) is no Jamaican parish's: the text must name
             # another place in the province's country (the words around are the body's)
-            if cc not in phoned and not any(cc in countries for key, countries in
-                                            support.items() if key != m.key):
+            if not elsewhere_in(cc, m.key):
                 out[idx] = None
             continue
         if gaz.feature[p.row] not in ("city", "locality") or gaz.population[p.row] >= BIG_TOWN \
@@ -736,8 +741,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
             if not any(_region_of(gaz, r) == region for key, rs in rows.items() if key != m.key
                        for r in rs):
                 out[idx] = None
-        elif cc not in phoned and not any(cc in countries for key, countries in support.items()
-                                          if key != m.key):
+        elif not elsewhere_in(cc, m.key):
             out[idx] = None
 
 
