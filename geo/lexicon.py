@@ -125,6 +125,18 @@ department dept ministry government army navy military police parliament congres
 assembly legislature court courts embassy consulate forces
 """.split()
 )
+# Postal abbreviations of provinces, which addresses and much web news write after a town
+# ("Kelowna, BC", "Bendigo VIC 3550"): a place only there (see recognise). The US states'
+# are GeoNames' own admin-1 codes ("Austin, TX"), so they need no list.
+POSTAL_PROVINCES = {
+    "CA": {"AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
+           "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "NT": "Northwest Territories",
+           "NU": "Nunavut", "ON": "Ontario", "PE": "Prince Edward Island", "QC": "Quebec",
+           "SK": "Saskatchewan", "YT": "Yukon"},
+    "AU": {"ACT": "Australian Capital Territory", "NSW": "New South Wales",
+           "NT": "Northern Territory", "QLD": "Queensland", "SA": "South Australia",
+           "TAS": "Tasmania", "VIC": "Victoria", "WA": "Western Australia"},
+}
 # Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
 # name may be a place ("Nice", "Mar del Plata").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -33,6 +33,7 @@ from .lexicon import (
     NOT_PLACES,
     ORG_WORDS,
     PEOPLE_WORDS,
+    POSTAL_PROVINCES,
     SEASONS,
     SEATS_OF_GOVERNMENT,
     STREET_WORDS,
@@ -575,10 +576,16 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     # says nothing by itself: kept only if the text names the place elsewhere
     first_words: list[Mention] = []
     n, resume, max_words = len(w), 0, gaz.max_words
+    postal = _postal_codes(gaz)
     for i in _capitalised(w):
         if i < resume:
             continue  # inside the name just matched
         if i in person_at or (w.hyphen_before[i] and not cap[i - 1]):
+            continue
+        if w.text[i] in postal and len(
+                rows := _postal(text, w, i, gaz, mentions[-1] if mentions else None)):
+            mentions.append(Mention(start[i], end[i], key[i], rows, sentence=w.sentence[i],
+                                    tokens=(i, i)))  # "Austin, TX"
             continue
         match = None
         # the longest stretch from i that can be one name: glued words, each capitalised or a
@@ -1038,6 +1045,8 @@ def _province_after(text: str, w: Words, gaz: Gazetteer, i: int) -> set[tuple[st
     k = i + 1
     if k >= len(w) or not w.cap[k] or text[w.end[i] : w.start[k]] != ", ":
         return set()
+    if (postal := _postal_codes(gaz).get(w.text[k])) is not None:  # "Kivalina, AK"
+        return {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in postal}
     for e in range(min(k + 2, len(w) - 1), k - 1, -1):
         name = fold(text[w.start[k] : w.end[e]])
         rows = gaz.lookup(name + ".") if text[w.end[e] : w.end[e] + 1] == "." else ()
@@ -1047,6 +1056,50 @@ def _province_after(text: str, w: Words, gaz: Gazetteer, i: int) -> set[tuple[st
             return {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
                      else "") for r in rows if gaz.feature[r] in ("admin1", "country")}
     return set()
+
+
+_NO_ROWS = np.empty(0, dtype=np.int32)
+# What follows a province's postal code in an address, by country: a ZIP code, an
+# Australian postcode, a Canadian postal code ("Austin, TX 78701", "Bendigo VIC 3550")
+_POSTCODE = re.compile(r" (?:(?P<US>\d{5}(?:-\d{4})?)|(?P<AU>\d{4})"
+                       r"|(?P<CA>[A-Z]\d[A-Z] ?\d[A-Z]\d))(?![\w-])")
+
+
+@functools.cache
+def _postal_codes(gaz: Gazetteer) -> dict[str, np.ndarray]:
+    """Provinces by postal code ("TX", "BC", "NSW"; "NT" is Canada's and Australia's): the US
+    states' are their GeoNames admin-1 codes, the others' are listed in the lexicon."""
+    found: dict[str, list[int]] = {}
+    for r in np.flatnonzero((gaz.feature == "admin1") & (gaz.country_code == "US")).tolist():
+        if len(code := str(gaz.admin1[r])) == 2 and code.isalpha():
+            found.setdefault(code, []).append(r)
+    for cc, codes in POSTAL_PROVINCES.items():
+        for code, name in codes.items():
+            found.setdefault(code, []).extend(
+                int(r) for r in gaz.lookup(fold(name))
+                if gaz.feature[r] == "admin1" and gaz.country_code[r] == cc)
+    return {code: np.array(rows, dtype=np.int32) for code, rows in found.items() if rows}
+
+
+def _postal(text: str, w: Words, i: int, gaz: Gazetteer, prev: Mention | None) -> np.ndarray:
+    """The provinces word ``i`` names as a postal code after the town ``prev`` ("Austin, TX",
+    "Kivalina, AK 99750", "Bendigo VIC 3550"): those the town has a namesake in, or, after a
+    town the gazetteer lacks but the code locates, every province of the code. Anywhere else
+    the code is no place: "IN", "OR" and "ME" are words, "MD" a doctor, "LA" Los Angeles."""
+    rows = _postal_codes(gaz)[w.text[i]]
+    if prev is None or prev.end != w.end[i - 1] or prev.sentence != w.sentence[i]:
+        return _NO_ROWS
+    code = _POSTCODE.match(text, w.end[i])
+    if code is not None:
+        rows = rows[gaz.country_code[rows] == code.lastgroup]
+    gap = text[w.end[i - 1] : w.start[i]]
+    if gap != ", " and not (gap == " " and code is not None):  # "Bendigo VIC 3550"
+        return _NO_ROWS
+    if not len(prev.candidates):  # a town the gazetteer lacks, located by the code after it
+        return rows if "located" in prev.cues else _NO_ROWS
+    held = set(zip(gaz.country_code[prev.candidates].tolist(),
+                   gaz.admin1[prev.candidates].tolist()))
+    return rows[[(gaz.country_code[r], gaz.admin1[r]) in held for r in rows.tolist()]]
 
 
 @dataclass(frozen=True, slots=True)

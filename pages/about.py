@@ -31,7 +31,8 @@ and share as a link.
    kind of place it is and how big (a national capital counts a little more: news names
    capitals for their governments), the country and the province the document is about, cue
    words ("X region", "capital X", "the X government"), the place the text puts it in
-   ("Kati, Mali"), a county the text names (with Henry County, Paris is Paris, Tennessee),
+   ("Kati, Mali"; "Austin, TX": a postal code after a town is its province, and nowhere
+   else), a county the text names (with Henry County, Paris is Paris, Tennessee),
    the text's phone numbers (a 519 number puts "London" in Ontario), closeness to the other
    places mentioned, and the kind of place the sentence asks for
    (Georgia listed with Colorado and Ohio is the US state; "Buffalo, New York" is the

@@ -316,6 +316,32 @@ def test_unknown_word_placed_only_when_located(gaz: Gazetteer) -> None:
         "Cellardyke", "Fife"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The company, based in Austin, TX, will hire in Raleigh, NC.",
+         ["Austin", "TX", "Raleigh", "NC"]),
+        ("Send letters to PO Box 12, Helena, MT 59601.", ["Helena", "MT"]),
+        ("Write to 12 High St, Bendigo VIC 3550.", ["Bendigo", "VIC"]),
+        ("Clinics in Kelowna, BC and Darwin, NT opened.", ["Kelowna", "BC", "Darwin", "NT"]),
+        ("He lives in Kivalina, AK 99750.", ["Kivalina", "AK"]),  # located by the code
+        # a code after no town, or after a town with no namesake in that province, is no place
+        ("Dr. Jane Jackson, MD, said the risk was low.", []),
+        ("IN OTHER NEWS, OR NOT, ME TOO", []),
+        ("Traffic in Paris, IN the end, was light.", ["Paris"]),
+    ],
+)
+def test_a_postal_code_after_a_town_is_its_province(gaz: Gazetteer, text: str,
+                                                    expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
+def test_a_postal_code_locates_its_town(gaz: Gazetteer) -> None:
+    assert mention(gaz, "Fans flew in from Springfield, IL on Monday.", "Springfield").near == "il"
+    nt = mention(gaz, "Clinics in Kelowna, BC and Darwin, NT opened.", "NT")
+    assert {str(gaz.country_code[r]) for r in nt.candidates} == {"AU"}  # Darwin is no Canadian's
+
+
 def test_possessive_dropped_from_span(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Bamako's authority is weak.") == ["Bamako"]
     assert surfaces(gaz, "Timbuktu’s manuscripts survived.") == ["Timbuktu"]

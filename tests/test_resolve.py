@@ -161,6 +161,20 @@ def test_a_phone_number_right_after_a_town_is_in_its_province() -> None:
     assert haversine_km(r.geometry.y, r.geometry.x, 38.37, -81.70) < 20
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("Fans flew in from Springfield, IL on Monday.", "Springfield", "IL"),
+        ("Fans flew in from Springfield, MO on Monday.", "Springfield", "MO"),
+        ("The plant in Portland, ME closed.", "Portland", "ME"),
+    ],
+)
+def test_a_postal_code_puts_the_town_in_its_province(gaz: Gazetteer, text: str, surface: str,
+                                                     admin1: str) -> None:
+    r = row(text, surface)
+    assert (r["country_code"], str(gaz.admin1[gaz.index_of(r["place_id"])])) == ("US", admin1)
+
+
 def test_approximate_placement_at_the_container(gaz: Gazetteer) -> None:
     ms = mentions(gaz, "Attacks reached as far south as Yangasso in the Ségou region of Mali.")
     placements = resolve(gaz, ms)
