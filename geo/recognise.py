@@ -972,7 +972,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
                 "dateline" in m.cues and (known or facts.town):
             return True  # "Buffalo, New York", "Reading is a town in…", "MANILA — A quake…",
             # even first in its sentence
-        if w.first[i] or run != (i, i) and not municipal or not (
+        # first in its sentence the word says nothing, unless it is a metropolis's name:
+        # "Berlin has promised support" is the German government, not a carriage
+        if w.first[i] and not facts.metropolis or run != (i, i) and not municipal or not (
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues and not _municipal(text, w, gaz, m, facts)) \
@@ -1115,6 +1117,9 @@ class _Facts:
     countryish: bool  # some candidate is a country or region
     known: bool  # some candidate is a country, region or town of 100,000 or more
     town: bool  # some candidate is a town of 15,000 or more
+    # some candidate bears the name as its own and is a town of 2,000,000 or more, or a
+    # national capital of 1,000,000 or more ("Berlin", "Warsaw", "Shanghai")
+    metropolis: bool
 
 
 def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
@@ -1129,6 +1134,8 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
         known=any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
                   for c in rows),
         town=gaz.population[rows].max(initial=0) >= 15_000,
+        metropolis=any(gaz.population[c] >= (1_000_000 if gaz.capital[c] else 2_000_000)
+                       and own_name(str(gaz.name[c]), key) for c in rows[:50]),
     )
 
 

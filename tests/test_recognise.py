@@ -127,6 +127,23 @@ def test_common_word_at_sentence_start_but_place_later(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a metropolis's name that is also a word stands for the city, first or not
+        ("Berlin has promised support, the minister said.", ["Berlin"]),
+        ("Warsaw said it would send troops.", ["Warsaw"]),
+        ("Shanghai reported 20 new cases on Monday.", ["Shanghai"]),
+        # a smaller town's does not ("Reading", Berkshire; "Sale", Salé's other name)
+        ("Reading the report, he frowned.", []),
+        ("Sale of the house was delayed.", []),
+    ],
+)
+def test_a_metropolis_first_in_its_sentence(gaz: Gazetteer, text: str,
+                                            expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "people_names"),
     [
         ("Just yesterday Johnnie Carson urged the government in Bamako to act.", ["Carson"]),
