@@ -152,6 +152,12 @@ def _focus_of_others(votes: Counter[str], c: _Candidates) -> dict[str, float]:
     return _shares(votes - Counter({c.best_code: _focus_weight(c)}))
 
 
+def _unmarked(name: str) -> str:
+    """A name folded, without the apostrophes that transliterate a soft sign, an ayn or a
+    hamza: Natural Earth's "L'viv" oblast and GeoNames' "Lviv" city share one name."""
+    return fold(name).replace("'", "")
+
+
 def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> list[int]:
     """The towns a province shares its name with, inside or near it (Ségou, Leeds), unlike
     Delaware, whose namesake town is in Ohio, or Wales, whose namesake is a Yorkshire
@@ -163,9 +169,10 @@ def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> 
     Enfield Town): that word sets it apart from the province. So it does where the town is
     also called by it: "Quebec" alone is the province, the town being "Quebec City" too.
     """
-    own = fold(str(gaz.name[region])) == key
+    name = _unmarked(str(gaz.name[region]))
+    own = name == _unmarked(key)
     called_city = set(gaz.lookup(f"{key} city").tolist())
-    same = [t for t in towns if (gaz.name[t] == gaz.name[region] or own and not fold(
+    same = [t for t in towns if (_unmarked(str(gaz.name[t])) == name or own and not fold(
         str(gaz.name[t])).startswith(key + " "))
             and gaz.country_code[t] == gaz.country_code[region]
             and gaz.population[t] >= NAMESAKE_TOWN and t not in called_city]

@@ -707,6 +707,16 @@ def test_a_town_goes_by_its_province_s_name_whatever_it_is_called_now() -> None:
     assert g.loc[g["surface"] == "New York", "feature"].tolist() == ["admin1"]
 
 
+def test_a_town_goes_by_its_province_s_name_whatever_apostrophes_mark() -> None:
+    """Natural Earth writes Ukraine's oblasts with the soft sign ("L'viv", "Donets'k"),
+    GeoNames their cities without ("Lviv", "Donetsk"): the name alone is still the city, and
+    the region is "the Donetsk region"."""
+    g = geo.geoparse("Shelling hit Donetsk and Lviv overnight.")
+    assert g[["name", "feature"]].values.tolist() == [["Donetsk", "city"], ["Lviv", "city"]]
+    g = geo.geoparse("Heavy fighting continued in the Donetsk region.")
+    assert g["feature"].tolist() == ["admin1"]
+
+
 def test_a_small_town_in_a_body_s_name_needs_a_place_of_the_text_in_its_province() -> None:
     """"The Mayo Clinic" in a Minnesota story names no Maryland village (Mayo, 8,000 people),
     though the text is about the same country; "the Ozark Police Department" beside Dale
