@@ -485,31 +485,37 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     rows, names, placed = [], [], []
     for (_, a), (key, how), more, around, near_town in zip(
             pts.iterrows(), matches, english, surrounding, nearest, strict=True):
-        gid, code = states.get(a["name"], (None, None)) if a["iso_a2"] == "US" else (None, None)
         part = how == "near" and (near[key] > 1 or key in named)
+        # a region Natural Earth leaves unnamed takes the name of the GeoNames region it is
+        # (Kherson); one that is a part of it (Åland's municipalities) is left out
+        name = a["name"] if isinstance(a["name"], str) and a["name"] else \
+            key[1] if how == "near" and not part else None
+        if name is None:
+            continue
+        gid, code = states.get(name, (None, None)) if a["iso_a2"] == "US" else (None, None)
         lat, lon = (a.geometry.y, a.geometry.x) if part else centres.get(
             key, (a.geometry.y, a.geometry.x))
         placed.append(None if part else (lat, lon, a["sr_adm0_a3"]))
         rows.append(
             {
                 "place_id": f"geonames:{gid}" if gid else f"ne:adm1:{a['adm1_code']}",
-                "name": a["name"],
+                "name": name,
                 "feature": "admin1",
                 "country_code": a["iso_a2"] or "",
                 # GeoNames' code where the names agree, so "Kati, in the Koulikoro region" can
                 # be checked against the towns' own admin-1 codes
                 "admin1": code or codes.get(
-                    _holding_region(str(a["name"]), key, how, around, near_town))
+                    _holding_region(name, key, how, around, near_town))
                 or a["adm1_code"],
                 "lat": lat,
                 "lon": lon,
                 "population": 0,
             }
         )
-        own = [a["name"], *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], a["name"]), [])]
-        if how == "near" and not part and _alias(str(a["name"]), key[1], a["iso_a2"], reserved):
+        own = [name, *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], name), [])]
+        if how == "near" and not part and _alias(name, key[1], a["iso_a2"], reserved):
             own.append(key[1])  # GeoNames' "Helmand" of "Hilmand"
-        elif how == "name" and fold(key[1]) != fold(str(a["name"])):
+        elif how == "name" and fold(key[1]) != fold(name):
             own.append(key[1])  # GeoNames' "West Java" of "Jawa Barat"
         own += more  # GeoNames' English name: "Bavaria" of "Bayern"
         names += [(n, len(rows) - 1) for n in dict.fromkeys(own)]

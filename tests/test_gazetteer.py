@@ -104,6 +104,14 @@ def test_lookup_is_by_folded_key(gaz: Gazetteer) -> None:
 def test_abbreviations_name_the_united_states(gaz: Gazetteer) -> None:
     for key in ("us", "u.s.", "usa", "united states"):
         assert ("United States", "country", "US") in places(gaz, gaz.lookup(key)), key
+    assert ("New York City", "city", "US") in places(gaz, gaz.lookup("nyc"))
+
+
+def test_every_place_has_a_name(gaz: Gazetteer) -> None:
+    """Natural Earth leaves some regions unnamed: Kherson takes GeoNames' name for it, and
+    the parts of a region that have none (Åland's municipalities) are left out."""
+    assert all(isinstance(n, str) and n for n in gaz.name)
+    assert ("Kherson", "admin1", "UA") in places(gaz, gaz.lookup("kherson"))
 
 
 @pytest.mark.parametrize(

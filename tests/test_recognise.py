@@ -353,6 +353,11 @@ def test_a_postal_code_after_a_town_is_its_province(gaz: Gazetteer, text: str,
     assert surfaces(gaz, text) == expected
 
 
+def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
+    m = mention(gaz, "He moved to NYC in 2019.", "NYC")
+    assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
+
+
 def test_a_postal_code_locates_its_town(gaz: Gazetteer) -> None:
     assert mention(gaz, "Fans flew in from Springfield, IL on Monday.", "Springfield").near == "il"
     nt = mention(gaz, "Clinics in Kelowna, BC and Darwin, NT opened.", "NT")
