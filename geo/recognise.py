@@ -816,13 +816,22 @@ def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
             continue
         if m.role == "place" and m.key not in speaking and m.cues.isdisjoint(
                 ("locative", "dateline", "city", "region")) and \
-                (m.key in surnames or not _facts(gaz, m.key, m.candidates).big):
+                (m.key in surnames or not _speaks_for_itself(gaz, m)):
             speaking.add(m.key)
     if speaking:
         speaking -= {m.key for m in mentions if m.key in speaking and (
             not m.cues.isdisjoint(("locative", "dateline", "city", "region"))
             or _in_province(text, w, gaz, m.tokens[1], m.candidates))}
     return speaking
+
+
+def _speaks_for_itself(gaz: Gazetteer, m: Mention) -> bool:
+    """Whether a place's name can speak for its government or people: a country's, a
+    province's, a continent's or a big town's ("Moscow said", "Europe said"), not a mountain
+    range's or a desert's (Natural Earth's physical regions: "Shackleton said" is the
+    explorer, not the Shackleton Range)."""
+    return _facts(gaz, m.key, m.candidates).big and any(
+        not str(gaz.place_id[c]).startswith("ne:region:") for c in m.candidates)
 
 
 # Words around a demonym that make it a language, which is no place: "speaks fluent French",

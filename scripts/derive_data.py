@@ -71,6 +71,7 @@ from admin_units import (  # noqa: E402
 )
 
 from geo.gazetteer import fold, usable_name  # noqa: E402
+from geo.lexicon import DERIVED_ENDINGS  # noqa: E402
 from geo.resolve import haversine_km  # noqa: E402
 
 OUT = ROOT / "data"
@@ -422,6 +423,14 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
     polys["geometry"] = polys.geometry.simplify(0.05)
     rep = polys.representative_point()
     rows, names = [], []
+    # a name several regions go by is the biggest's: "the Balkans", the peninsula, not the
+    # Balkan Mountains in it
+    area = polys.to_crs("EPSG:6933").area.tolist()  # equal-area
+    owner: dict[str, int] = {}
+    for i, label in enumerate(polys["label"]):
+        for n in region_names(label)[1:]:
+            if n not in owner or area[i] > area[owner[n]]:
+                owner[n] = i
     for (_, r), p in zip(polys.iterrows(), rep):
         rows.append(
             {
@@ -435,10 +444,63 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
                 "population": 0,
             }
         )
-        names.append((r["label"], len(rows) - 1))
+        i = len(rows) - 1
+        names += [(n, i) for k, n in enumerate(region_names(r["label"])) if not k or owner[n] == i]
     layer = polys[["label", "featurecla", "geometry"]].rename(columns={"label": "name"})
     layer["place_id"] = [r["place_id"] for r in rows]
     return pd.DataFrame(rows), layer, names
+
+
+# Natural Earth's short forms in regions' names, written out: "Caucasus Mts.", "Balkan Pen."
+# (not "Balearic Is.": the islands' province is the Balearic Islands)
+_REGION_FORMS = [(re.compile(rf"\b{short}$"), full) for short, full in (
+    (r"Mts\.", "Mountains"), (r"Ra\.", "Range"), (r"Pen\.", "Peninsula"), (r"Plat\.", "Plateau"))]
+# A range, desert or peninsula named by one word goes by that word alone ("the Caucasus", "the
+# Gobi", "Indochina"), and one named by an adjective by its plural ("the Urals", "the
+# Carpathians", "the Balkans", "the Rockies"; not "the Arabian" nor "the Yamals")
+_KIND = re.compile(r"^(?P<x>[A-Z][a-z]+) (?P<kind>Mountains|Range|Desert|Peninsula)$")
+
+
+def region_names(label: str) -> list[str]:
+    """A geographic region's names as the news writes them, its label first. The word alone
+    is kept only where it names nothing else: no town ("Napier", "Pensacola"), no everyday
+    word ("Coast", "Salt"), no given name ("Scott"), no people ("Somali", "Malay")."""
+    full = label
+    for rx, repl in _REGION_FORMS:
+        full = rx.sub(repl, full)
+    out = [label, full]
+    if (m := _KIND.match(full)) is not None:
+        x, kind = m["x"], m["kind"]
+        # "Ural", "Rocky", "Balkan" (not "Crystal", nor the "Yamal" peninsula)
+        if x.endswith("an") and kind != "Desert" or x.endswith("al") and (
+                kind != "Peninsula") and not _common(x) or x.endswith("y") and _common(x):
+            out.append(x[:-1] + "ies" if x.endswith("y") else x + "s")
+        elif not x.endswith((*DERIVED_ENDINGS, *(("i", "y") if kind == "Peninsula" else ())))\
+                and _names_nothing_else(x):  # not "Somali", "Malay"
+            out.append(x)
+    return list(dict.fromkeys(out))
+
+
+def _common(word: str) -> bool:
+    """Whether a word is an everyday one met once in a million words or more: a place's own
+    name makes its word look common in ``wordfreq`` ("gobi", "thar", "ural"), but not that
+    common."""
+    from wordfreq import zipf_frequency
+
+    key = fold(word)
+    return key in _lower_words() and zipf_frequency(key, "en") >= 3.0
+
+
+@functools.cache
+def _town_names() -> frozenset[str]:
+    return frozenset(fold(c["name"]) for c in cities500().values())
+
+
+def _names_nothing_else(name: str) -> bool:
+    """No town's name, no given name, no everyday word."""
+    key = fold(name)
+    return key not in _town_names() and key not in _words_and_first_names()[1] and \
+        not _common(key)
 
 
 # Natural Earth's short forms of lakes' names ("L. Erie", "Cayuga L.", "Rybinsk Res."), and

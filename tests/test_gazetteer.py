@@ -107,6 +107,28 @@ def test_abbreviations_name_the_united_states(gaz: Gazetteer) -> None:
     assert ("New York City", "city", "US") in places(gaz, gaz.lookup("nyc"))
 
 
+@pytest.mark.parametrize(
+    ("key", "region"),
+    [("caucasus", "Caucasus Mts."), ("caucasus mountains", "Caucasus Mts."),
+     ("urals", "Ural Mountains"), ("carpathians", "Carpathian Mountains"),
+     ("rockies", "Rocky Mountains"), ("balkans", "Balkan Pen."), ("gobi", "Gobi Desert"),
+     ("indochina", "Indochina Peninsula"), ("karakoram", "Karakoram Ra.")],
+)
+def test_a_range_desert_or_peninsula_goes_by_its_word(gaz: Gazetteer, key: str,
+                                                      region: str) -> None:
+    """As the news writes them: "the Caucasus", "the Urals", "the Balkans" (the peninsula,
+    not the Balkan Mountains in it), "the Gobi"."""
+    assert (region, "region", "") in places(gaz, gaz.lookup(key))
+
+
+@pytest.mark.parametrize("key", ["napier", "coast", "atlas", "arabian", "somali", "malay"])
+def test_a_ranges_word_that_names_something_else_is_not_the_range(gaz: Gazetteer,
+                                                                  key: str) -> None:
+    """A town ("Napier"), an everyday word ("Coast", "Atlas") or a people ("Somali") keeps
+    its own sense: the Napier Mountains and the Arabian Peninsula go by their full names."""
+    assert not any(f == "region" for _, f, _ in places(gaz, gaz.lookup(key)))
+
+
 def test_every_place_has_a_name(gaz: Gazetteer) -> None:
     """Natural Earth leaves some regions unnamed: Kherson takes GeoNames' name for it, and
     the parts of a region that have none (Åland's municipalities) are left out."""

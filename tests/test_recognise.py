@@ -902,6 +902,9 @@ def test_a_small_place_s_name_that_speaks_is_a_person(gaz: Gazetteer) -> None:
     # a name of two words too: "St. Clair said"
     text = 'Raynola St. Clair runs the society. "They will carry this on," St. Clair said.'
     assert surfaces(gaz, text) == []
+    # a mountain range or a desert never speaks for anyone; a continent may ("Europe said")
+    assert surfaces(gaz, "Shackleton said the expedition was ready.") == []
+    assert surfaces(gaz, "Europe said no to the plan.") == ["Europe"]
 
 
 def test_in_before_a_date_is_no_locative_cue(gaz: Gazetteer) -> None:
