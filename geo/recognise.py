@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -675,6 +675,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         elif w.first[i] and i == j and m.key in common:
             first_words.append(m)
         resume = j + 1
+    if lower := _lowercase_places(text, w, gaz, names):
+        mentions = sorted(mentions + lower, key=lambda m: m.start)
     if first_words:  # "Berlin said…" at a sentence's start, "in Berlin" elsewhere: one sense
         kept = {m.key for m in mentions if m.role == "place"}
         mentions = sorted(mentions + [m for m in first_words if m.key in kept
@@ -695,6 +697,67 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     _containers(text, mentions, gaz)
     _phoned(text, mentions, gaz)
     return mentions
+
+
+# Before a place's name written in lower case: "just landed in nyc", "flooding in chennai";
+# after "to" and "at" a given name is a person's ("talking to georgia")
+_LOWER_LOCATIVES = {"in": True, "from": True, "near": True, "to": False, "at": False}
+
+
+def _lowercase_places(text: str, w: Words, gaz: Gazetteer, names: Container[str]
+                      ) -> list[Mention]:
+    """Places written in lower case, as posts and chat write them ("landed in nyc", "moving
+    to new zealand", "back in the uk"): only right after a locative preposition, and only a
+    big place's own name (a country's or a province's; after no "the", a town's of 100,000)
+    that is no everyday word ("made in china", "come to us") nor a compass point ("in the
+    north west")."""
+    key, sentence = w.key, w.sentence
+    found: list[Mention] = []
+    for i in [k + 1 for k, x in enumerate(key) if x in _LOWER_LOCATIVES]:
+        if i < len(w) and key[i] == "the" and sentence[i] == sentence[i - 1]:
+            m = _lowercase_name(text, w, gaz, names, i, towns=False) or \
+                _lowercase_name(text, w, gaz, names, i + 1, towns=False)  # "the netherlands"
+        else:
+            m = _lowercase_name(text, w, gaz, names, i, towns=True)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+def _lowercase_name(text: str, w: Words, gaz: Gazetteer, names: Container[str], i: int,
+                    towns: bool) -> Mention | None:
+    """The longest big place's name written in lower case from word ``i`` on (see
+    :func:`_lowercase_places`), up to three words ("new zealand", "the netherlands")."""
+    key, cap = w.key, w.cap
+    if i >= len(w) or cap[i] or w.sentence[i] != w.sentence[i - 1]:
+        return None
+    person_ok = _LOWER_LOCATIVES.get(key[i - 1], True)
+    for j in range(min(i + 2, len(w) - 1), i - 1, -1):  # longest first
+        if any(cap[i : j + 1]) or not all(w.glue[i:j]):
+            continue
+        name = key[i] if j == i else fold(text[w.start[i] : w.end[j]])
+        if name in names and name not in common_words() and \
+                (person_ok or name not in given_names()) and \
+                not set(name.replace("-", " ").split()) <= _COMPASS and \
+                _big_own_name(gaz, name, towns):
+            return Mention(w.start[i], w.end[j], name, gaz.lookup(name), sentence=w.sentence[i],
+                           tokens=(i, j), cues={"locative"})
+    return None
+
+
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest the "
+                     "northern southern eastern western central".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _big_own_name(gaz: Gazetteer, name: str, towns: bool) -> bool:
+    """Whether ``name`` is a country's or a province's own name (or, with ``towns``, a town of
+    100,000's), or the abbreviation of a place ("uk", "nyc")."""
+    if name.upper() in ABBREVIATIONS:
+        return True
+    return any(own_name(str(gaz.name[r]), name) and (
+        gaz.feature[r] in ("country", "admin1") or towns and gaz.population[r] >= 100_000)
+        for r in gaz.lookup(name)[:50].tolist())
 
 
 def _listed_with_a_place(text: str, gaz: Gazetteer, m: Mention, mentions: list[Mention]

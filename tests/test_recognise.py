@@ -353,6 +353,28 @@ def test_a_postal_code_after_a_town_is_its_province(gaz: Gazetteer, text: str,
     assert surfaces(gaz, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # posts write places in lower case: a big place's own name right after "in", "to"…
+        ("just landed in nyc!!! so excited", ["nyc"]),
+        ("Massive flooding in chennai right now", ["chennai"]),
+        ("moving to new zealand next year", ["new zealand"]),
+        ("back in the uk finally", ["uk"]),
+        ("we flew in the netherlands", ["the netherlands"]),
+        # but no everyday word, no person after "to", no compass point, no town after "the"
+        ("made in china, shipped to us", []),
+        ("talking to georgia about it", []),
+        ("damage in the north-west frontier", []),
+        ("sandbagging hit high gear in the metro", []),
+        ("a fire in waxahachie", []),  # a small town's name is too little to go on
+    ],
+)
+def test_a_big_place_written_in_lower_case_after_in(gaz: Gazetteer, text: str,
+                                                    expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
     m = mention(gaz, "He moved to NYC in 2019.", "NYC")
     assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
