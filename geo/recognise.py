@@ -711,14 +711,22 @@ def _lowercase_places(text: str, w: Words, gaz: Gazetteer, names: Container[str]
     big place's own name (a country's or a province's; after no "the", a town's of 100,000)
     that is no everyday word ("made in china", "come to us") nor a compass point ("in the
     north west")."""
-    key, sentence = w.key, w.sentence
+    key, cap, n = w.key, w.cap, len(w)
+    big, starts = _big_names(gaz)  # most words after "in", "to" start no such name
     found: list[Mention] = []
-    for i in [k + 1 for k, x in enumerate(key) if x in _LOWER_LOCATIVES]:
-        if i < len(w) and key[i] == "the" and sentence[i] == sentence[i - 1]:
-            m = _lowercase_name(text, w, gaz, names, i, towns=False) or \
-                _lowercase_name(text, w, gaz, names, i + 1, towns=False)  # "the netherlands"
-        else:
+    # each word i whose word before (key[i - 1], paired with i by compress) is a preposition
+    for i in compress(range(1, n), map(_LOWER_LOCATIVES.__contains__, key)):
+        k = i + 1 if key[i] == "the" else i
+        if k >= n or cap[i] or cap[k] or key[k] not in starts or not (
+                key[k] in big or k > i and f"the {key[k]}" in big or k + 1 < n and (
+                    f"{key[k]} {key[k + 1]}" in big
+                    or k + 2 < n and f"{key[k]} {key[k + 1]} {key[k + 2]}" in big)):
+            continue
+        if k == i:
             m = _lowercase_name(text, w, gaz, names, i, towns=True)
+        else:  # "the netherlands", "the uk"
+            m = _lowercase_name(text, w, gaz, names, i, towns=False) or \
+                _lowercase_name(text, w, gaz, names, k, towns=False)
         if m is not None:
             found.append(m)
     return found
@@ -743,6 +751,17 @@ def _lowercase_name(text: str, w: Words, gaz: Gazetteer, names: Container[str], 
             return Mention(w.start[i], w.end[j], name, gaz.lookup(name), sentence=w.sentence[i],
                            tokens=(i, j), cues={"locative"})
     return None
+
+
+@functools.cache
+def _big_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The names of countries, provinces and towns of 100,000 (also without "City": "new
+    york") and the abbreviations, a superset of what :func:`_big_own_name` accepts; and
+    their first words (after "the")."""
+    big = (np.isin(gaz.feature, ["country", "admin1"]) | (gaz.population >= 100_000))
+    names = {fold(str(n)) for n in gaz.name[big]} | {a.lower() for a in ABBREVIATIONS}
+    names |= {n.removesuffix(" city") for n in names}
+    return frozenset(names), frozenset(n.removeprefix("the ").split(" ")[0] for n in names)
 
 
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest the "
