@@ -522,17 +522,15 @@ def sentence_dates(
     season < year; ties -> the first), resolved against the time of writing of that part of the
     text; else (the publication day, 'published'); else None when ``published`` is None.
     """
-    found = find_dates(text, published)  # in order of start
-    starts = [start for start, _, _ in found]
-    out: list[tuple[Interval, str] | None] = []
-    for s, e in sentences:
-        inside = [iv for _, _, iv in found[bisect.bisect_left(starts, s) : bisect.bisect_left(
-            starts, e)]]
-        if inside:
-            best = min(inside, key=lambda iv: GRANULARITIES.index(iv.granularity))
-            out.append((best, "text"))
-        elif published is not None:
-            out.append((_day(published), "published"))
-        else:
-            out.append(None)
+    # most sentences state no date: each date found goes to its sentence, the rest default
+    out: list[tuple[Interval, str] | None] = [
+        (_day(published), "published") if published is not None else None] * len(sentences)
+    firsts = [s for s, _ in sentences]
+    rank = GRANULARITIES.index
+    for start, _, iv in find_dates(text, published):  # in order of start
+        k = bisect.bisect_right(firsts, start) - 1
+        if k >= 0 and start < sentences[k][1] and (
+                (best := out[k]) is None or best[1] != "text"
+                or rank(iv.granularity) < rank(best[0].granularity)):
+            out[k] = (iv, "text")  # the most specific, the first of equals
     return out
