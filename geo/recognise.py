@@ -1262,10 +1262,8 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     plural = key.endswith("s") and len(gaz.lookup(key[:-1])) > 0
     spelt = len(key) >= 6 and not key.endswith(DERIVED_ENDINGS) and not plural
     cands, score = fuzzy_lookup(gaz, key) if spelt else (np.empty(0, np.int32), 0.0)
-    m = Mention(w.start[i], w.end[i], key, cands, sentence=w.sentence[i], fuzzy=score,
-                tokens=(i, i))
-    m.cues = _cues(w, i, i)
-    if "people" in m.cues:
+    cues = _cues(w, i, i)
+    if "people" in cues:
         return []
     prev = w.key[i - 1] if i > 0 else ""
     # "in Yangasso", "the village of Cellardyke"…
@@ -1274,20 +1272,20 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
     if settled and nxt is not None and (
             w.key[nxt] in ("in", "near") and text[w.end[i] : w.start[nxt]] == " "
             or _province_after(text, w, gaz, i)):
-        m.cues.add("located")  # … "in the Ségou region", "in Fife", ", Alaska"
+        cues.add("located")  # … "in the Ségou region", "in Fife", ", Alaska"
     if len(cands):
-        m.cues.add("fuzzy")  # a misspelling, unless the place is one the gazetteer lacks
-        return [m]  # where the text puts it ("located")
-    if "located" in m.cues:
-        return [m]
-    if _SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]) or (
-            _QUARTER.match(text, w.end[i]) and i > 0 and w.cap[i - 1]
-            and text[w.end[i - 1] : w.start[i]] in _POSSESSIVE_GAPS):
+        cues.add("fuzzy")  # a misspelling, unless the place is one the gazetteer lacks
+        # where the text puts it ("located")
+    elif "located" not in cues:
+        if not (_SUBURB_OF.match(text, w.end[i]) or _APPOSITION_IN.match(text, w.end[i]) or (
+                _QUARTER.match(text, w.end[i]) and i > 0 and w.cap[i - 1]
+                and text[w.end[i - 1] : w.start[i]] in _POSSESSIVE_GAPS)):
+            return []  # most capitalised words the gazetteer lacks: no Mention built
         # "Mabvuku, a suburb located east of Harare", "Kampungu, a village in Kavango",
         # "Cairo's Zamalek district"
-        m.cues.add("located")
-        return [m]
-    return []
+        cues.add("located")
+    return [Mention(w.start[i], w.end[i], key, cands, sentence=w.sentence[i], fuzzy=score,
+                    cues=cues, tokens=(i, i))]
 
 
 _SETTLEMENTS = frozenset("village town city hamlet township suburb".split())  # "… of X"
