@@ -712,7 +712,7 @@ def _lowercase_places(text: str, w: Words, gaz: Gazetteer, names: Container[str]
     that is no everyday word ("made in china", "come to us") nor a compass point ("in the
     north west")."""
     key, cap, n = w.key, w.cap, len(w)
-    big, starts = _big_names(gaz)  # most words after "in", "to" start no such name
+    _, big, starts = _big_names(gaz)  # most words after "in", "to" start no such name
     found: list[Mention] = []
     # each word i whose word before (key[i - 1], paired with i by compress) is a preposition
     for i in compress(range(1, n), map(_LOWER_LOCATIVES.__contains__, key)):
@@ -740,43 +740,36 @@ def _lowercase_name(text: str, w: Words, gaz: Gazetteer, names: Container[str], 
     if i >= len(w) or cap[i] or w.sentence[i] != w.sentence[i - 1]:
         return None
     person_ok = _LOWER_LOCATIVES.get(key[i - 1], True)
+    polities, big, _ = _big_names(gaz)
+    wanted = big if towns else polities
     for j in range(min(i + 2, len(w) - 1), i - 1, -1):  # longest first
         if any(cap[i : j + 1]) or not all(w.glue[i:j]):
             continue
         name = key[i] if j == i else fold(text[w.start[i] : w.end[j]])
-        if name in names and name not in common_words() and \
-                (person_ok or name not in given_names()) and \
-                not set(name.replace("-", " ").split()) <= _COMPASS and \
-                _big_own_name(gaz, name, towns):
+        if name in wanted and name in names and name not in common_words() \
+                and (person_ok or name not in given_names()) \
+                and not set(name.replace("-", " ").split()) <= _COMPASS:
             return Mention(w.start[i], w.end[j], name, gaz.lookup(name), sentence=w.sentence[i],
                            tokens=(i, j), cues={"locative"})
     return None
 
 
 @functools.cache
-def _big_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
-    """The names of countries, provinces and towns of 100,000 (also without "City": "new
-    york") and the abbreviations, a superset of what :func:`_big_own_name` accepts; and
-    their first words (after "the")."""
-    big = (np.isin(gaz.feature, ["country", "admin1"]) | (gaz.population >= 100_000))
-    names = {fold(str(n)) for n in gaz.name[big]} | {a.lower() for a in ABBREVIATIONS}
-    names |= {n.removesuffix(" city") for n in names}
-    return frozenset(names), frozenset(n.removeprefix("the ").split(" ")[0] for n in names)
+def _big_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded own names of the countries and provinces; of those and the towns of 100,000
+    (also without "City": "new york"); both with the abbreviations ("uk", "nyc"); and the
+    first words of the second (after "the": "the netherlands")."""
+    def names(mask: np.ndarray) -> frozenset[str]:
+        own = {fold(str(n)) for n in gaz.name[mask]} | {a.lower() for a in ABBREVIATIONS}
+        return frozenset(own | {n.removesuffix(" city") for n in own})
+
+    polity = np.isin(gaz.feature, ["country", "admin1"])
+    polities, big = names(polity), names(polity | (gaz.population >= 100_000))
+    return polities, big, frozenset(n.removeprefix("the ").split(" ")[0] for n in big)
 
 
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest the "
                      "northern southern eastern western central".split())
-
-
-@functools.lru_cache(maxsize=4096)
-def _big_own_name(gaz: Gazetteer, name: str, towns: bool) -> bool:
-    """Whether ``name`` is a country's or a province's own name (or, with ``towns``, a town of
-    100,000's), or the abbreviation of a place ("uk", "nyc")."""
-    if name.upper() in ABBREVIATIONS:
-        return True
-    return any(own_name(str(gaz.name[r]), name) and (
-        gaz.feature[r] in ("country", "admin1") or towns and gaz.population[r] >= 100_000)
-        for r in gaz.lookup(name)[:50].tolist())
 
 
 def _listed_with_a_place(text: str, gaz: Gazetteer, m: Mention, mentions: list[Mention]
