@@ -692,6 +692,11 @@ BIG_TOWN = 100_000
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
 
 
+# Words of the landscape that some province or town is named by alone
+_LANDSCAPE_WORDS = frozenset("lakes islands island gulf delta coast bay valley highlands "
+                             "plains hills peninsula desert river mountains".split())
+
+
 def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                              out: list[Placement | None], areas: Sequence[tuple[str, str]]
                              ) -> None:
@@ -731,6 +736,12 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                 places == {m.key}:
             continue
         cc = str(gaz.country_code[p.row])
+        if m.key in _LANDSCAPE_WORDS and not elsewhere_in(cc, m.key):
+            out[idx] = None  # "the Gulf", "the Delta", "the Esperance Lakes", "the Farallon
+            # Islands": a word of the landscape or of a longer name, not Papua New Guinea's
+            # Gulf province, Nigeria's Delta state or Hong Kong's Islands district, unless the
+            # text names another place in their country
+            continue
         if m.role == "in_name" and gaz.feature[p.row] == "admin1":  # "at St. Elizabeth
             # Hospital in Edgewood" (Kentucky) is no Jamaican parish's: the text must name
             # another place in the province's country (the words around are the body's)

@@ -717,6 +717,19 @@ def test_a_town_goes_by_its_province_s_name_whatever_apostrophes_mark() -> None:
     assert g["feature"].tolist() == ["admin1"]
 
 
+def test_a_word_of_the_landscape_needs_a_place_of_its_country_in_the_text() -> None:
+    """A province or town named by a word of the landscape alone ("Gulf", Papua New Guinea;
+    "Islands", Hong Kong; "Lakes", South Sudan) is that word, or a word of a longer name,
+    unless the text names another place in its country."""
+    g = geo.geoparse("Cairo and Washington discussed the peace process and the situation in "
+                     "the Gulf.")
+    assert "Gulf" not in g["surface"].tolist()
+    g = geo.geoparse("Seabirds are starving on the Farallon Islands off San Francisco.")
+    assert "Islands" not in g["surface"].tolist()
+    g = geo.geoparse("Flooding in Lakes state displaced thousands near Rumbek, South Sudan.")
+    assert "Lakes" in g["surface"].tolist()
+
+
 def test_a_small_town_in_a_body_s_name_needs_a_place_of_the_text_in_its_province() -> None:
     """"The Mayo Clinic" in a Minnesota story names no Maryland village (Mayo, 8,000 people),
     though the text is about the same country; "the Ozark Police Department" beside Dale
