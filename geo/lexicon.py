@@ -137,6 +137,11 @@ POSTAL_PROVINCES = {
            "NT": "Northern Territory", "QLD": "Queensland", "SA": "South Australia",
            "TAS": "Tasmania", "VIC": "Victoria", "WA": "Western Australia"},
 }
+# Words of the landscape that some province or town is named by alone ("Gulf", Papua New
+# Guinea; "Islands", Hong Kong; "Lakes", South Sudan): in the news mostly the word itself or
+# a word of a longer name ("the Gulf", "the Farallon Islands"; see recognise and resolve)
+LANDSCAPE_WORDS = frozenset("lakes islands island gulf delta coast bay valley highlands plains "
+                            "hills peninsula desert river mountains".split())
 # Month abbreviations, which are dates before a day's number ("Nov. 24", "Sept 3"); else a
 # name may be a place ("Nice", "Mar del Plata").
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

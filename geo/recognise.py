@@ -28,6 +28,7 @@ from .lexicon import (
     FACILITY_WORDS,
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
+    LANDSCAPE_WORDS,
     MONTH_ABBREVIATIONS,
     NAME_PARTICLES,
     NOT_PLACES,
@@ -1067,7 +1068,11 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
-    # ("Baris Yilmaz": Baris is an old name of Isparta; but "the U.S. Army", "South L.A.")
+    # ("Baris Yilmaz": Baris is an old name of Isparta; but "the U.S. Army", "South L.A."),
+    # nor a word of the landscape ("the Farallon Islands", "Lakes Edge Apartments"; but "the
+    # Delta Police Department" is Delta, British Columbia's)
+    if run != (i, j) and m.key in LANDSCAPE_WORDS and not _municipal(text, w, gaz, m, facts):
+        return False
     return not (run != (i, i) and not (big and (facts.own_name or strong or "." in m.key))
                 and m.role != "in_name" and "twin" not in m.cues
                 and not _municipal(text, w, gaz, m, facts))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .gazetteer import Gazetteer, fold, own_name
+from .lexicon import LANDSCAPE_WORDS
 from .recognise import Mention
 
 # Others by population; an airport or a lake as a town of 100,000 (only big cities' airports
@@ -692,11 +693,6 @@ BIG_TOWN = 100_000
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
 
 
-# Words of the landscape that some province or town is named by alone
-_LANDSCAPE_WORDS = frozenset("lakes islands island gulf delta coast bay valley highlands "
-                             "plains hills peninsula desert river mountains".split())
-
-
 def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                              out: list[Placement | None], areas: Sequence[tuple[str, str]]
                              ) -> None:
@@ -736,7 +732,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
                 places == {m.key}:
             continue
         cc = str(gaz.country_code[p.row])
-        if m.key in _LANDSCAPE_WORDS and not elsewhere_in(cc, m.key):
+        if m.key in LANDSCAPE_WORDS and not elsewhere_in(cc, m.key):
             out[idx] = None  # "the Gulf", "the Delta", "the Esperance Lakes", "the Farallon
             # Islands": a word of the landscape or of a longer name, not Papua New Guinea's
             # Gulf province, Nigeria's Delta state or Hong Kong's Islands district, unless the

@@ -375,6 +375,17 @@ def test_a_big_place_written_in_lower_case_after_in(gaz: Gazetteer, text: str,
     assert surfaces(gaz, text) == expected
 
 
+def test_a_word_of_the_landscape_inside_a_longer_name_is_no_place(gaz: Gazetteer) -> None:
+    """"Lakes" (South Sudan's Lakes state, an Alaskan town) in "Lakes Edge Apartments" is a
+    word of the longer name, as "Islands" (Hong Kong's district) in "the Farallon Islands";
+    a town's own body is still the town's ("the Delta Police Department")."""
+    assert surfaces(gaz, "The firm bought Lakes Edge Apartments in Orlando, Florida.") == [
+        "Orlando", "Florida"]
+    assert "Islands" not in surfaces(gaz, "Seabirds starve on the Farallon Islands.")
+    assert "Delta" in surfaces(gaz, "Surrey RCMP asked the Delta Police Department for help "
+                                    "in British Columbia.")
+
+
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
     m = mention(gaz, "He moved to NYC in 2019.", "NYC")
     assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
