@@ -144,6 +144,24 @@ def test_a_metropolis_first_in_its_sentence(gaz: Gazetteer, text: str,
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a big town's name that is also a word, first in its sentence, in a province the
+        # text names
+        ("Heavy snow hit western New York. Buffalo received 30 inches.",
+         ["New York", "Buffalo"]),
+        ("Mobile was hit hardest as the storm crossed Alabama.", ["Mobile", "Alabama"]),
+        # not without the province, nor a participle opening a clause
+        ("Buffalo received 30 inches of snow.", []),
+        ("Reading the report, officials in England frowned.", ["England"]),
+    ],
+)
+def test_a_big_town_first_in_its_sentence_in_a_province_of_the_text(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "people_names"),
     [
         ("Just yesterday Johnnie Carson urged the government in Bamako to act.", ["Carson"]),
