@@ -680,10 +680,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         mentions = sorted(mentions + lower, key=lambda m: m.start)
     if first_words:  # "Berlin said…" at a sentence's start, "in Berlin" elsewhere: one sense
         kept = {m.key for m in mentions if m.role == "place"}
-        provinces = _named_provinces(gaz, mentions)
         mentions = sorted(mentions + [m for m in first_words if m.key in kept
                                       or _listed_with_a_place(text, gaz, m, mentions)
-                                      or _a_big_town_in(gaz, m, provinces)],
+                                      or _a_big_town_of_a_named_province(gaz, m, mentions)],
                           key=lambda m: m.start)
     if not VEHICLE_MAKES.isdisjoint(m.key for m in mentions):
         vehicles = _vehicles(text, w, mentions)
@@ -775,23 +774,20 @@ _COMPASS = frozenset("north south east west northeast northwest southeast southw
                      "northern southern eastern western central".split())
 
 
-def _named_provinces(gaz: Gazetteer, mentions: list[Mention]) -> set[tuple[str, str]]:
-    """(country, admin-1 code) of the provinces the mentions name by their own names."""
-    return {(str(gaz.country_code[r]), str(gaz.admin1[r])) for m in mentions
-            if m.role == "place" and _facts(gaz, m.key, m.candidates).strong
-            for r in m.candidates[:20].tolist()
-            if gaz.feature[r] == "admin1" and own_name(str(gaz.name[r]), m.key)}
-
-
-def _a_big_town_in(gaz: Gazetteer, m: Mention, provinces: set[tuple[str, str]]) -> bool:
+def _a_big_town_of_a_named_province(gaz: Gazetteer, m: Mention, mentions: list[Mention]
+                                    ) -> bool:
     """Whether a sentence's first word that is also an everyday word is, by its own name, a
     town of 100,000 or more in a province the text names: "Buffalo received 30 inches" in a
     story about western New York, "Mobile was hit hardest" in one about Alabama; not a
     participle opening a clause ("Reading the report, officials in England…")."""
-    return bool(provinces) and not m.key.endswith("ing") and any(
-        gaz.population[r] >= 100_000 and gaz.feature[r] == "city"
-        and (str(gaz.country_code[r]), str(gaz.admin1[r])) in provinces
-        and own_name(str(gaz.name[r]), m.key) for r in m.candidates[:50].tolist())
+    towns = {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in m.candidates[:50].tolist()
+             if gaz.population[r] >= 100_000 and gaz.feature[r] == "city"
+             and own_name(str(gaz.name[r]), m.key)}
+    return bool(towns) and not m.key.endswith("ing") and any(
+        (str(gaz.country_code[r]), str(gaz.admin1[r])) in towns
+        for x in mentions if x.role == "place" and _facts(gaz, x.key, x.candidates).strong
+        for r in x.candidates[:20].tolist()
+        if gaz.feature[r] == "admin1" and own_name(str(gaz.name[r]), x.key))
 
 
 def _listed_with_a_place(text: str, gaz: Gazetteer, m: Mention, mentions: list[Mention]
