@@ -1086,9 +1086,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
     # ("Baris Yilmaz": Baris is an old name of Isparta; but "the U.S. Army", "South L.A."),
-    # nor a word of the landscape ("the Farallon Islands", "Lakes Edge Apartments"; but "the
-    # Delta Police Department" is Delta, British Columbia's)
-    if run != (i, j) and m.key in LANDSCAPE_WORDS and not _municipal(text, w, gaz, m, facts):
+    # nor a word of the landscape ("the Farallon Islands", "Lakes Edge Apartments"; but
+    # "Delta State" is Nigeria's, "the Delta Police Department" Delta, British Columbia's)
+    if run != (i, j) and m.key in LANDSCAPE_WORDS and m.cues.isdisjoint(("region", "city")) \
+            and not _municipal(text, w, gaz, m, facts):
         return False
     return not (run != (i, i) and not (big and (facts.own_name or strong or "." in m.key))
                 and m.role != "in_name" and "twin" not in m.cues

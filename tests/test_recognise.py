@@ -402,6 +402,9 @@ def test_a_word_of_the_landscape_inside_a_longer_name_is_no_place(gaz: Gazetteer
     assert "Islands" not in surfaces(gaz, "Seabirds starve on the Farallon Islands.")
     assert "Delta" in surfaces(gaz, "Surrey RCMP asked the Delta Police Department for help "
                                     "in British Columbia.")
+    # nor is a province named by its kind ("Lakes State")
+    assert surfaces(gaz, "Fighting in Lakes State, South Sudan, displaced thousands.") == [
+        "Lakes", "South Sudan"]
 
 
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
