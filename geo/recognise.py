@@ -714,15 +714,12 @@ def _lowercase_places(text: str, w: Words, gaz: Gazetteer, names: Container[str]
     that is no everyday word ("made in china", "come to us") nor a compass point ("in the
     north west")."""
     key, cap, n = w.key, w.cap, len(w)
-    _, big, starts = _big_names(gaz)  # most words after "in", "to" start no such name
+    starts = _big_names(gaz)[2]  # most words after "in", "to" start no such name
     found: list[Mention] = []
     # each word i whose word before (key[i - 1], paired with i by compress) is a preposition
     for i in compress(range(1, n), map(_LOWER_LOCATIVES.__contains__, key)):
         k = i + 1 if key[i] == "the" else i
-        if k >= n or cap[i] or cap[k] or key[k] not in starts or not (
-                key[k] in big or k > i and f"the {key[k]}" in big or k + 1 < n and (
-                    f"{key[k]} {key[k + 1]}" in big
-                    or k + 2 < n and f"{key[k]} {key[k + 1]} {key[k + 2]}" in big)):
+        if k >= n or cap[i] or cap[k] or key[k] not in starts:
             continue
         if k == i:
             m = _lowercase_name(text, w, gaz, names, i, towns=True)
