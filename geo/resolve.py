@@ -159,6 +159,9 @@ def _unmarked(name: str) -> str:
     return fold(name).replace("'", "")
 
 
+_TOWN_WORDS = frozenset("city town metropolis municipality".split())  # "Davao City"
+
+
 def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> list[int]:
     """The towns a province shares its name with, inside or near it (Ségou, Leeds), unlike
     Delaware, whose namesake town is in Ohio, or Wales, whose namesake is a Yorkshire
@@ -167,14 +170,17 @@ def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> 
     ``towns`` are found under the name ``key``: a province whose own name it is shares it
     with each of them, whatever the town's main name now is (Chittagong division, Chattogram
     city) -- but not with a town named the province's name and a word more (New York City,
-    Enfield Town): that word sets it apart from the province. So it does where the town is
-    also called by it: "Quebec" alone is the province, the town being "Quebec City" too.
+    Enfield Town), nor the other way round unless the word is the town's kind (Rio Grande do
+    Sul, whose town Rio Grande was once called so too, but Davao City is Davao): those words
+    set one apart from the other. So they do where the town is also called by the
+    province's name: "Quebec" alone is the province, the town being "Quebec City" too.
     """
     name = _unmarked(str(gaz.name[region]))
     own = name == _unmarked(key)
     called_city = set(gaz.lookup(f"{key} city").tolist())
-    same = [t for t in towns if (_unmarked(str(gaz.name[t])) == name or own and not fold(
-        str(gaz.name[t])).startswith(key + " "))
+    same = [t for t in towns if (_unmarked(str(gaz.name[t])) == name or own and not (
+        (town := fold(str(gaz.name[t]))).startswith(key + " ")
+        or key.startswith(town + " ") and key.rsplit(" ", 1)[1] not in _TOWN_WORDS))
             and gaz.country_code[t] == gaz.country_code[region]
             and gaz.population[t] >= NAMESAKE_TOWN and t not in called_city]
     if not same:

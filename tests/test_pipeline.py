@@ -707,6 +707,21 @@ def test_a_town_goes_by_its_province_s_name_whatever_it_is_called_now() -> None:
     assert g.loc[g["surface"] == "New York", "feature"].tolist() == ["admin1"]
 
 
+@pytest.mark.parametrize(("text", "surface", "name", "feature"), [
+    ("Floods devastated Rio Grande do Sul.", "Rio Grande do Sul", "Rio Grande do Sul",
+     "admin1"),
+    ("Officials in Davao City said the mayor would resign.", "Davao City", "Davao", "city"),
+])
+def test_a_province_named_a_town_s_name_and_more_is_not_that_town(
+        text: str, surface: str, name: str, feature: str) -> None:
+    """Rio Grande do Sul was once a name of its town Rio Grande too, but "do Sul" sets the
+    state apart from the town, as "City" sets New York City apart from the state; a word
+    saying the province is the town ("Davao City", Natural Earth's unit of the city) does
+    not."""
+    g = geo.geoparse(text)
+    assert g.loc[g["surface"] == surface, ["name", "feature"]].values.tolist() == [[name, feature]]
+
+
 def test_a_town_goes_by_its_province_s_name_whatever_apostrophes_mark() -> None:
     """Natural Earth writes Ukraine's oblasts with the soft sign ("L'viv", "Donets'k"),
     GeoNames their cities without ("Lviv", "Donetsk"): the name alone is still the city, and
