@@ -634,6 +634,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
         j, stop, name, cands, adj = match
+        if _a_seas_name(text, w, i, j, gaz, cands):
+            resume = j + 1
+            continue
         m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
         if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
@@ -1091,6 +1094,23 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     return not (run != (i, i) and not (big and (facts.own_name or strong or "." in m.key))
                 and m.role != "in_name" and "twin" not in m.cues
                 and not _municipal(text, w, gaz, m, facts))
+
+
+_SEAS = frozenset({"sea", "ocean"})
+
+
+def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.ndarray
+                 ) -> bool:
+    """Whether words i…j are (in) the name of a sea or an ocean, which the gazetteer lacks
+    (its lakes are in it: "the Dead Sea"): "the South China Sea" is not China, "the Indian
+    Ocean" not India's, "the Tasman Sea" not the Tasman district; and "the North Sea", with
+    its article, is no hamlet of Long Island."""
+    key = w.key
+    if j + 1 < len(w) and w.cap[j + 1] and key[j + 1] in _SEAS and \
+            text[w.end[j] : w.start[j + 1]] == " ":
+        return True
+    return key[j] in _SEAS and i > 0 and key[i - 1] == "the" and \
+        all(gaz.feature[r] in ("city", "locality") for r in rows.tolist())
 
 
 def _body_after(w: Words, j: int) -> bool:

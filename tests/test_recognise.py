@@ -407,6 +407,20 @@ def test_a_word_of_the_landscape_inside_a_longer_name_is_no_place(gaz: Gazetteer
         "Lakes", "South Sudan"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ships sailed through the South China Sea near Vietnam.", ["Vietnam"]),
+    ("The ship crossed the Indian Ocean and the Tasman Sea.", []),
+    ("Oil was found in the North Sea off Scotland.", ["Scotland"]),
+    ("He lives in North Sea, New York.", ["North Sea", "New York"]),  # the hamlet
+    ("Fishing boats in the Aral Sea and the Dead Sea.", ["Aral Sea", "Dead Sea"]),  # lakes
+])
+def test_a_sea_s_name_is_no_place_of_its_words(gaz: Gazetteer, text: str,
+                                               expected: list[str]) -> None:
+    """The gazetteer has no seas: a name before "Sea" or "Ocean" is a word of the sea's name
+    (not China, India or New Zealand's Tasman district), and "the North Sea" no hamlet."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
     m = mention(gaz, "He moved to NYC in 2019.", "NYC")
     assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
