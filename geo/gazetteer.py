@@ -141,19 +141,26 @@ class Gazetteer:
         return self._adjectives.get(key, _EMPTY)
 
     def prominent_names(self, min_population: int = 50_000) -> list[str]:
-        """Name keys of countries, regions and towns of ``min_population`` or more.
+        """Name keys of countries, regions and towns of ``min_population`` or more: a
+        town's by its own name only.
 
         These are the names worth matching misspelt ("Timbuktou"); a small village's name
-        is too likely to be a near-spelling of an ordinary word.
+        is too likely to be a near-spelling of an ordinary word, and so is a town's
+        borrowed or bygone name ("Regio" of Reggio Calabria is near "Region", "Electric
+        City" of Great Falls near "Electricity").
         """
         starts = self._name_offsets[:-1]
-        pop = np.maximum.reduceat(self.population[self._name_places], starts)
-        strong = np.isin(self.feature, ["country", "admin1", "region"])[self._name_places]
-        strong = np.logical_or.reduceat(strong, starts)
+        strong = np.isin(self.feature, ["country", "admin1", "region"])
+        by_strong = np.logical_or.reduceat(strong[self._name_places], starts)
         keys = list(self._names)
-        return [
-            keys[i] for i in np.flatnonzero((pop >= min_population) | strong) if len(keys[i]) >= 5
-        ]
+        towns = np.flatnonzero(~strong & (self.population >= min_population))
+        names = {keys[i] for i in np.flatnonzero(by_strong)}
+        for own in {fold(str(n)) for n in self.name[towns]}:
+            names.add(own)  # and its short forms: "Gonda" of Gondā City, "Newcastle"
+            names.add(own.removesuffix(" city"))
+            if (q := _QUALIFIER.search(own)) is not None:
+                names.add(own[: q.start()])
+        return sorted(k for k in names if len(k) >= 5 and k in self._names)
 
     def index_of(self, place_id: str) -> int:
         """Row number of a place by its id (slow: for tests and tools)."""

@@ -417,17 +417,21 @@ def _fuzzy_choices(gaz: Gazetteer) -> dict[tuple[str, int], list[str]]:
 
 @functools.lru_cache(maxsize=4096)
 def _fuzzy_window(gaz: Gazetteer, first: str, length: int) -> list[str]:
-    """Prominent names starting with ``first`` whose length is within two of ``length``."""
+    """Prominent names starting with ``first`` from one letter shorter than ``length`` to two
+    letters longer."""
     buckets = _fuzzy_choices(gaz)
-    return [k for n in range(length - 2, length + 3) for k in buckets.get((first, n), ())]
+    return [k for n in range(length - 1, length + 3) for k in buckets.get((first, n), ())]
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.ndarray, float]:
     """Places whose name is a near spelling of ``key`` ("timbuktou" → Timbuktu).
 
-    Only names with the same first letter and a length within two are compared: a
-    misspelling rarely changes the first letter, and ``cutoff`` excludes larger changes.
+    Only names with the same first letter, one letter shorter to two longer, are compared:
+    a misspelling rarely changes the first letter, and ``cutoff`` excludes larger changes;
+    a word two letters longer than a name holding it nearly whole is another word
+    ("Brahmaputra", the river, is not Brahmapur), where two letters dropped are a
+    misspelling ("Missisipi").
     Cached (the same unknown words recur across a corpus); the array is read-only.
     """
     keys = _fuzzy_window(gaz, key[0], len(key))

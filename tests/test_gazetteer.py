@@ -188,6 +188,9 @@ def test_prominent_names_include_big_places_not_small_ones(gaz: Gazetteer) -> No
     prominent = set(gaz.prominent_names())
     assert {"timbuktu", "bamako", "burkina faso"} <= prominent
     assert all(len(k) >= 5 for k in prominent)
+    # a town's own name and its short forms, a province's any name; not a town's alternates
+    assert {"gonda", "newcastle", "bavaria", "mississippi"} <= prominent
+    assert not {"regio", "electric city", "bakai"} & prominent  # Reggio, Great Falls, Buckeye
 
 
 def test_missing_folder_names_the_fix(tmp_path: Path) -> None:

@@ -109,6 +109,17 @@ def test_fuzzy_lookup_rejects_far_spellings(gaz: Gazetteer) -> None:
     assert len(rows) == 0 and score == 0.0
 
 
+@pytest.mark.parametrize(("key", "name"), [
+    ("missisipi", "Mississippi"), ("mauritious", "Mauritius"), ("manchestor", "Manchester"),
+    ("brahmaputra", None),  # the river: Brahmapur and three letters more, not a misspelling
+    ("electricity", None), ("bakari", None),  # near a town's nickname, an old name
+])
+def test_fuzzy_lookup_matches_misspelt_names_not_other_words(
+        gaz: Gazetteer, key: str, name: str | None) -> None:
+    rows, _ = fuzzy_lookup(gaz, key)
+    assert ({str(gaz.name[r]) for r in rows} >= {name}) if name else not len(rows)
+
+
 # --- ordinary words, peoples, people ---------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
