@@ -379,14 +379,17 @@ def people(
                 forenames.add(key[k])
                 break
         # a name with an age after it: "Nakishia Sullivan, 24, was approached", "Tanga Sheri
-        # Moon, 34," (whether or not we know a given name in it)
-        if j > i and _AGE_AFTER.match(text, w.end[j]) and not place_at(i, i, j):
+        # Moon, 34," (whether or not we know a given name in it); a given name and one more
+        # with "who" after them: "Jordan Henderson, who plays for Ajax"
+        after = _PERSON_AFTER.match(text, w.end[j]) if j > i else None
+        if after and (after.group(1) or j == i + 1 and (key[i] in given or key[i] in given_word)
+                      ) and not place_at(i, i, j):
             positions.update(range(i, j + 1))
             surnames.update(key[i + 1 : j + 1])
     return positions, surnames, forenames
 
 
-_AGE_AFTER = re.compile(r", \d{1,3},")  # "Nakishia Sullivan, 24, was approached…"
+_PERSON_AFTER = re.compile(r", (?:(\d{1,3},)|who )")  # "Nakishia Sullivan, 24, was…"
 
 
 def _a_word(key: str) -> bool:

@@ -267,6 +267,16 @@ def test_a_name_given_an_age_is_a_persons(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Georgia Stevens, 11, won. \"It's fun,\" said Georgia.") == []
 
 
+def test_a_given_name_and_a_surname_before_who_are_a_persons(gaz: Gazetteer) -> None:
+    """"Jordan Henderson, who plays for Ajax": a given name that is also a country, then a
+    surname that is also a city of Nevada; "who" says they are a person's name. A longer
+    run stays what it was ("a Manhattan Democrat, who…" is the borough's), as does a
+    place's own name ("New York, who…")."""
+    assert surfaces(gaz, "Jordan Henderson, who plays for Liverpool, scored.") == ["Liverpool"]
+    assert "Manhattan" in surfaces(gaz, "Rep. Tom Hawk, a Manhattan Democrat, who believes it.")
+    assert surfaces(gaz, "Fans of New York, who won, cheered.") == ["New York"]
+
+
 def test_place_after_titled_person_is_a_place(gaz: Gazetteer) -> None:
     assert mention(gaz, "President Traore met Captain Sanogo in Bamako.", "Bamako").role == "place"
 
