@@ -169,17 +169,17 @@ def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> 
 
     ``towns`` are found under the name ``key``: a province whose own name it is shares it
     with each of them, whatever the town's main name now is (Chittagong division, Chattogram
-    city) -- but not with a town named the province's name and a word more (New York City,
-    Enfield Town), nor the other way round unless the word is the town's kind (Rio Grande do
-    Sul, whose town Rio Grande was once called so too, but Davao City is Davao): those words
-    set one apart from the other. So they do where the town is also called by the
+    city) -- but not with a town named the province's name and words more (New York City,
+    Enfield Town, Santa Fe de Antioquia), nor the other way round unless the word is the
+    town's kind (Rio Grande do Sul, whose town Rio Grande was once called so too, but Davao
+    City is Davao): those words set one apart from the other. So they do where the town is also called by the
     province's name: "Quebec" alone is the province, the town being "Quebec City" too.
     """
     name = _unmarked(str(gaz.name[region]))
     own = name == _unmarked(key)
     called_city = set(gaz.lookup(f"{key} city").tolist())
     same = [t for t in towns if (_unmarked(str(gaz.name[t])) == name or own and not (
-        (town := fold(str(gaz.name[t]))).startswith(key + " ")
+        f" {key} " in f" {(town := fold(str(gaz.name[t])))} " and town != key
         or key.startswith(town + " ") and key.rsplit(" ", 1)[1] not in _TOWN_WORDS))
             and gaz.country_code[t] == gaz.country_code[region]
             and gaz.population[t] >= NAMESAKE_TOWN and t not in called_city]

@@ -711,11 +711,14 @@ def test_a_town_goes_by_its_province_s_name_whatever_it_is_called_now() -> None:
     ("Floods devastated Rio Grande do Sul.", "Rio Grande do Sul", "Rio Grande do Sul",
      "admin1"),
     ("Officials in Davao City said the mayor would resign.", "Davao City", "Davao", "city"),
+    ("In Antioquia, officials in Medellín reported fewer murders.", "Antioquia", "Antioquia",
+     "admin1"),  # not the small town of Santa Fe de Antioquia
 ])
 def test_a_province_named_a_town_s_name_and_more_is_not_that_town(
         text: str, surface: str, name: str, feature: str) -> None:
     """Rio Grande do Sul was once a name of its town Rio Grande too, but "do Sul" sets the
-    state apart from the town, as "City" sets New York City apart from the state; a word
+    state apart from the town, as "City" sets New York City apart from the state and "Santa
+    Fe de" the town of Santa Fe de Antioquia from Antioquia, which it gave its name; a word
     saying the province is the town ("Davao City", Natural Earth's unit of the city) does
     not."""
     g = geo.geoparse(text)
