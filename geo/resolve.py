@@ -49,6 +49,8 @@ PHONE_WEIGHT = 2.0  # a town a phone number of its province follows ("Ozark at 4
 COUNTY_WEIGHT = 2.0
 NEAR_KM = 300.0
 TOWN_CONTAINER_KM = 50.0  # how far from a town's point a place the text puts in it can lie
+CONTAINER_WEIGHT = 3.0  # a candidate in the place the text puts the name in ("X, Mali")
+STATED_WEIGHT = 2.0  # more when that is a country or province right after it ("X, Texas")
 NAMESAKE_TOWN = 15_000  # people in a town a province is named after (see _named_after_town)
 AMBIGUOUS_VOTE = 0.5  # the weight of an ambiguous name's first guess in region focus
 # A name's vote in region focus counts each of its mentions up to this many: the province a
@@ -362,6 +364,8 @@ def _evidence(
     if container is not None:
         in_cc, in_country = gaz.country_code[container], gaz.feature[container] == "country"
         in_a1, in_name = gaz.admin1[container], gaz.name[container]
+        # "Victoria, Texas": the text says outright which country or province it is in
+        stated = m.inside and (in_country or gaz.feature[container] == "admin1")
         if gaz.feature[container] in ("city", "locality"):  # "Kensington, London": in the
             # town itself, not anywhere in its province (Liverpool's Kensington is bigger)
             close = haversine_km(gaz.lat[container], gaz.lon[container], c.lat, c.lon) \
@@ -423,7 +427,7 @@ def _evidence(
         if container is not None and c.rows[k] != container and (
             close[k] if close is not None else cc and cc == in_cc and (in_country or in_a1 == a1)
         ):
-            score += 3.0
+            score += CONTAINER_WEIGHT + (STATED_WEIGHT if stated else 0.0)
             if why is not None:
                 why.append(f"text places it in {in_name}")
         if m.area is not None and m.area == (cc, a1) and feat in ("city", "locality", "airport"):

@@ -99,6 +99,14 @@ def test_containment_keeps_the_city_in_its_state() -> None:
     assert haversine_km(dallas.geometry.y, dallas.geometry.x, 32.78, -96.80) < 50
 
 
+def test_a_stated_province_outweighs_the_rest_of_the_text() -> None:
+    """After "Victoria, British Columbia" and "Saanich", the text's focus, region and
+    nearness all back the Canadian Victoria; "Victoria, Texas" still says which one it is."""
+    g = geo.geoparse("Police in Victoria, British Columbia, arrested two men after a robbery "
+                     "in Saanich. And in Victoria, Texas, a school was evacuated.")
+    assert g.loc[g["surface"] == "Victoria", "country_code"].tolist() == ["CA", "US"]
+
+
 def test_region_cue_prefers_the_region() -> None:
     region = row("Rebels hold the Timbuktu region.", "Timbuktu")
     city = row("Rebels hold the city of Timbuktu.", "Timbuktu")
