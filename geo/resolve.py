@@ -174,8 +174,9 @@ def _namesake_towns(gaz: Gazetteer, region: int, towns: list[int], key: str) -> 
     city) -- but not with a town named the province's name and words more (New York City,
     Enfield Town, Santa Fe de Antioquia), nor the other way round unless the word is the
     town's kind (Rio Grande do Sul, whose town Rio Grande was once called so too, but Davao
-    City is Davao): those words set one apart from the other. So they do where the town is also called by the
-    province's name: "Quebec" alone is the province, the town being "Quebec City" too.
+    City is Davao): those words set one apart from the other. So they do where the town is
+    also called by the province's name: "Quebec" alone is the province, the town being
+    "Quebec City" too.
     """
     name = _unmarked(str(gaz.name[region]))
     own = name == _unmarked(key)
