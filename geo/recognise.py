@@ -1476,6 +1476,13 @@ def _peers(gaz: Gazetteer, a: np.ndarray, b: np.ndarray) -> bool:
                   else "") for r in b if gaz.feature[r] in wide}
     if not provinces or not any(gaz.feature[r] in wide for r in a):
         return False
+    # a country, then a province of another country with a town of its name: "Lebanon,
+    # Pennsylvania", "Jordan, Minnesota" (but "Georgia, Alabama": two states)
+    held = {cc for cc, a1 in provinces if a1}
+    if held and not any(gaz.feature[r] == "admin1" and gaz.country_code[r] in held for r in a) \
+            and any(gaz.feature[r] in ("city", "locality")
+                    and (str(gaz.country_code[r]), str(gaz.admin1[r])) in provinces for r in a):
+        return False
     return not any(
         gaz.population[r] >= 100_000 and ((cc := str(gaz.country_code[r]), "") in provinces
                                           or (cc, str(gaz.admin1[r])) in provinces)

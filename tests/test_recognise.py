@@ -574,6 +574,18 @@ def test_a_comma_between_two_provinces_of_a_list_separates_them(gaz: Gazetteer) 
     assert near["Washington"] == "d.c."
 
 
+def test_a_country_s_name_before_a_province_with_a_town_of_that_name_is_the_town(
+        gaz: Gazetteer) -> None:
+    """"Lebanon, Pennsylvania" and "Jordan, Minnesota" are towns in their states, not a country
+    listed with a state of another; a list of countries stays a list."""
+    near = {s: m.near for s, m in found(gaz, "Parades were held in Jordan, Minnesota, and in "
+                                                 "Mexico, Missouri.")}
+    assert near == {"Jordan": "minnesota", "Minnesota": None, "Mexico": "missouri",
+                    "Missouri": None}
+    near = {s: m.near for s, m in found(gaz, "Troops were sent to Lebanon, Syria and Iraq.")}
+    assert near == {"Lebanon": None, "Syria": None, "Iraq": None}
+
+
 def test_tokens_outside_the_sentences_given_are_left_out() -> None:
     text = "Gao fell. Kidal’s mayor left Tin-Essako."
     toks = tokenize(text, [(10, len(text))])
