@@ -1024,7 +1024,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     facts = _facts(gaz, m.key, m.candidates)
     strong, big = facts.strong, facts.big
     if j > i:  # "The City" is an old name of Oakville, not a name in a text
-        return not (m.key.startswith("the ") and not facts.own_name and not strong)
+        return not (m.key.startswith("the ") and not facts.own_name and not strong
+                    or _end_of_a_longer_name(w, runs, i, m, facts))
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"
     if (w.key[i] in ORG_WORDS or w.key[i] in FACILITY_WORDS) and j + 2 < len(w) and \
@@ -1118,6 +1119,18 @@ def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.n
         return True
     return key[j] in _SEAS and i > 0 and key[i - 1] == "the" and \
         all(gaz.feature[r] in ("city", "locality") for r in rows.tolist())
+
+
+def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int, m: Mention,
+                          facts: _Facts) -> bool:
+    """Whether a town's name of several words ends a longer capitalised name whose first
+    words are no place's ("the Central West End", "Park Central Square", "Wayne State
+    College"), unless it is a big town's ("Downtown Los Angeles"), or a county's ("Leadership
+    Henry County"), or joined to the word before by a hyphen ("Paris-Henry County")."""
+    a = runs.get(i, (i, i))[0]
+    return a < i and not facts.big and not w.hyphen_before[i] and w.key[i - 1] not in _PARTS \
+        and not any(w.first[k] or w.key[k] in FUNCTION_WORDS or w.key[k].rstrip(".") in TITLES
+                    for k in range(a, i)) and facts.towns_only
 
 
 def _body_after(w: Words, j: int) -> bool:
@@ -1251,6 +1264,7 @@ class _Facts:
     # some candidate bears the name as its own and is a town of 2,000,000 or more, or a
     # national capital of 1,000,000 or more ("Berlin", "Warsaw", "Shanghai")
     metropolis: bool
+    towns_only: bool  # every candidate is a town or an airport
 
 
 def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
@@ -1267,6 +1281,7 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
         town=gaz.population[rows].max(initial=0) >= 15_000,
         metropolis=any(gaz.population[c] >= (1_000_000 if gaz.capital[c] else 2_000_000)
                        and own_name(str(gaz.name[c]), key) for c in rows[:50]),
+        towns_only=all(gaz.feature[c] in ("city", "locality", "airport") for c in rows),
     )
 
 

@@ -442,6 +442,21 @@ def test_a_sea_s_name_is_no_place_of_its_words(gaz: Gazetteer, text: str,
     assert surfaces(gaz, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Traffic was heavy near Park Central Square in Springfield.", ["Springfield"]),
+    ("Gas could be drilled at the Rolling Hills Country Club.", ["Rolling Hills"]),  # its town
+    ("He teaches at Wayne State College.", ["Wayne"]),  # in the college's name
+    ("A Metcalfe County man was arrested.", ["Metcalfe County"]),
+    ("Crowds gathered in Downtown Los Angeles.", ["Los Angeles"]),
+])
+def test_a_town_s_name_ending_a_longer_name_is_no_place(gaz: Gazetteer, text: str,
+                                                        expected: list[str]) -> None:
+    """Central Square (New York), Country Club (Missouri), State College (Pennsylvania) are
+    towns, but here the end of a square's, a club's, a college's name; a county's or a big
+    town's name stays a place."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
     m = mention(gaz, "He moved to NYC in 2019.", "NYC")
     assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
