@@ -87,5 +87,7 @@ counts, time window and filters.
 Placeline reads English. It can place a name wrongly when the text gives little to go on
 (check the confidence and the runner-ups), and a date phrase can be read as the wrong year
 when a text mixes times. Counts are mentions, not events: a place named five times in one
-article counts five.
+article counts five. Seas, oceans and rivers are not places here ("the South China Sea" is
+no mention of China). France's regions are those before 2016: a merged region's name
+("Occitanie", "Hauts-de-France") is placed at the old region holding its capital.
 """)

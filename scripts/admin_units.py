@@ -93,6 +93,28 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
 }
 
 
+# Names the news uses for regions that neither source gives them: France's regions in English
+# and as merged in 2016 (each on the old region holding the new one's capital or middle),
+# other languages' spellings of regions GeoNames has in English, and the Donbas.
+ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
+    ("FR", "Lower Normandy"): ["Normandy", "Normandie"],
+    ("FR", "Bourgogne"): ["Burgundy", "Bourgogne-Franche-Comté"],
+    ("FR", "Provence-Alpes-Cote d'Azur"): ["Provence"],
+    ("FR", "Languedoc-Roussillon"): ["Languedoc"],
+    ("FR", "Picardie"): ["Picardy"],
+    ("FR", "Savoie"): ["Savoy"],
+    ("FR", "Midi-Pyrenees"): ["Occitanie", "Occitania"],
+    ("FR", "Aquitaine"): ["Nouvelle-Aquitaine"],
+    ("FR", "Nord-Pas-de-Calais"): ["Hauts-de-France"],
+    ("FR", "Lorraine"): ["Grand Est"],
+    ("FR", "Rhone-Alpes"): ["Auvergne-Rhône-Alpes"],
+    ("IT", "Apulia"): ["Puglia"],
+    ("ES", "Andalusia"): ["Andalucía"],
+    ("ES", "Catalonia"): ["Cataluña", "Catalunya"],
+    ("UA", "Donets'k"): ["Donbas", "Donbass"],
+}
+
+
 # Words that make an admin-2 name unambiguous in English news: "Laurel County", "Orleans
 # Parish", "County Galway". Admin-2 names without one ("Bedford") are left to the cities.
 ADMIN2_WORDS = frozenset(
@@ -512,7 +534,8 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
                 "population": 0,
             }
         )
-        own = [name, *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], name), [])]
+        own = [name, *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], name), []),
+               *ADMIN1_OTHER_NAMES.get((a["iso_a2"], name), [])]
         if how == "near" and not part and _alias(name, key[1], a["iso_a2"], reserved):
             own.append(key[1])  # GeoNames' "Helmand" of "Hilmand"
         elif how == "name" and fold(key[1]) != fold(name):
@@ -537,7 +560,7 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         rows.append({"place_id": f"gn:adm1:{cc}:{fold(name)}".replace(" ", "_"), "name": name,
                      "feature": "admin1", "country_code": cc, "admin1": codes[(cc, name)],
                      "lat": lat, "lon": lon, "population": 0})
-        names.append((name, len(rows) - 1))
+        names += [(n, len(rows) - 1) for n in [name, *ADMIN1_OTHER_NAMES.get((cc, name), [])]]
     layer = pts[["name", "iso_a2", "adm1_code", "geometry"]]
     return pd.DataFrame(rows), layer, names
 

@@ -319,6 +319,21 @@ def test_provinces_have_their_english_names_too(gaz: Gazetteer, name: str, own: 
     assert [(str(gaz.name[r]), str(gaz.country_code[r])) for r in rows] == [(own, country)]
 
 
+@pytest.mark.parametrize(("name", "own", "country"), [
+    ("Normandy", "Lower Normandy", "FR"), ("Burgundy", "Bourgogne", "FR"),
+    ("Provence", "Provence-Alpes-Cote d'Azur", "FR"), ("Occitanie", "Midi-Pyrenees", "FR"),
+    ("Hauts-de-France", "Nord-Pas-de-Calais", "FR"), ("Puglia", "Apulia", "IT"),
+    ("Cataluña", "Catalonia", "ES"), ("Donbas", "Donets'k", "UA"),
+])
+def test_regions_have_the_names_news_uses(gaz: Gazetteer, name: str, own: str,
+                                          country: str) -> None:
+    """Both sources have France's regions before their 2016 merger, under French names: the
+    English names and the merged regions' go to the old region holding the new one's capital
+    or middle; other languages' spellings and the Donbas to the region they name."""
+    rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "admin1"]
+    assert [(str(gaz.name[r]), str(gaz.country_code[r])) for r in rows] == [(own, country)]
+
+
 def test_a_provinces_english_name_is_a_name(gaz: Gazetteer) -> None:
     """"Jewish Autonomous Oblast" goes without its kind, "Mid Western" and "Eastern District"
     are no names at all."""
