@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-GRANULARITIES = ("day", "week", "month", "season", "year")  # most to least specific
+GRANULARITIES = ("day", "week", "month", "season", "year", "years")  # most to least specific
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Interval:
 
     start: datetime.date
     end: datetime.date  # inclusive
-    granularity: str  # 'day' | 'week' | 'month' | 'season' | 'year'
+    granularity: str  # 'day' | 'week' | 'month' | 'season' | 'year' | 'years'
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
      + r"(?P<x>\b(?:(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next|past))\s+)?"
        rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?![A-Za-z])"
        rf"(?:\s+(?:of\s+)?{_YEAR})?)"),
+    # "between 2012 and 2014", "from 2012 to 2014", "2012-2014": both years and those between
+    # (but "in 1990 and 1996" is two years)
+    ("range", r"(?P<pre>\b(?i:between)\s+)?(?<![\w$€£.,/-])"
+              rf"(?P<x>{_YEAR}\s*(?:(?P<conn>and|to|until|till|through)\s+|[-–]\s*)"
+              rf"(?P<last>1[89]\d\d|20\d\d|2100)(?![\d%]|[.,]\d))"),
+    # "the 1990s", "the late 1990s" (the whole decade, as "late July" is the whole month)
+    ("decade", r"(?<![\w$€£.,/])(?P<x>(?P<decade>1[89]\d0|20\d0)['’]?s)(?![A-Za-z])"),
     ("year", _PRE.format("in|since|of|by|from|until|till|during|early|mid|late|before|after|"
                          "around|through|throughout|circa")
      + rf"(?<![\w$€£.,/])(?P<x>{_YEAR})"),
@@ -211,6 +218,16 @@ def _r_year(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     return _year(int(m["year"]))
 
 
+def _r_range(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    return Interval(datetime.date(int(m["year"]), 1, 1), datetime.date(int(m["last"]), 12, 31),
+                    "years")
+
+
+def _r_decade(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    start = int(m["decade"])
+    return Interval(datetime.date(start, 1, 1), datetime.date(start + 9, 12, 31), "years")
+
+
 def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     """this/last/next year|month|week; 'earlier this X' runs from X's start to the writing day."""
     if ctx.written is None:
@@ -268,13 +285,15 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Interval | None]] = {
     "iso": _r_iso, "name": lambda m, ctx: None, "dmy": _r_day, "mdy": _r_day,
-    "month": _r_month, "season": _r_season, "year": _r_year, "relative": _r_relative,
+    "month": _r_month, "season": _r_season, "range": _r_range, "decade": _r_decade,
+    "year": _r_year, "relative": _r_relative,
     "deictic": _r_deictic, "ago": _r_ago, "weekday": _r_weekday,
 }
 
 
 def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
-    """Reject matches that are words, not dates: a bare "May", "Arab Spring", "2012 troops"."""
+    """Reject matches that are words, not dates: a bare "May", "Arab Spring", "2012 troops",
+    "a 1990-1980 vote"."""
     if kind == "month":
         return bool(m["pre"] or m["part"] or m["year"])
     if kind == "season":
@@ -283,6 +302,10 @@ def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "year":
         return bool(m["pre"] or _YEAR_END.match(text, m.end("x"))
                     or _after_the(text, m.start("x")))
+    if kind == "range":  # not a score ("1990-1980") nor one year twice; "and" after
+        # "between" only ("in 1990 and 1996" is two years)
+        return int(m["year"]) < int(m["last"]) <= int(m["year"]) + 100 and \
+            (m["conn"] != "and" or bool(m["pre"]))
     return True
 
 
@@ -311,6 +334,7 @@ def _after_the(text: str, end: int) -> bool:
 _MONTH_WORD = re.compile(r"[JFMASOND](?i:anuary|ebruary|arch|pril|ay|une|uly|ugust|eptember|"
                          r"ctober|ovember|ecember|an|eb|ar|pr|un|ul|ug|ept|ep|ct|ov|ec)"
                          r"\.?(?![A-Za-z])")
+_YEAR_WORD = re.compile(r"1[89]\d\d|20\d\d|2100")
 _TRIGGERS = {
     "iso": re.compile(r"-[01]\d-[0-3]\d"),
     "name": _MONTH_WORD,
@@ -318,7 +342,9 @@ _TRIGGERS = {
     "mdy": _MONTH_WORD,
     "month": _MONTH_WORD,
     "season": re.compile(r"[SsſAaFfWw](?i:pring|ummer|utumn|all|inter)"),
-    "year": re.compile(r"1[89]\d\d|20\d\d|2100"),
+    "range": _YEAR_WORD,  # a span of years starts with one, a decade is one with an "s"
+    "decade": _YEAR_WORD,
+    "year": _YEAR_WORD,
     "relative": re.compile(r"[TtLlNn](?i:his|ast|ext)\s+(?i:year|month|week)"),
     "deictic": re.compile(r"[YyTt](?i:esterday|oday|omorrow)"),
     "ago": re.compile(r"[DdWwMmYy](?i:ay|eek|onth|ear)s?\s+(?i:ago)"),

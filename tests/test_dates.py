@@ -165,6 +165,36 @@ def test_year_in_context(text: str) -> None:
     assert only(text, MAY_1_2012) == Interval(D(2012, 1, 1), D(2012, 12, 31), "year")
 
 
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Between 2012 and 2014 the north was occupied.", 2012, 2014),
+    ("From 2012 to 2015, troops stayed.", 2012, 2015),
+    ("The 2012-2014 occupation ended.", 2012, 2014),
+    ("He served 2001–2009.", 2001, 2009),
+    ("In the 1990s, Mali was a democracy.", 1990, 1999),
+    ("In the late 1980s, rains failed.", 1980, 1989),  # the whole decade, as "late July"
+])
+def test_spans_of_years_and_decades(text: str, first: int, last: int) -> None:
+    """A span of years is all of them, not its first ("between 2012 and 2014" had been
+    nothing, "the 1990s" the year 1990)."""
+    assert only(text, MAY_1_2012) == Interval(D(first, 1, 1), D(last, 12, 31), "years")
+
+
+def test_a_reversed_or_repeated_pair_of_years_is_no_span() -> None:
+    """"From 1999 to 1990", "2012 - 2012" and "in 1990 and 1996" (with no "between") are
+    years, not spans of them."""
+    found = [(iv.start.year, iv.granularity) for _, _, iv in find_dates(
+        "From 1999 to 1990. Scores: 2012 - 2012. It was found in 1990 and 1996, and in 1992.",
+        MAY_1_2012)]
+    assert found == [(1999, "year"), (1990, "year"), (2012, "year"), (1990, "year"),
+                     (1996, "year"), (1992, "year")]
+
+
+def test_a_sentence_s_year_is_more_specific_than_its_decade() -> None:
+    text = "In the 1990s, and in 1994 above all, rains failed."
+    (when,) = sentence_dates(text, [(0, len(text))], MAY_1_2012)
+    assert when == (Interval(D(1994, 1, 1), D(1994, 12, 31), "year"), "text")
+
+
 @pytest.mark.parametrize(
     "text",
     [
