@@ -448,16 +448,41 @@ def _scan(text: str, sections: list[tuple[int, _Ctx]],
             for m in rx.finditer(text, lo, hi):
                 if _is_phrase(kind, m, text):
                     cands.append((m.start("x"), -m.end("x"), order, kind, m))
-    out, taken = [], -1
+    chosen, taken = [], -1
     for start, neg_end, _, kind, m in sorted(cands, key=lambda c: c[:3]):
         if start < taken:
             continue
         taken = -neg_end
-        ctx = [c for pos, c in sections if pos <= start][-1]
-        iv = _RESOLVERS[kind](m, ctx)
+        chosen.append((start, -neg_end, kind, m, [c for pos, c in sections if pos <= start][-1]))
+    out = []
+    for k, (start, end, kind, m, ctx) in enumerate(chosen):
+        iv = _RESOLVERS[kind](m, _year_from_the_next(text, chosen, k) or ctx)
         if iv is not None:
-            out.append((start, -neg_end, iv))
+            out.append((start, end, iv))
     return out
+
+
+# Between two dates of which the second states the year both are in: "29 July and 12 August
+# 2018", "from January to March 2013", "between March and May 2012"
+_COORDINATED = re.compile(r",?\s*(?:and|or|to|until|till|through)\s+(?:(?:on|in)\s+)?|\s*[-–]\s*")
+_YEARLESS = frozenset({"dmy", "mdy", "month"})
+
+
+def _year_from_the_next(text: str, chosen: list, k: int) -> _Ctx | None:
+    """For a day or month without its year joined to a next one that states it ("29 July and
+    12 August 2018"), a time of writing that gives it that year: the year before where that
+    would put it after the next ("from December to March 2013": December 2012)."""
+    start, end, kind, m, ctx = chosen[k]
+    if kind not in _YEARLESS or m["year"] or k + 1 == len(chosen):
+        return None
+    nstart, _, nkind, nm, nctx = chosen[k + 1]
+    if nkind not in _YEARLESS or not nm["year"] or not _COORDINATED.fullmatch(text, end, nstart):
+        return None
+    year = int(nm["year"])
+    nxt, iv = _RESOLVERS[nkind](nm, nctx), _RESOLVERS[kind](m, _Ctx(datetime.date(year, 12, 31)))
+    if nxt is not None and iv is not None and iv.start > nxt.start:
+        year -= 1
+    return _Ctx(datetime.date(year, 12, 31))
 
 
 def _sections(text: str, written: datetime.date | None) -> list[tuple[int, _Ctx]]:

@@ -403,3 +403,22 @@ def test_anchor_search_agrees_with_finditer() -> None:
 def test_month_and_name_windows_agree_with_the_full_scan(text: str) -> None:
     sections = dates._sections(text, D(2012, 5, 1))
     assert dates._scan(text, sections) == dates._scan(text, sections, windowed=False)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Elections were held on 29 July and 12 August 2018.", day(D(2018, 7, 29))),
+    ("From January to March 2013, troops fought.",
+     Interval(D(2013, 1, 1), D(2013, 1, 31), "month")),
+    ("Between March and May 2012, Mali collapsed.",
+     Interval(D(2012, 3, 1), D(2012, 3, 31), "month")),
+    ("From December to March 2013, it rained.",
+     Interval(D(2012, 12, 1), D(2012, 12, 31), "month")),
+    ("Votes on March 5 and on May 6, 2012.", day(D(2012, 3, 5))),
+])
+def test_a_date_without_its_year_takes_the_year_of_the_next_one_it_is_joined_to(
+        text: str, first: Interval) -> None:
+    """"Between March and May 2012": March 2012, not March of the year of writing (2020
+    here), nor of the next year when that would put it after May ("from December to
+    March 2013" starts in December 2012)."""
+    found = find_dates(text, D(2020, 8, 19))
+    assert len(found) == 2 and found[0][2] == first
