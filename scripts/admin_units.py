@@ -95,7 +95,8 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
 
 # Names the news uses for regions that neither source gives them: France's regions in English
 # and as merged in 2016 (each on the old region holding the new one's capital or middle),
-# other languages' spellings of regions GeoNames has in English, and the Donbas.
+# other languages' spellings of regions GeoNames has in English, the Donbas, and regions no
+# state of their own nor province bears the name of.
 ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
     ("FR", "Lower Normandy"): ["Normandy", "Normandie"],
     ("FR", "Bourgogne"): ["Burgundy", "Bourgogne-Franche-Comté"],
@@ -112,6 +113,14 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
     ("ES", "Andalusia"): ["Andalucía"],
     ("ES", "Catalonia"): ["Cataluña", "Catalunya"],
     ("UA", "Donets'k"): ["Donbas", "Donbass"],
+    # disputed or breakaway regions, on the province that holds their capital
+    ("GE", "Shida Kartli"): ["South Ossetia"],
+    ("AZ", "Stepanakert"): ["Nagorno-Karabakh", "Karabakh"],
+    ("CY", "Keryneia"): ["Northern Cyprus"],
+    ("SO", "Nugaal"): ["Puntland"],
+    ("IQ", "Arbil"): ["Kurdistan", "Iraqi Kurdistan"],
+    ("SY", "Quneitra"): ["Golan Heights", "Golan"],
+    ("EG", "Shamal Sina'"): ["North Sinai", "Sinai"],
 }
 
 

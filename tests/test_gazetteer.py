@@ -324,12 +324,16 @@ def test_provinces_have_their_english_names_too(gaz: Gazetteer, name: str, own: 
     ("Provence", "Provence-Alpes-Cote d'Azur", "FR"), ("Occitanie", "Midi-Pyrenees", "FR"),
     ("Hauts-de-France", "Nord-Pas-de-Calais", "FR"), ("Puglia", "Apulia", "IT"),
     ("Cataluña", "Catalonia", "ES"), ("Donbas", "Donets'k", "UA"),
+    ("South Ossetia", "Shida Kartli", "GE"), ("Nagorno-Karabakh", "Stepanakert", "AZ"),
+    ("Sinai", "Shamal Sina'", "EG"), ("Golan Heights", "Quneitra", "SY"),
 ])
 def test_regions_have_the_names_news_uses(gaz: Gazetteer, name: str, own: str,
                                           country: str) -> None:
     """Both sources have France's regions before their 2016 merger, under French names: the
     English names and the merged regions' go to the old region holding the new one's capital
-    or middle; other languages' spellings and the Donbas to the region they name."""
+    or middle; other languages' spellings and the Donbas to the region they name; disputed
+    regions that are no province ("South Ossetia") to the province holding their capital.
+    Without them "Sinai" was a village in Ecuador."""
     rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "admin1"]
     assert [(str(gaz.name[r]), str(gaz.country_code[r])) for r in rows] == [(own, country)]
 
