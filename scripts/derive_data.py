@@ -229,6 +229,39 @@ REGION_ADJECTIVES = {
     "Patagonia": ["Patagonian"],
 }
 
+# Provinces and regions by their adjective, as the news writes it.
+PROVINCE_ADJECTIVES: dict[tuple[str, str], list[str]] = {
+    ("GB", "Scotland"): ["Scottish", "Scots"],
+    ("GB", "Wales"): ["Welsh"],
+    ("GB", "Cornwall"): ["Cornish"],
+    ("US", "Texas"): ["Texan", "Texans"],
+    ("US", "California"): ["Californian", "Californians"],
+    ("US", "Florida"): ["Floridian", "Floridians"],
+    ("US", "Hawaii"): ["Hawaiian", "Hawaiians"],
+    ("US", "Alaska"): ["Alaskan", "Alaskans"],
+    ("CA", "Québec"): ["Quebecois", "Québécois", "Quebecer", "Quebecers"],
+    ("AU", "Tasmania"): ["Tasmanian", "Tasmanians"],
+    ("DE", "Bayern"): ["Bavarian", "Bavarians"],
+    ("ES", "Catalonia"): ["Catalan", "Catalans"],
+    ("ES", "Andalusia"): ["Andalusian"],
+    ("ES", "Basque Country"): ["Basque"],
+    ("IT", "Sicily"): ["Sicilian", "Sicilians"],
+    ("IT", "Sardinia"): ["Sardinian"],
+    ("IT", "Tuscany"): ["Tuscan"],
+    ("FR", "Corsica"): ["Corsican"],
+    ("FR", "Brittany"): ["Breton"],
+    ("BE", "Flanders"): ["Flemish"],
+    ("CN", "Xizang"): ["Tibetan", "Tibetans"],
+    ("RU", "Crimea"): ["Crimean"],
+    ("RU", "Chechnya"): ["Chechen", "Chechens"],
+    ("RU", "Dagestan"): ["Dagestani"],
+    ("RU", "North Ossetia"): ["North Ossetian"],
+    ("GE", "Shida Kartli"): ["South Ossetian", "South Ossetians"],  # see ADMIN1_OTHER_NAMES
+    ("GE", "Abkhazia"): ["Abkhaz", "Abkhazian", "Abkhazians"],
+    ("IN", "Jammu and Kashmir"): ["Kashmiri", "Kashmiris"],
+    ("SD", "Darfur"): ["Darfuri"],
+}
+
 
 def _points(lon, lat) -> list:
     return list(shapely.points(lon, lat))
@@ -704,8 +737,8 @@ def without_article(name: str) -> str | None:
 
 
 def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
-    """Demonyms: the irregular table, '-n'/'-an'/'-ian' forms of country names, and the other
-    demonyms ``countryinfo`` lists."""
+    """Demonyms: the irregular table, '-n'/'-an'/'-ian' forms of country names, the other
+    demonyms ``countryinfo`` lists, and the adjectives of regions and provinces."""
     out = []
     countries = places[places["feature"] == "country"]
     by_iso = dict(zip(countries["country_code"], countries.index))
@@ -733,6 +766,13 @@ def adjectives(places: pd.DataFrame) -> list[tuple[str, int]]:
     taken = {fold(f) for f, _ in out}  # "South African", "Central African": countries'
     for name, i in by_name.items():
         out += [(f, i) for f in part_adjectives(name) if fold(f) not in taken]
+    provinces = places[places["feature"] == "admin1"]
+    by_province = {(cc, name): i for cc, name, i in zip(
+        provinces["country_code"], provinces["name"], provinces.index, strict=True)}
+    for key, forms in PROVINCE_ADJECTIVES.items():
+        if (i := by_province.get(key)) is None:
+            raise ValueError(f"PROVINCE_ADJECTIVES: no province {key} in the gazetteer")
+        out += [(f, i) for f in forms]
     return out
 
 

@@ -158,6 +158,16 @@ def test_a_part_of_a_continent_has_the_adjectives_the_news_gives_it(
     assert [n for n, _, _ in places(gaz, gaz.adjective(adjective))] == [region]
 
 
+@pytest.mark.parametrize(("adjective", "province"), [
+    ("scottish", "Scotland"), ("welsh", "Wales"), ("texan", "Texas"), ("bavarian", "Bayern"),
+    ("catalan", "Catalonia"), ("tibetans", "Xizang"), ("south ossetian", "Shida Kartli"),
+    ("kashmiri", "Jammu and Kashmir"),
+])
+def test_provinces_have_the_adjectives_the_news_gives_them(
+        gaz: Gazetteer, adjective: str, province: str) -> None:
+    assert [(n, f) for n, f, _ in places(gaz, gaz.adjective(adjective))] == [(province, "admin1")]
+
+
 def test_unknown_adjective_is_empty(gaz: Gazetteer) -> None:
     assert len(gaz.adjective("bamakoish")) == 0
 
