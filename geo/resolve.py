@@ -254,9 +254,10 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     if len(rows) > 1:
         # an airport is looked up by its own word only ("Heathrow" of London Heathrow Airport)
         # and a province's namesake town by the province's name, whatever the town is called
-        # now (Chittagong, Chattogram's old name, is the division's own)
+        # now (Chittagong, Chattogram's old name, is the division's own); a region goes by the
+        # English names given it, none borrowed ("the Middle East" is Western Asia's own)
         namesake = {t for ts in namesakes for t in ts}
-        own = [f == "airport" or r in namesake or own_name(str(gaz.name[r]), key)
+        own = [f in ("airport", "region") or r in namesake or own_name(str(gaz.name[r]), key)
                for r, f in zip(row_list, features)]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}

@@ -522,3 +522,12 @@ def test_villages_named_after_a_big_city_stay_small() -> None:
     million they count as nothing, however near the text's other places (Guangzhou) one is."""
     r = row("Chinese authorities locked down Xi'an and parts of Guangzhou and Shenzhen.", "Xi'an")
     assert haversine_km(r.geometry.y, r.geometry.x, 34.26, 108.93) < 50
+
+
+def test_a_region_goes_by_the_english_names_given_it() -> None:
+    """"Middle East" is a name Western Asia is given, not borrowed: no hamlet called Middle
+    East in the text's focus country (Pennsylvania's) outranks it."""
+    g = geo.geoparse("Units from Gainesville, Texas, served in the Pacific, the Middle East "
+                     "and Italy, and some returned to Lindsay, Texas.")
+    assert g.loc[g["surface"] == "Middle East", ["name", "feature"]].values.tolist() == [
+        ["Western Asia", "region"]]
