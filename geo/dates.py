@@ -66,6 +66,9 @@ _MON = rf"(?=[A-Z])(?:(?i:{_alt(_FULL_MONTHS)})|(?i:{_alt(_ABBR_MONTHS)})\.?)(?!
 _WD = rf"(?=[A-Z])(?i:{_alt(_WEEKDAYS)})(?![A-Za-z])"
 _WD_ANY = rf"(?=[A-Z])(?i:{_alt([*_WEEKDAYS, *_WD_ABBR])})(?![A-Za-z])\.?"
 _DAY = r"(?<![\d,.$/:])(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?(?![A-Za-z\d])"
+# The other end of a span of days: "5-7 March", "from 5 to 7 March", "March 5-7"
+_FIRST_DAY = r"(?<![\d,.$/:])(?P<first>[0-3]?\d)(?:st|nd|rd|th)?"
+_LAST_DAY = r"(?P<last>[0-3]?\d)(?:st|nd|rd|th)?(?![A-Za-z\d])"
 _DAYN = r"(?<![\d,.$/:])[0-3]?\d(?!\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|2100)(?![\d%]|[.,]\d)"
 _NAME = rf"(?:[A-Z][a-z]+\s+)?(?i:{_alt(_NAME_NOUNS)})s?(?![A-Za-z])"
@@ -77,9 +80,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
     ("iso", r"(?<![\d-])(?P<x>(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d))(?![\d-])"),
     ("name", rf"\b(?P<x>{_MON}\s+{_DAYN}\s+{_NAME}"
              rf"|(?:the\s+)?{_DAYN}\s+(?:of\s+)?{_MON}\s+{_NAME})"),
-    ("dmy", rf"(?P<x>\b(?:{_WD_ANY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MON})"
-            rf"(?:,?\s+{_YEAR})?)"),
-    ("mdy", rf"\b(?P<x>(?:{_WD_ANY},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?)"),
+    ("dmy", rf"(?P<x>\b(?:{_WD_ANY},?\s+)?(?:the\s+)?(?:{_FIRST_DAY}\s*(?:[-–]|to)\s*)?{_DAY}"
+            rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+{_YEAR})?)"),
+    ("mdy", rf"\b(?P<x>(?:{_WD_ANY},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?{_DAY}"
+            rf"(?:\s*[-–]\s*{_LAST_DAY})?(?:,?\s+{_YEAR})?)"),
     ("month", _PRE.format("in|since|during|until|till|by|from|of|before|after|through|"
                           "throughout|between")
      + rf"(?P<x>(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<mon>{_MON})(?:,?\s+{_YEAR})?)"),
@@ -176,11 +180,23 @@ def _r_day(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     mon, day = _MONTHS[_low(m["mon"].rstrip("."))], int(m["day"])
     if m["year"]:
         d = _date(int(m["year"]), mon, day)
-        return _day(d) if d else None
+        return _days(_day(d), m) if d else None
     if ctx.written is None or _date(ctx.written.year, mon, day) is None:
         return None
-    return _not_too_future(_day(datetime.date(ctx.written.year, mon, day)), ctx.written,
-                           lambda y: _day(datetime.date(y, mon, day)))
+    return _days(_not_too_future(_day(datetime.date(ctx.written.year, mon, day)), ctx.written,
+                                 lambda y: _day(datetime.date(y, mon, day))), m)
+
+
+def _days(iv: Interval, m: re.Match[str]) -> Interval:
+    """The day, or the span of days a "5-7 March" or a "March 5-7" gives (still a 'day':
+    the most precise kind of phrase); a span that runs backwards is its one day."""
+    ends = m.groupdict()
+    d = iv.start
+    if ends.get("first") and (first := _date(d.year, d.month, int(ends["first"]))) and first < d:
+        return Interval(first, d, "day")
+    if ends.get("last") and (last := _date(d.year, d.month, int(ends["last"]))) and last > d:
+        return Interval(d, last, "day")
+    return iv
 
 
 def _r_month(m: re.Match[str], ctx: _Ctx) -> Interval | None:

@@ -422,3 +422,15 @@ def test_a_date_without_its_year_takes_the_year_of_the_next_one_it_is_joined_to(
     March 2013" starts in December 2012)."""
     found = find_dates(text, D(2020, 8, 19))
     assert len(found) == 2 and found[0][2] == first
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Talks ran March 5-7 in Algiers.", D(2012, 3, 5), D(2012, 3, 7)),
+    ("Talks ran 5-7 March in Algiers.", D(2012, 3, 5), D(2012, 3, 7)),
+    ("Talks ran from 5 to 7 March.", D(2012, 3, 5), D(2012, 3, 7)),
+    ("Talks ran March 5–7, 2011.", D(2011, 3, 5), D(2011, 3, 7)),
+    ("From 28 to 2 March.", D(2012, 3, 2), D(2012, 3, 2)),  # backwards: its one day
+])
+def test_a_span_of_days_is_all_of_them(text: str, first: dt.date, last: dt.date) -> None:
+    """"5-7 March" had been the 7th, "March 5-7" the 5th."""
+    assert only(text, MAY_1_2012) == Interval(first, last, "day")
