@@ -102,7 +102,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
                          "around|through|throughout|circa")
      + rf"(?<![\w$€£.,/])(?P<x>{_YEAR})"),
     ("relative", r"\b(?P<x>(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next))\s+"
-                 r"(?P<unit>(?i:year|month|week))(?![A-Za-z]))"),
+                 r"(?P<unit>(?i:year|month|week(?:end)?))(?![A-Za-z]))"),
     ("deictic", r"\b(?P<x>(?i:yesterday|today|tomorrow))(?![A-Za-z])"),
     ("ago", rf"\b(?P<x>(?P<n>{_NUM})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago))\b"),
     ("weekday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{_WD}))"),
@@ -245,7 +245,8 @@ def _r_decade(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 
 def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
-    """this/last/next year|month|week; 'earlier this X' runs from X's start to the writing day."""
+    """this/last/next year|month|week|weekend; 'earlier this X' runs from X's start to the
+    writing day; a weekend is the Saturday and Sunday of its week."""
     if ctx.written is None:
         return None
     w, rel, unit = ctx.written, " ".join(_low(m["rel"]).split()), _low(m["unit"])
@@ -256,10 +257,12 @@ def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
         cur = _month(w.year, w.month, shift)
     else:
         cur = _week(w + datetime.timedelta(weeks=shift))
-    if rel == "earlier this":
-        return Interval(cur.start, w, cur.granularity)
-    if rel == "later this":
-        return Interval(w, cur.end, cur.granularity)
+        if unit == "weekend":
+            cur = Interval(cur.start + datetime.timedelta(days=5), cur.end, "week")
+    if rel == "earlier this" and cur.start <= w:  # (a weekend may lie after the writing day)
+        return Interval(cur.start, min(w, cur.end), cur.granularity)
+    if rel == "later this" and w <= cur.end:
+        return Interval(max(w, cur.start), cur.end, cur.granularity)
     return cur
 
 

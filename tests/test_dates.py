@@ -434,3 +434,13 @@ def test_a_date_without_its_year_takes_the_year_of_the_next_one_it_is_joined_to(
 def test_a_span_of_days_is_all_of_them(text: str, first: dt.date, last: dt.date) -> None:
     """"5-7 March" had been the 7th, "March 5-7" the 5th."""
     assert only(text, MAY_1_2012) == Interval(first, last, "day")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Fighting broke out last weekend.", D(2012, 4, 28)),  # written Tuesday 1 May 2012
+    ("Talks continue this weekend.", D(2012, 5, 5)),
+    ("Next weekend, a vote.", D(2012, 5, 12)),
+    ("Later this weekend, a vote.", D(2012, 5, 5)),
+])
+def test_a_weekend_is_its_saturday_and_sunday(text: str, first: dt.date) -> None:
+    assert only(text, MAY_1_2012) == Interval(first, first + dt.timedelta(days=1), "week")
