@@ -90,7 +90,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
     ("season", _PRE.format("in|during|over|through|throughout|since|until|by|from|of")
      + r"(?P<x>\b(?:(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next|past))\s+)?"
        rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?![A-Za-z])"
-       rf"(?:\s+(?:of\s+)?{_YEAR})?)"),
+       rf"(?:\s+(?:of\s+)?{_YEAR}(?:[-–/](?P<next>\d\d(?:\d\d)?)(?!\d))?)?)"),
     # "between 2012 and 2014", "from 2012 to 2014", "2012-2014": both years and those between
     # (but "in 1990 and 1996" is two years)
     ("range", r"(?P<pre>\b(?i:between)\s+)?(?<![\w$€£.,/-])"
@@ -210,10 +210,14 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 
 def _r_season(m: re.Match[str], ctx: _Ctx) -> Interval | None:
-    """'this' (or bare) = the occurrence containing the writing date, else the nearest one."""
+    """'this' (or bare) = the occurrence containing the writing date, else the nearest one;
+    "the winter of 2012-13" is the one from December 2012."""
     name = _low(m["season"])
     if m["year"]:
-        return _season(name, int(m["year"]))
+        year = int(m["year"])
+        if name == "winter" and m["next"] and int(m["next"]) % 100 == (year + 1) % 100:
+            year += 1  # "the winter of 2012-13" runs from December 2012
+        return _season(name, year)
     if ctx.written is None:
         return None
     w, rel = ctx.written, " ".join(_low(m["rel"] or "this").split())

@@ -444,3 +444,9 @@ def test_a_span_of_days_is_all_of_them(text: str, first: dt.date, last: dt.date)
 ])
 def test_a_weekend_is_its_saturday_and_sunday(text: str, first: dt.date) -> None:
     assert only(text, MAY_1_2012) == Interval(first, first + dt.timedelta(days=1), "week")
+
+
+@pytest.mark.parametrize("text", ["In the winter of 2012-13, the north froze.",
+                                  "Winter 2012/2013 was cold."])
+def test_a_winter_across_two_years_runs_from_the_first_december(text: str) -> None:
+    assert only(text, MAY_1_2012) == Interval(D(2012, 12, 1), D(2013, 2, 28), "season")
