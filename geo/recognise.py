@@ -1087,9 +1087,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         if w.first[i] and not facts.metropolis or run != (i, i) and not municipal or not (
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
-    if ("people" in m.cues or "the" in m.cues and not _municipal(text, w, gaz, m, facts)) \
-            and not big and m.role != "in_name":
-        return False  # "the Bambara population", not "the Roselle police"
+    if ("people" in m.cues or "the" in m.cues and not _region_word_after(w, j)
+            and not _municipal(text, w, gaz, m, facts)) and not big and m.role != "in_name":
+        return False  # "the Bambara population", not "the Roselle police" nor "the Ménaka
+        # region" (a new region the gazetteer has only the town of)
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
@@ -1131,6 +1132,12 @@ def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int, m:
     return a < i and not facts.big and not w.hyphen_before[i] and w.key[i - 1] not in _PARTS \
         and not any(w.first[k] or w.key[k] in FUNCTION_WORDS or w.key[k].rstrip(".") in TITLES
                     for k in range(a, i)) and facts.towns_only
+
+
+def _region_word_after(w: Words, j: int) -> bool:
+    """Whether word ``j`` is followed right away by a region's kind: "the Ménaka region"
+    (not "the March 21 state meet")."""
+    return j + 1 < len(w) and w.key[j + 1] in _REGION_AFTER and w.start[j + 1] == w.end[j] + 1
 
 
 def _body_after(w: Words, j: int) -> bool:
