@@ -637,7 +637,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             resume = match[0] + 3  # "Bab" of "Bab al-Hawa", a longer name the gazetteer lacks
             continue
         if match is None:
-            if not w.first[i]:  # first in its sentence, any word is capitalised: no evidence
+            if start[i] > 0 and text[start[i] - 1] == "#":  # "#NepalEarthquake"
+                mentions.extend(_hashtag(w, i, gaz))
+            elif not w.first[i]:  # first in its sentence, any word is capitalised: no evidence
                 mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
         j, stop, name, cands, adj = match
@@ -1348,6 +1350,27 @@ def _unknown(text, w: Words, i, gaz, person_at, surnames, runs) -> list[Mention]
         cues.add("located")
     return [Mention(w.start[i], w.end[i], key, cands, sentence=w.sentence[i], fuzzy=score,
                     cues=cues, tokens=(i, i))]
+
+
+# The words of a hashtag written together: "#NepalEarthquake", "#PrayForParis", "#NYC2024"
+_CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
+
+
+def _hashtag(w: Words, i: int, gaz: Gazetteer) -> list[Mention]:
+    """The big place a hashtag's words name ("#NepalEarthquake", "#PrayForParis"): a
+    country's, province's or region's, or a town's of 100,000 or more, by its own name; the
+    first such run of its words, longest first."""
+    word, at = w.text[i], w.start[i]
+    parts = [(m.start(), m.end()) for m in _CAMEL.finditer(word)]
+    for a in range(len(parts)):
+        for b in range(min(len(parts), a + 3), a, -1):
+            lo, hi = parts[a][0], parts[b - 1][1]
+            key = fold(" ".join(word[s:e] for s, e in parts[a:b]))
+            rows = gaz.lookup(key) if key not in NOT_PLACES else ()
+            if len(rows) and (facts := _facts(gaz, key, rows)).big and facts.own_name:
+                return [Mention(at + lo, at + hi, key, rows, sentence=w.sentence[i],
+                                tokens=(i, i))]
+    return []
 
 
 _SETTLEMENTS = frozenset("village town city hamlet township suburb".split())  # "… of X"

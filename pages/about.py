@@ -19,7 +19,8 @@ and share as a link.
 1. **Finding names.** Capitalised words are looked up in an offline gazetteer, longest match
    first; misspellings of well-known places ("Timbuktou") are caught by close spelling. A
    name written in lower case, as posts write them ("landed in nyc"), counts only right
-   after "in", "to", "from"… and only for a country, a province or a big town.
+   after "in", "to", "from"… and only for a country, a province or a big town; so does
+   such a place's name inside a hashtag ("#NepalEarthquake", "#PrayForParis").
    Evidence in the sentence rejects people ("president Traore", "Ellis said", "her cousin,
    Jenny Palma"), everyday words that are also places, and peoples; a small town's name
    that nothing else in the text supports (no "in", no other place in its country) is a

@@ -464,6 +464,16 @@ def test_a_town_s_name_ending_a_longer_name_is_no_place(gaz: Gazetteer, text: st
     assert surfaces(gaz, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thoughts with everyone #NepalEarthquake", ["Nepal"]),
+    ("#PrayForParis tonight", ["Paris"]),
+    ("Rally today #BlackLivesMatter #MeToo", []),
+])
+def test_a_hashtag_s_words_written_together_name_a_big_place(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
     m = mention(gaz, "He moved to NYC in 2019.", "NYC")
     assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
