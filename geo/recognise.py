@@ -71,6 +71,8 @@ _REGION_KINDS = frozenset("county province state region district parish".split()
 # A name in capitals and a dash is a dateline wherever it stands: after a byline ("BY RUSS
 # ZIMMER Advocate Reporter March 15, 2009 NEWARK -- Unfortunately…")
 _DASHED = re.compile(r" ?(?:--|[—–]) ")
+# A name in capitals after a colon is no dateline: "Source: NEMA, Abuja"
+_AFTER_A_COLON = frozenset({": ", "; "})
 # A text's first word in capitals, then a sentence: a dateline whose dash was lost on the way
 # ("WASHINGTON Barack Obama pardoned…", "DETROIT The U.S. …").
 _BARE_DATELINE = re.compile(r" [A-Z][a-z]")
@@ -663,7 +665,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 text[end[i - 3] : start[i - 2]] == " ":
             m.cues.add("locative")  # "in Meppadi and Kalpetta", whatever Meppadi is
         if w.text[i].isupper() and (
-                (w.first[i] or _SECOND_DATELINE_TOWN.match(text, max(0, start[i] - 2))
+                (w.first[i] and text[start[i] - 2 : start[i]] not in _AFTER_A_COLON
+                 or _SECOND_DATELINE_TOWN.match(text, max(0, start[i] - 2))
                  and _after_a_dateline_town(w, i))
                 and (_DATELINE_END.match(text, end[j])
                      or i == 0 and _BARE_DATELINE.match(text, end[j]))

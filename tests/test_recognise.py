@@ -474,6 +474,13 @@ def test_a_hashtag_s_words_written_together_name_a_big_place(
     assert surfaces(gaz, text) == expected
 
 
+def test_a_name_in_capitals_after_a_colon_is_no_dateline(gaz: Gazetteer) -> None:
+    """"Source: NEMA, Abuja" names an agency, not Néma in Mauritania; "BAMAKO, Mali" first
+    in its line is still a dateline's town."""
+    assert surfaces(gaz, "Floods hit Kano.\nSource: NEMA, Abuja.") == ["Kano", "Abuja"]
+    assert "dateline" in mention(gaz, "BAMAKO, Mali (AP) - Soldiers left.", "BAMAKO").cues
+
+
 def test_nyc_is_new_york_city(gaz: Gazetteer) -> None:
     m = mention(gaz, "He moved to NYC in 2019.", "NYC")
     assert "New York City" in {str(gaz.name[r]) for r in m.candidates}
