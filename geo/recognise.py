@@ -391,7 +391,7 @@ def people(
     return positions, surnames, forenames
 
 
-_PERSON_AFTER = re.compile(r", (?:(\d{1,3},)|who )")  # "Nakishia Sullivan, 24, was…"
+_PERSON_AFTER = re.compile(r", (?:(\d{1,3},)|who )")  # "… Sullivan, 24,", "… Henderson, who"
 
 
 def _a_word(key: str) -> bool:
@@ -1030,7 +1030,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     strong, big = facts.strong, facts.big
     if j > i:  # "The City" is an old name of Oakville, not a name in a text
         return not (m.key.startswith("the ") and not facts.own_name and not strong
-                    or _end_of_a_longer_name(w, runs, i, m, facts))
+                    or _end_of_a_longer_name(w, runs, i, facts))
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"
     if (w.key[i] in ORG_WORDS or w.key[i] in FACILITY_WORDS) and j + 2 < len(w) and \
@@ -1127,7 +1127,7 @@ def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.n
         all(gaz.feature[r] in ("city", "locality") for r in rows.tolist())
 
 
-def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int, m: Mention,
+def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int,
                           facts: _Facts) -> bool:
     """Whether a town's name of several words ends a longer capitalised name whose first
     words are no place's ("the Central West End", "Park Central Square", "Wayne State
