@@ -811,7 +811,7 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
     country ("New Jersey and New York"); of which one was
     placed as a town, the other as the town's province, if it can be ("Melbourne and
     Victoria") and no town of that name is in it ("Gao and Ansongo": the Gao region's own
-    town)."""
+    town), or, beside a metropolis, as a city ("New York and London")."""
     out: dict[int, tuple[str, str, str]] = {}
     towns = ("city", "locality")
     for idx in range(len(mentions) - 1):
@@ -829,7 +829,12 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
             elif feature in towns and not any(  # but "Gao and Ansongo" are two towns of the
                     gaz.feature[r] in towns and gaz.country_code[r] == cc and  # Gao region
                     gaz.admin1[r] == a1 for r in mentions[other].candidates):
-                out.setdefault(other, ("admin1", cc, a1))
+                # a metropolis's peer is a city, where the other is no province of its
+                # country: "New York and London" is no London of 1,869 in California
+                city = gaz.population[p] >= 1_000_000 and not any(
+                    gaz.feature[r] == "admin1" and gaz.country_code[r] == cc and
+                    gaz.admin1[r] == a1 for r in mentions[other].candidates)
+                out.setdefault(other, ("city", "", "") if city else ("admin1", cc, a1))
     return out
 
 

@@ -531,3 +531,15 @@ def test_a_region_goes_by_the_english_names_given_it() -> None:
                      "and Italy, and some returned to Lindsay, Texas.")
     assert g.loc[g["surface"] == "Middle East", ["name", "feature"]].values.tolist() == [
         ["Western Asia", "region"]]
+
+
+def test_a_metropolis_s_peer_is_a_city() -> None:
+    """In a story about Texan firms, "New York and London" is London, England, not a
+    California village of 1,869 the text's focus and region would pick; "Melbourne and
+    Victoria" stays the town and its state."""
+    g = geo.geoparse("Exxon said it would move from Irving, Texas, to Houston. Chevron, based "
+                     "in San Ramon, California, moved last year. Analysts in New York and "
+                     "London said the move would save money.")
+    assert g.loc[g["surface"] == "London", "country_code"].tolist() == ["GB"]
+    g = geo.geoparse("Fires burned between Melbourne and Victoria's border.")
+    assert g.loc[g["surface"] == "Victoria", "feature"].tolist() == ["admin1"]
