@@ -30,6 +30,8 @@ UNKNOWN_POPULATION = 1_000
 FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
+METROPOLIS_OWNER = 1_000_000  # a town this big bearing a name as its own…
+METROPOLIS_ALIAS_WEIGHT = 3.0  # … marks down the places bearing it as an alternate this more
 # A national capital under its own name: news names capitals for their governments
 # ("talks between Washington and Moscow") more often than their size alone suggests
 CAPITAL_WEIGHT = 0.5
@@ -250,7 +252,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
     namesakes = [_namesake_towns(gaz, r, towns, key) if f == "admin1" else []
                  for f, r in zip(features, row_list)]
     town_named = [bool(t) for t in namesakes]
-    demoted = None
+    demoted, demoted_by = None, OWN_NAME_WEIGHT
     if len(rows) > 1:
         # an airport is looked up by its own word only ("Heathrow" of London Heathrow Airport)
         # and a province's namesake town by the province's name, whatever the town is called
@@ -283,8 +285,13 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         # "Minnesota" is the state's own name and only an old name of Minneota
         if any(own) and not all(own):
             demoted = [not o for o in own]
+            # and "Chicago" a metropolis's own, which a village's old name is no match for
+            # (Willard, Ohio, was Chicago Junction), whatever the text's region
+            if any(o and f == "city" and gaz.population[r] >= METROPOLIS_OWNER
+                   for o, f, r in zip(own, features, row_list)):
+                demoted_by = OWN_NAME_WEIGHT + METROPOLIS_ALIAS_WEIGHT
     base = prior if demoted is None else [
-        p - OWN_NAME_WEIGHT if d else p for p, d in zip(prior, demoted)]
+        p - demoted_by if d else p for p, d in zip(prior, demoted)]
     capital = gaz.capital[rows].tolist()
     if any(capital):
         base = [b + CAPITAL_WEIGHT if cap and not (demoted and demoted[k]) else b

@@ -543,3 +543,11 @@ def test_a_metropolis_s_peer_is_a_city() -> None:
     assert g.loc[g["surface"] == "London", "country_code"].tolist() == ["GB"]
     g = geo.geoparse("Fires burned between Melbourne and Victoria's border.")
     assert g.loc[g["surface"] == "Victoria", "feature"].tolist() == ["admin1"]
+
+
+def test_a_metropolis_s_own_name_is_no_match_for_a_village_s_old_one() -> None:
+    """Willard, Ohio, was once Chicago Junction: in an Ohio story "Chicago" is still the
+    city of 2.7 million, however much of the text is in Ohio."""
+    g = geo.geoparse("Flights to Chicago were cancelled in Ohio, where storms hit Toledo.")
+    assert g.loc[g["surface"] == "Chicago", ["name", "country_code"]].values.tolist() == [
+        ["Chicago", "US"]]
