@@ -1482,11 +1482,14 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             and a.sentence == b.sentence
             and ("located" in a.cues  # its place is what follows: "in Greenlane, Auckland"
                  or not (gap == ", " and (a.listed is not None and a.listed == b.listed
-                                          or _facts(gaz, a.key, a.candidates).first_country)
+                                          or _facts(gaz, a.key, a.candidates).first_country
+                                          or _provinces_of_one_country(gaz, a, b))
                          and (_peers(gaz, a.candidates, b.candidates)
                               or "region" in a.cues and "region" in b.cues)))
-        ):  # in a list, or after a country ("China, Japan, and the UK"), a comma may separate
-            # peers, and so it does names of one kind ("Clay, Douglas, Grant … counties")
+        ):  # in a list, after a country ("China, Japan, and the UK") or between two
+            # provinces of one country ("felt in Niigata, Toyama and as far as Tokyo"), a
+            # comma may separate peers, and so it does names of one kind ("Clay, Douglas,
+            # Grant … counties")
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
             if gap == " in ":
                 a.cues.add("within")  # "Hampton Park in Charleston": a part of the town
@@ -1513,6 +1516,13 @@ _CAPITAL_AFTER = re.compile(r"(?:'s)? (?:[a-z]+ )?capital\b")  # "the Illinois (
 
 # ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "
 _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?")
+
+
+def _provinces_of_one_country(gaz: Gazetteer, a: Mention, b: Mention) -> bool:
+    """Whether both names can be provinces of one country ("Niigata, Toyama")."""
+    held = {gaz.country_code[r] for r in b.candidates if gaz.feature[r] == "admin1"}
+    return bool(held) and any(gaz.feature[r] == "admin1" and gaz.country_code[r] in held
+                              for r in a.candidates)
 
 
 def _peers(gaz: Gazetteer, a: np.ndarray, b: np.ndarray) -> bool:

@@ -613,6 +613,16 @@ def test_a_comma_between_two_provinces_of_a_list_separates_them(gaz: Gazetteer) 
     assert near["Washington"] == "d.c."
 
 
+def test_a_comma_between_two_provinces_of_one_country_separates_them(gaz: Gazetteer) -> None:
+    """"Felt in Niigata, Toyama and as far as Tokyo": two prefectures, not Niigata inside
+    Toyama, though no list is found; "Victoria, British Columbia" is still the town in it."""
+    near = {s: m.near for s, m in found(gaz, "Tremors were felt in Niigata, Toyama and as far "
+                                             "as Tokyo.")}
+    assert near["Niigata"] is None
+    assert mention(gaz, "Storms hit Victoria, British Columbia.", "Victoria").near == \
+        "british columbia"
+
+
 def test_a_country_s_name_before_a_province_with_a_town_of_that_name_is_the_town(
         gaz: Gazetteer) -> None:
     """"Lebanon, Pennsylvania" and "Jordan, Minnesota" are towns in their states, not a country
