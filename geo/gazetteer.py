@@ -26,7 +26,8 @@ _SPACE = re.compile(r"\s+")
 # Abbreviations that are names of countries, provinces or a city (GeoNames lists "NYC" for New
 # York City); other all-capital short names are mostly codes (airports' "LAX", "BKO").
 ABBREVIATIONS = frozenset(
-    {"US", "USA", "UK", "UAE", "DRC", "NSW", "Qld", "NYC", "U.S.", "U.K.", "U.S.A.", "U.A.E."}
+    {"US", "USA", "UK", "UAE", "DRC", "NSW", "Qld", "NYC", "USSR", "U.S.", "U.K.", "U.S.A.",
+     "U.A.E."}
 )
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][a-z]{1,4}\.$")  # "N.Y.", "Tenn."
 

@@ -107,6 +107,22 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"],
 }
+# Former states and old names by the state that succeeded them (where several did, the one
+# holding the capital): history texts name them, and a map shows them there.
+FORMER_COUNTRIES: dict[str, list[str]] = {
+    "RU": ["Soviet Union", "USSR", "U.S.S.R."],
+    "RS": ["Yugoslavia"],
+    "CZ": ["Czechoslovakia"],
+    "DE": ["East Germany", "West Germany"],
+    "TR": ["Ottoman Empire"],
+    "ZW": ["Rhodesia"],
+    "IR": ["Persia"],
+    "TH": ["Siam"],
+    "LK": ["Ceylon"],
+    "BJ": ["Dahomey"],
+    "BF": ["Upper Volta"],
+    "BD": ["East Pakistan"],
+}
 
 # Demonyms and adjectives that do not follow from the country name by rule.
 IRREGULAR_ADJECTIVES: dict[str, list[str]] = {
@@ -354,6 +370,7 @@ def countries(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str,
             p["BRK_NAME"],
             *str(p["NAME_ALT"] or "").split("|"),
             *COUNTRY_ALIASES.get(iso, []),
+            *FORMER_COUNTRIES.get(iso, []),
         ]:
             if n:
                 names.append((n, i))

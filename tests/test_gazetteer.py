@@ -348,6 +348,16 @@ def test_regions_have_the_names_news_uses(gaz: Gazetteer, name: str, own: str,
     assert [(str(gaz.name[r]), str(gaz.country_code[r])) for r in rows] == [(own, country)]
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    ("Soviet Union", "RU"), ("USSR", "RU"), ("Yugoslavia", "RS"), ("Persia", "IR"),
+    ("Ceylon", "LK"), ("Upper Volta", "BF"), ("East Germany", "DE"),
+])
+def test_former_states_are_their_successors(gaz: Gazetteer, name: str, country: str) -> None:
+    """History texts name them; "Persia" had been a New York village's old name."""
+    rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "country"]
+    assert [str(gaz.country_code[r]) for r in rows] == [country]
+
+
 def test_a_provinces_english_name_is_a_name(gaz: Gazetteer) -> None:
     """"Jewish Autonomous Oblast" goes without its kind, "Mid Western" and "Eastern District"
     are no names at all."""
