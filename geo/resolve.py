@@ -30,8 +30,10 @@ UNKNOWN_POPULATION = 1_000
 FOCUS_WEIGHT = 2.5
 REGION_CUE_WEIGHT = 2.5  # 'the X region': provinces and regions over towns
 OWN_NAME_WEIGHT = 1.5  # a place's own name over the same string as another's alternate name
-METROPOLIS_OWNER = 1_000_000  # a town this big bearing a name as its own…
-METROPOLIS_ALIAS_WEIGHT = 3.0  # … marks down the places bearing it as an alternate this more
+# A town this big is a metropolis: its own name marks down the places bearing it as another
+# name by METROPOLIS_ALIAS_WEIGHT more, and its peer in a pair is read as a city
+METROPOLIS = 1_000_000
+METROPOLIS_ALIAS_WEIGHT = 3.0
 # A national capital under its own name: news names capitals for their governments
 # ("talks between Washington and Moscow") more often than their size alone suggests
 CAPITAL_WEIGHT = 0.5
@@ -287,7 +289,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
             demoted = [not o for o in own]
             # and "Chicago" a metropolis's own, which a village's old name is no match for
             # (Willard, Ohio, was Chicago Junction), whatever the text's region
-            if any(o and f == "city" and gaz.population[r] >= METROPOLIS_OWNER
+            if any(o and f == "city" and gaz.population[r] >= METROPOLIS
                    for o, f, r in zip(own, features, row_list)):
                 demoted_by = OWN_NAME_WEIGHT + METROPOLIS_ALIAS_WEIGHT
     base = prior if demoted is None else [
@@ -838,7 +840,7 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
                     gaz.admin1[r] == a1 for r in mentions[other].candidates):
                 # a metropolis's peer is a city, where the other is no province of its
                 # country: "New York and London" is no London of 1,869 in California
-                city = gaz.population[p] >= 1_000_000 and not any(
+                city = gaz.population[p] >= METROPOLIS and not any(
                     gaz.feature[r] == "admin1" and gaz.country_code[r] == cc and
                     gaz.admin1[r] == a1 for r in mentions[other].candidates)
                 out.setdefault(other, ("city", "", "") if city else ("admin1", cc, a1))
