@@ -762,7 +762,7 @@ def _lowercase_name(text: str, w: Words, gaz: Gazetteer, names: Container[str], 
         name = key[i] if j == i else fold(text[w.start[i] : w.end[j]])
         if name in wanted and name in names and name not in common_words() \
                 and (person_ok or name not in given_names()) \
-                and not set(name.replace("-", " ").split()) <= _COMPASS:
+                and not set(name.replace("-", " ").split()) <= _COMPASS | _COMPASS_PARTS:
             return Mention(w.start[i], w.end[j], name, gaz.lookup(name), sentence=w.sentence[i],
                            tokens=(i, j), cues={"locative"})
     return None
@@ -782,6 +782,10 @@ def _big_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozense
     return polities, big, frozenset(n.removeprefix("the ").split(" ")[0] for n in big)
 
 
+# the parts of anywhere a compass point picks out: "at the west end of the lake", "on the north
+# side", "in the central highlands" are no West End, North Side or Central Highlands
+_COMPASS_PARTS = frozenset("end side bank coast shore hill hills valley highlands lowlands "
+                           "territory territories islands peninsula suburbs".split())
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest the "
                      "northern southern eastern western central".split())
 

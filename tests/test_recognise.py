@@ -412,6 +412,8 @@ def test_a_postal_code_after_a_town_is_its_province(gaz: Gazetteer, text: str,
         ("made in china, shipped to us", []),
         ("talking to georgia about it", []),
         ("damage in the north-west frontier", []),
+        ("a port at the west end of the lake", []),
+        ("houses in the north side of town", []),
         ("sandbagging hit high gear in the metro", []),
         ("a fire in waxahachie", []),  # a small town's name is too little to go on
     ],
