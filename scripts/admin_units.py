@@ -124,6 +124,86 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
 }
 
 
+# Counties and regions the news names that Natural Earth has only the parts of (England's
+# metropolitan and ceremonial counties, Northern Ireland's six counties, Wales's preserved
+# counties, England's regions): (country, name) -> (other names, Natural Earth's units in it).
+# Each is placed at the middle of its parts' points.
+_LONDON_BOROUGHS = (
+    "Barking and Dagenham", "Barnet", "Bexley", "Brent", "Bromley", "Camden", "City", "Croydon",
+    "Ealing", "Enfield", "Greenwich", "Hackney", "Hammersmith and Fulham", "Haringey", "Harrow",
+    "Havering", "Hillingdon", "Hounslow", "Islington", "Kensington and Chelsea",
+    "Kingston upon Thames", "Lambeth", "Lewisham", "Merton", "Newham", "Redbridge",
+    "Richmond upon Thames", "Southwark", "Sutton", "Tower Hamlets", "Waltham Forest",
+    "Wandsworth", "Westminster",
+)
+_GREATER_MANCHESTER = ("Bolton", "Bury", "Manchester", "Oldham", "Rochdale", "Salford",
+                       "Stockport", "Tameside", "Trafford", "Wigan")
+_WEST_YORKSHIRE = ("Bradford", "Calderdale", "Kirklees", "Leeds", "Wakefield")
+_SOUTH_YORKSHIRE = ("Barnsley", "Doncaster", "Rotherham", "Sheffield")
+ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
+    ("GB", "Greater London"): ([], _LONDON_BOROUGHS),
+    ("GB", "Greater Manchester"): ([], _GREATER_MANCHESTER),
+    ("GB", "West Yorkshire"): ([], _WEST_YORKSHIRE),
+    ("GB", "South Yorkshire"): ([], _SOUTH_YORKSHIRE),
+    ("GB", "Tyne and Wear"): ([], ("Gateshead", "Newcastle upon Tyne", "North Tyneside",
+                                   "South Tyneside", "Sunderland")),
+    ("GB", "Berkshire"): ([], ("West Berkshire", "Reading", "Slough", "Wokingham",
+                               "Bracknell Forest", "Royal Borough of Windsor and Maidenhead")),
+    ("GB", "Bedfordshire"): ([], ("Bedford", "Central Bedfordshire", "Luton")),
+    ("GB", "Cheshire"): ([], ("Cheshire East", "Cheshire West and Chester", "Halton",
+                              "Warrington")),
+    ("GB", "Yorkshire"): ([], (*_WEST_YORKSHIRE, *_SOUTH_YORKSHIRE, "North Yorkshire", "York",
+                               "East Riding of Yorkshire", "Kingston upon Hull")),
+    ("GB", "East Anglia"): ([], ("Norfolk", "Suffolk", "Cambridgeshire")),
+    ("GB", "County Antrim"): (["Co. Antrim"], ("Antrim", "Ballymena", "Ballymoney", "Belfast",
+                                                "Carrickfergus", "Larne", "Moyle",
+                                                "Newtownabbey")),
+    ("GB", "County Down"): (["Co. Down"], ("Ards", "Banbridge", "Castlereagh", "Down",
+                                            "Newry and Mourne", "North Down")),
+    ("GB", "County Armagh"): (["Co. Armagh"], ("Armagh", "Craigavon")),
+    ("GB", "County Tyrone"): (["Co. Tyrone", "Tyrone"], ("Dungannon", "Omagh", "Strabane")),
+    ("GB", "County Londonderry"): (["Co. Londonderry", "County Derry", "Co. Derry"],
+                                   ("Coleraine", "Derry", "Limavady", "Magherafelt")),
+    ("GB", "County Fermanagh"): (["Co. Fermanagh"], ("Fermanagh",)),
+    ("GB", "Gwent"): ([], ("Blaenau Gwent", "Caerphilly", "Monmouthshire", "Newport",
+                           "Torfaen")),
+    ("GB", "Dyfed"): ([], ("Carmarthenshire", "Ceredigion", "Pembrokeshire")),
+    ("GB", "Clwyd"): ([], ("Conwy", "Denbighshire", "Flintshire", "Wrexham")),
+    ("GB", "Glamorgan"): ([], ("Bridgend", "Cardiff", "Merthyr Tydfil", "Neath Port Talbot",
+                               "Rhondda, Cynon, Taff", "Swansea", "Vale of Glamorgan")),
+    ("GB", "East Midlands"): ([], ("Derbyshire", "Derby", "Nottinghamshire", "Nottingham",
+                                   "Leicester", "Rutland", "Northamptonshire",
+                                   "Lincolnshire")),
+    ("GB", "North East England"): ([], (
+        "Northumberland", "Newcastle upon Tyne", "Gateshead", "Sunderland", "Durham",
+        "Darlington", "Hartlepool", "Middlesbrough", "Redcar and Cleveland")),
+    ("GB", "North West England"): ([], (
+        "Cumbria", "Lancashire", "Merseyside", *_GREATER_MANCHESTER, "Cheshire East",
+        "Cheshire West and Chester")),
+    ("GB", "South West England"): (["West Country"], (
+        "Cornwall", "Devon", "Somerset", "Dorset", "Wiltshire", "Gloucestershire", "Bristol")),
+    ("GB", "South East England"): ([], (
+        "Kent", "East Sussex", "West Sussex", "Surrey", "Hampshire", "Oxfordshire",
+        "Buckinghamshire")),
+}
+
+
+def admin1_unions(a_rows: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """The places of :data:`ADMIN1_UNIONS`, each at the middle of its parts' points."""
+    rows, names = [], []
+    for (cc, name), (others, members) in ADMIN1_UNIONS.items():
+        part = a_rows[(a_rows["country_code"] == cc) & a_rows["name"].isin(members)]
+        missing = set(members) - set(part["name"])
+        if missing:
+            raise ValueError(f"{name}: no unit named {sorted(missing)} in {cc}'s provinces")
+        lat, lon = _centre(part)
+        rows.append({"place_id": f"placeline:union:{cc}:{fold(name)}".replace(" ", "_"),
+                     "name": name, "feature": "admin1", "country_code": cc, "admin1": "",
+                     "lat": lat, "lon": lon, "population": 0})
+        names += [(n, len(rows) - 1) for n in [name, *others]]
+    return pd.DataFrame(rows), names
+
+
 # Words that make an admin-2 name unambiguous in English news: "Laurel County", "Orleans
 # Parish", "County Galway". Admin-2 names without one ("Bedford") are left to the cities.
 ADMIN2_WORDS = frozenset(
@@ -253,14 +333,19 @@ def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
 
 
-def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
+def admin2(towns: pd.DataFrame, codes: dict[tuple[str, str], str],
+           provinces: frozenset[tuple[str, str]] = frozenset()
            ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
-    """Counties and districts (admin-2) whose names say what they are, at their towns' centre.
+    """Counties and districts (admin-2) whose names say what they are, at their towns' centre:
+    with a word of :data:`ADMIN2_WORDS` or a shire's ending ("Leicestershire"), unless a
+    province of its country has the name (``provinces``: (country, folded name) pairs).
 
     ``codes`` maps (country, admin-1 name) to the admin-1 code the cities use, so that
     containment ("Laurel County, Kentucky") works as it does for towns.
     """
-    named = towns[[bool(ADMIN2_WORDS & set(fold(n).split())) for n in towns["admin2"]]]
+    named = towns[[bool(ADMIN2_WORDS & set(fold(n).split()))
+                   or fold(n).endswith("shire") and (cc, fold(n)) not in provinces
+                   for n, cc in zip(towns["admin2"], towns["cc"], strict=True)]]
     rows, names = [], []
     for (cc, a1, a2), g in named.groupby(["cc", "admin1", "admin2"]):
         lat, lon = _centre(g)

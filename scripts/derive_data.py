@@ -62,6 +62,7 @@ from admin_units import (  # noqa: E402
     admin1_centres,
     admin1_codes,
     admin1_groups,
+    admin1_unions,
     admin2,
     admin_extents,
     cities500,
@@ -977,8 +978,12 @@ def main(argv: list[str] | None = None) -> None:
     a_rows, a_layer, a_names = admin1(ne, admin1_centres(towns), codes, wider, args.subunits,
                                       towns)
     g_rows, g_names = admin1_groups(a_rows, a_names, wider)
+    u_rows, u_names = admin1_unions(a_rows)
     r_names = yield_to_polities(r_rows, r_names, [(c_rows, c_names), (a_rows, a_names)])
-    d_rows, d_names = admin2(towns, codes)
+    provinces = frozenset((str(rows.at[i, "country_code"]), fold(n))
+                          for rows, pairs in [(a_rows, a_names), (u_rows, u_names)]
+                          for n, i in pairs if isinstance(n, str))
+    d_rows, d_names = admin2(towns, codes, provinces)
     t_rows, t_names = cities(ne)
     # an airport's own word must not name, or be part of the name of, a wider place ("Cherokee
     # County", "Provence-Alpes-Côte d'Azur") or a town of 15,000 or more
@@ -993,6 +998,7 @@ def main(argv: list[str] | None = None) -> None:
         (s_rows, s_names),
         (a_rows, a_names),
         (g_rows, g_names),
+        (u_rows, u_names),
         (d_rows, d_names),
         (r_rows, r_names),
         (t_rows, t_names),

@@ -554,3 +554,29 @@ def test_lakes_are_places_under_the_names_the_news_gives_them(gaz: Gazetteer, na
     rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "lake"]
     assert len(rows) == 1
     assert str(gaz.country_code[rows[0]]) in countries
+
+
+@pytest.mark.parametrize(("name", "town", "km"), [("west yorkshire", "leeds", 25),
+                                                  ("greater manchester", "manchester", 15),
+                                                  ("greater london", "london", 15),
+                                                  ("county tyrone", "omagh", 25),
+                                                  ("yorkshire", "york", 40)])
+def test_a_county_natural_earth_has_only_the_parts_of_is_a_place(gaz: Gazetteer, name: str,
+                                                                  town: str, km: float) -> None:
+    """England's metropolitan and ceremonial counties and Northern Ireland's six counties are
+    in Natural Earth only as their boroughs and districts; each is a province among them."""
+    from geo.resolve import haversine_km
+
+    [unit] = [r for r in gaz.lookup(name) if gaz.feature[r] == "admin1"]
+    [near] = [r for r in gaz.lookup(town) if gaz.country_code[r] == "GB"
+              and gaz.feature[r] == "city"][:1]
+    assert gaz.country_code[unit] == "GB"
+    assert haversine_km(gaz.lat[unit], gaz.lon[unit], gaz.lat[near], gaz.lon[near]) < km
+
+
+def test_a_shire_is_a_county_unless_a_province_has_its_name(gaz: Gazetteer) -> None:
+    """GeoNames' "Leicestershire" (admin-2, which Natural Earth lacks) names itself a county
+    by its ending; "Hampshire", a province in Natural Earth, is not a county again."""
+    assert {(str(gaz.feature[r]), str(gaz.country_code[r]))
+            for r in gaz.lookup("leicestershire")} == {("admin2", "GB")}
+    assert "admin2" not in {str(gaz.feature[r]) for r in gaz.lookup("hampshire")}
