@@ -109,6 +109,7 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
     ("FR", "Nord-Pas-de-Calais"): ["Hauts-de-France"],
     ("FR", "Lorraine"): ["Grand Est"],
     ("FR", "Rhone-Alpes"): ["Auvergne-Rhône-Alpes"],
+    ("IE", "Laoighis"): ["Laois"],
     ("IT", "Apulia"): ["Puglia"],
     ("ES", "Andalusia"): ["Andalucía"],
     ("ES", "Catalonia"): ["Cataluña", "Catalunya"],
@@ -125,8 +126,9 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
 
 
 # Counties and regions the news names that Natural Earth has only the parts of (England's
-# metropolitan and ceremonial counties, Northern Ireland's six counties, Wales's preserved
-# counties, England's regions): (country, name) -> (other names, Natural Earth's units in it).
+# metropolitan and ceremonial counties, Dublin and Tipperary, Northern Ireland's six counties,
+# Wales's preserved counties, England's, the US's and Canada's regions): (country, name) ->
+# (other names, Natural Earth's units in it).
 # Each is placed at the middle of its parts' points.
 _LONDON_BOROUGHS = (
     "Barking and Dagenham", "Barnet", "Bexley", "Brent", "Bromley", "Camden", "City", "Croydon",
@@ -141,6 +143,24 @@ _GREATER_MANCHESTER = ("Bolton", "Bury", "Manchester", "Oldham", "Rochdale", "Sa
 _WEST_YORKSHIRE = ("Bradford", "Calderdale", "Kirklees", "Leeds", "Wakefield")
 _SOUTH_YORKSHIRE = ("Barnsley", "Doncaster", "Rotherham", "Sheffield")
 ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
+    ("IE", "County Dublin"): (["Co. Dublin"], ("Dublin", "Fingal", "South Dublin",
+                                               "Dún Laoghaire–Rathdown")),
+    ("IE", "County Tipperary"): (["Co. Tipperary", "Tipperary"], ("North Tipperary",
+                                                                  "South Tipperary")),
+    ("US", "New England"): ([], ("Connecticut", "Maine", "Massachusetts", "New Hampshire",
+                                 "Rhode Island", "Vermont")),
+    ("US", "Midwest"): (["Midwestern United States", "the Midwest", "Middle West"], (
+        "Illinois", "Indiana", "Iowa", "Kansas", "Michigan", "Minnesota", "Missouri",
+        "Nebraska", "North Dakota", "Ohio", "South Dakota", "Wisconsin")),
+    ("US", "Pacific Northwest"): (["the Pacific Northwest"], ("Washington", "Oregon", "Idaho")),
+    ("US", "Deep South"): (["the Deep South"], ("Alabama", "Georgia", "Louisiana",
+                                                "Mississippi", "South Carolina")),
+    ("CA", "Atlantic Canada"): ([], ("New Brunswick", "Nova Scotia", "Prince Edward Island",
+                                     "Newfoundland and Labrador")),
+    ("CA", "Maritimes"): (["the Maritimes", "Maritime provinces"], (
+        "New Brunswick", "Nova Scotia", "Prince Edward Island")),
+    ("CA", "Prairies"): (["the Prairies", "Canadian Prairies", "Prairie provinces"], (
+        "Alberta", "Saskatchewan", "Manitoba")),
     ("GB", "Greater London"): ([], _LONDON_BOROUGHS),
     ("GB", "Greater Manchester"): ([], _GREATER_MANCHESTER),
     ("GB", "West Yorkshire"): ([], _WEST_YORKSHIRE),
@@ -203,6 +223,9 @@ def admin1_unions(a_rows: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, i
         names += [(n, len(rows) - 1) for n in [name, *others]]
     return pd.DataFrame(rows), names
 
+
+# Countries whose provinces are counties named with "County" first: "County Kerry", "Co. Mayo"
+COUNTY_FIRST = frozenset({"IE"})
 
 # Words that make an admin-2 name unambiguous in English news: "Laurel County", "Orleans
 # Parish", "County Galway". Admin-2 names without one ("Bedford") are left to the cities.
@@ -635,6 +658,9 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
         elif how == "name" and fold(key[1]) != fold(name):
             own.append(key[1])  # GeoNames' "West Java" of "Jawa Barat"
         own += more  # GeoNames' English name: "Bavaria" of "Bayern"
+        if a["iso_a2"] in COUNTY_FIRST:
+            own += [f"{w} {n}" for n in own for w in ("County", "Co.")  # "County Kerry"
+                    if (a["iso_a2"], f"County {n}") not in ADMIN1_UNIONS]  # not Dublin city
         names += [(n, len(rows) - 1) for n in dict.fromkeys(own)]
     if territories:
         for row, p, (lat, lon) in zip(rows, placed, territories.place(placed), strict=True):

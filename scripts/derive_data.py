@@ -402,11 +402,28 @@ SUBREGION_ALIASES = {
 }
 
 
+# Regions the news names by the countries they hold, which no UN subregion is: (other
+# names, ISO codes). Our own short table.
+COUNTRY_GROUPS: dict[str, tuple[list[str], list[str]]] = {
+    "Latin America": ([], ["MX", "GT", "BZ", "SV", "HN", "NI", "CR", "PA", "CU", "DO", "HT",
+                           "PR", "CO", "VE", "EC", "PE", "BO", "BR", "PY", "UY", "AR", "CL"]),
+    "Horn of Africa": ([], ["SO", "ET", "ER", "DJ"]),
+    "Maghreb": (["the Maghreb"], ["MA", "DZ", "TN", "LY", "MR"]),
+    "Levant": (["the Levant"], ["SY", "LB", "IL", "PS", "JO"]),
+    "Baltic states": (["the Baltic states", "the Baltics"], ["EE", "LV", "LT"]),
+    "Benelux": ([], ["BE", "NL", "LU"]),
+}
+
+
 def subregions(country_layer: gpd.GeoDataFrame) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
-    """UN subregions ("Western Africa", "West Africa") as regions: dissolved country polygons."""
-    layer = country_layer.dissolve(by="subregion", as_index=False)
+    """UN subregions ("Western Africa", "West Africa") and :data:`COUNTRY_GROUPS` as regions:
+    dissolved country polygons."""
+    groups = pd.concat([country_layer[country_layer["iso_a2"].isin(codes)].assign(subregion=name)
+                        for name, (_, codes) in COUNTRY_GROUPS.items()])
+    layer = pd.concat([country_layer, groups]).dissolve(by="subregion", as_index=False)
+    aliases = {**SUBREGION_ALIASES, **{n: others for n, (others, _) in COUNTRY_GROUPS.items()}}
     rows, names = [], []
-    for _, r in layer[layer["subregion"].isin(SUBREGION_ALIASES)].iterrows():
+    for _, r in layer[layer["subregion"].isin(aliases)].iterrows():
         p = r.geometry.representative_point()
         rows.append(
             {
@@ -420,7 +437,7 @@ def subregions(country_layer: gpd.GeoDataFrame) -> tuple[pd.DataFrame, list[tupl
                 "population": 0,
             }
         )
-        names += [(n, len(rows) - 1) for n in [r["subregion"], *SUBREGION_ALIASES[r["subregion"]]]]
+        names += [(n, len(rows) - 1) for n in [r["subregion"], *aliases[r["subregion"]]]]
     return pd.DataFrame(rows), names
 
 

@@ -1110,3 +1110,21 @@ def test_a_place_hyphened_to_a_place_is_one_too(gaz: Gazetteer) -> None:
     """"Fargo-Moorhead": Moorhead is a town beside Fargo, not a word of a longer name."""
     assert surfaces(gaz, "The river crested at 41 feet in Fargo-Moorhead on Friday.") == [
         "Fargo", "Moorhead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Migrants from Latin America crossed into Texas.", ["Latin America", "Texas"]),
+        ("Storms hit County Kerry and Co. Mayo overnight.", ["County Kerry", "Co. Mayo"]),
+        ("Farmers across the Midwest and New England face drought.", ["Midwest",
+                                                                      "New England"]),
+        ("Locusts reached the Horn of Africa.", ["Horn of Africa"]),
+    ],
+)
+def test_a_region_named_by_its_parts_is_one_name(gaz: Gazetteer, text: str,
+                                                 expected: list[str]) -> None:
+    """Regions the news names that are made of countries or provinces are places of their own
+    (``COUNTRY_GROUPS``, ``ADMIN1_UNIONS`` in the data scripts): "Latin America" is not
+    "America", and "County Kerry" is Kerry's county, not a person."""
+    assert surfaces(gaz, text) == expected
