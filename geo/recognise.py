@@ -1031,6 +1031,11 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not (_a_language(text, w, i, j) or i > 0 and w.key[i - 1] == "native"
                     and w.cap[i - 1] and text[w.end[i - 1] : w.start[i]] == " ")
     facts = _facts(gaz, m.key, m.candidates)
+    if facts.bare_sea and not _the_sea(w, i, j):
+        m.candidates = m.candidates[gaz.feature[m.candidates] != "sea"]
+        if not len(m.candidates):
+            return False
+        facts = _facts(gaz, m.key, m.candidates)
     strong, big = facts.strong, facts.big
     if j > i:  # "The City" is an old name of Oakville, not a name in a text
         return not (m.key.startswith("the ") and not facts.own_name and not strong
@@ -1129,6 +1134,16 @@ def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.n
         return True
     return key[j] in _SEAS and i > 0 and key[i - 1] == "the" and \
         all(gaz.feature[r] in ("city", "locality") for r in rows.tolist())
+
+
+def _the_sea(w: Words, i: int, j: int) -> bool:
+    """Whether words i…j, short for a sea's name, stand alone after "the": "in the Pacific",
+    "The Atlantic flyway", not "Virgin Atlantic", "by The Atlantic" (a magazine's title), "the
+    Pacific Decadal Oscillation"."""
+    if i == 0 or w.key[i - 1] != "the" or w.end[i - 1] + 1 != w.start[i] or \
+            w.cap[i - 1] and not w.first[i - 1]:
+        return False
+    return j + 1 >= len(w) or w.sentence[j + 1] != w.sentence[j] or not w.cap[j + 1]
 
 
 def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int,
@@ -1270,30 +1285,34 @@ class _Facts:
     text after text, so these are computed once per name and candidate set."""
 
     strong: bool  # some candidate is a country, admin-1 region or region
-    big: bool  # strong, or some candidate has 100,000 people or more
+    big: bool  # strong, or some candidate is a sea or has 100,000 people or more
     first_country: bool  # the first candidate is a country
     own_name: bool  # some candidate (of the first 50) has the name as its own
     upper_name: bool  # some candidate's name is written in capitals
-    countryish: bool  # some candidate is a country or region
-    known: bool  # some candidate is a country, region or town of 100,000 or more
+    countryish: bool  # some candidate is a country, region or sea
+    known: bool  # some candidate is a country, region, sea or town of 100,000 or more
     town: bool  # some candidate is a town of 15,000 or more
     # some candidate bears the name as its own and is a town of 2,000,000 or more, or a
     # national capital of 1,000,000 or more ("Berlin", "Warsaw", "Shanghai")
     metropolis: bool
     towns_only: bool  # every candidate is a town or an airport
+    bare_sea: bool  # some candidate is a sea this name is short for ("Pacific")
 
 
 def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
     strong = any(gaz.feature[c] in STRONG for c in rows)
+    sea = any(gaz.feature[c] == "sea" for c in rows)  # "the Pacific", "the Mediterranean"
     return _Facts(
+        bare_sea=any(gaz.feature[c] == "sea" and not own_name(str(gaz.name[c]), key)
+                     for c in rows),
         strong=strong,
-        big=strong or gaz.population[rows].max(initial=0) >= 100_000,
+        big=strong or sea or gaz.population[rows].max(initial=0) >= 100_000,
         first_country=len(rows) > 0 and gaz.feature[rows[0]] == "country",
         own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50]),
         upper_name=any(str(gaz.name[c]).isupper() for c in rows),
-        countryish=any(gaz.feature[c] in ("country", "region") for c in rows),
-        known=any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
-                  for c in rows),
+        countryish=sea or any(gaz.feature[c] in ("country", "region") for c in rows),
+        known=sea or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
+                         for c in rows),
         town=gaz.population[rows].max(initial=0) >= 15_000,
         metropolis=any(gaz.population[c] >= (1_000_000 if gaz.capital[c] else 2_000_000)
                        and own_name(str(gaz.name[c]), key) for c in rows[:50]),

@@ -22,7 +22,8 @@ from .recognise import Mention
 
 # Others by population; an airport or a lake as a town of 100,000 (only big cities' airports
 # answer to their own word alone, "Heathrow", "Dulles"; a lake, to its full name, "Lake Erie")
-FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "admin1": 3.0, "airport": 2.5, "lake": 2.5}
+FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "sea": 4.0, "admin1": 3.0, "airport": 2.5,
+                 "lake": 2.5}
 # GeoNames lists towns of 500 people or more, and seats of administration whatever their size,
 # some with no population given ("Twickenham"): such a town counts as one of 1,000, not as
 # none, which lost it to any big city that once bore its name (Huntsville, Alabama)
@@ -259,9 +260,11 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         # an airport is looked up by its own word only ("Heathrow" of London Heathrow Airport)
         # and a province's namesake town by the province's name, whatever the town is called
         # now (Chittagong, Chattogram's old name, is the division's own); a region goes by the
-        # English names given it, none borrowed ("the Middle East" is Western Asia's own)
+        # English names given it, none borrowed ("the Middle East" is Western Asia's own), and
+        # so does a sea ("the Pacific")
         namesake = {t for ts in namesakes for t in ts}
-        own = [f in ("airport", "region") or r in namesake or own_name(str(gaz.name[r]), key)
+        own = [f in ("airport", "region", "sea") or r in namesake
+               or own_name(str(gaz.name[r]), key)
                for r, f in zip(row_list, features)]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
@@ -292,6 +295,9 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
             if any(o and f == "city" and gaz.population[r] >= METROPOLIS
                    for o, f, r in zip(own, features, row_list)):
                 demoted_by = OWN_NAME_WEIGHT + METROPOLIS_ALIAS_WEIGHT
+        if "sea" in features:  # "the Pacific" is the ocean, not Pacific, Missouri
+            demoted = [f in ("city", "locality") for f in features]
+            demoted_by = METROPOLIS_ALIAS_WEIGHT
     base = prior if demoted is None else [
         p - demoted_by if d else p for p, d in zip(prior, demoted)]
     capital = gaz.capital[rows].tolist()

@@ -595,6 +595,80 @@ def lake_names(name: str, alt: str | None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Oceans, seas, gulfs, bays and straits the news names, none of which the sources have as a
+# place, at their conventional points (the encyclopaedias'): name -> (other names, lat, lon).
+# Our own short table. A bare "Pacific" or "Atlantic" is the ocean ("the Pacific side").
+SEAS: dict[str, tuple[list[str], float, float]] = {
+    "Pacific Ocean": (["Pacific"], 0.0, -160.0),
+    "Atlantic Ocean": (["Atlantic"], 0.0, -25.0),
+    "Indian Ocean": ([], -20.0, 80.0),
+    "Arctic Ocean": ([], 90.0, 0.0),
+    "Southern Ocean": ([], -60.0, 90.0),
+    "North Atlantic": (["North Atlantic Ocean"], 40.0, -40.0),
+    "South Atlantic": (["South Atlantic Ocean"], -30.0, -15.0),
+    "North Pacific": (["North Pacific Ocean"], 30.0, -170.0),
+    "South Pacific": (["South Pacific Ocean"], -30.0, -140.0),
+    "Mediterranean Sea": (["Mediterranean"], 35.0, 18.0),
+    "Black Sea": ([], 44.0, 35.0),
+    "Baltic Sea": ([], 58.0, 20.0),
+    "North Sea": ([], 56.0, 3.0),
+    "Caribbean Sea": ([], 15.0, -75.0),
+    "Red Sea": ([], 22.0, 38.0),
+    "Arabian Sea": ([], 14.0, 65.0),
+    "Caspian Sea": ([], 42.0, 50.5),
+    "South China Sea": ([], 12.0, 113.0),
+    "East China Sea": ([], 30.0, 125.0),
+    "Yellow Sea": ([], 35.0, 123.0),
+    "Sea of Japan": ([], 40.0, 135.0),
+    "Philippine Sea": ([], 20.0, 130.0),
+    "Coral Sea": ([], -18.0, 155.0),
+    "Tasman Sea": ([], -40.0, 160.0),
+    "Bering Sea": ([], 58.0, -178.0),
+    "Sea of Okhotsk": ([], 55.0, 150.0),
+    "Barents Sea": ([], 75.0, 40.0),
+    "Aegean Sea": ([], 39.0, 25.0),
+    "Adriatic Sea": ([], 43.0, 15.0),
+    "Ionian Sea": ([], 38.0, 19.0),
+    "Tyrrhenian Sea": ([], 40.0, 12.0),
+    "Irish Sea": ([], 53.5, -5.0),
+    "Sea of Azov": ([], 46.0, 36.5),
+    "Sea of Marmara": ([], 40.7, 28.2),
+    "Andaman Sea": ([], 10.0, 96.0),
+    "Java Sea": ([], -5.0, 110.0),
+    "English Channel": ([], 50.0, -2.0),
+    "Persian Gulf": (["Arabian Gulf"], 26.0, 52.0),
+    "Gulf of Oman": ([], 25.0, 58.0),
+    "Gulf of Aden": ([], 12.0, 48.0),
+    "Gulf of Guinea": ([], 2.0, 3.0),
+    "Gulf of Mexico": ([], 25.0, -90.0),
+    "Gulf of Alaska": ([], 58.0, -145.0),
+    "Gulf of Thailand": ([], 9.5, 102.0),
+    "Gulf of California": (["Sea of Cortez"], 28.0, -112.0),
+    "Gulf of St. Lawrence": (["Gulf of Saint Lawrence"], 48.0, -62.0),
+    "Bay of Bengal": ([], 15.0, 88.0),
+    "Bay of Biscay": ([], 45.0, -4.0),
+    "Hudson Bay": ([], 60.0, -85.0),
+    "Chesapeake Bay": ([], 38.0, -76.2),
+    "Puget Sound": ([], 47.6, -122.45),
+    "Strait of Hormuz": ([], 26.6, 56.5),
+    "Strait of Malacca": (["Malacca Strait"], 4.0, 100.5),
+    "Strait of Gibraltar": ([], 35.97, -5.5),
+    "Taiwan Strait": ([], 24.0, 119.0),
+    "Bosphorus": (["Bosporus"], 41.1, 29.05),
+}
+
+
+def seas() -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """The places of :data:`SEAS` (feature ``sea``, in no country)."""
+    rows, names = [], []
+    for name, (others, lat, lon) in SEAS.items():
+        rows.append({"place_id": f"placeline:sea:{fold(name).replace(' ', '_')}", "name": name,
+                     "feature": "sea", "country_code": "", "admin1": "", "lat": lat, "lon": lon,
+                     "population": 0})
+        names += [(n, len(rows) - 1) for n in [name, *others]]
+    return pd.DataFrame(rows), names
+
+
 def lakes(ne: Path, country_layer: gpd.GeoDataFrame
           ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     """Natural Earth's named lakes, reservoirs and inland seas, each at a point inside it and
@@ -1009,6 +1083,7 @@ def main(argv: list[str] | None = None) -> None:
         fold(n) for n in t_rows.loc[t_rows["population"] >= 15000, "name"]}
     p_rows, p_names = airports(towns, taken)
     l_rows, l_names = lakes(ne, c_layer)
+    e_rows, e_names = seas()
     for rows, pairs in [
         (c_rows, c_names),
         (k_rows, k_names),
@@ -1021,6 +1096,7 @@ def main(argv: list[str] | None = None) -> None:
         (t_rows, t_names),
         (p_rows, p_names),
         (l_rows, l_names),
+        (e_rows, e_names),
     ]:
         parts.append(rows)
         names += [(n, i + offset) for n, i in pairs]

@@ -551,3 +551,14 @@ def test_a_metropolis_s_own_name_is_no_match_for_a_village_s_old_one() -> None:
     g = geo.geoparse("Flights to Chicago were cancelled in Ohio, where storms hit Toledo.")
     assert g.loc[g["surface"] == "Chicago", ["name", "country_code"]].values.tolist() == [
         ["Chicago", "US"]]
+
+
+def test_a_seas_short_name_after_the_is_the_sea_whatever_the_texts_country() -> None:
+    """"The Pacific" in a story about Alaska is the ocean, not Pacific, Missouri (a town of
+    7,000 in the text's focus country); a town stated in its state keeps the name."""
+    text = ("Birds most at risk are on the Pacific side of the Americas in Alaska and Oregon. "
+            "The Atlantic flyway brings birds from Europe to Maine and Florida.")
+    assert row(text, "Pacific")["name"] == "Pacific Ocean"
+    assert row(text, "Atlantic")["name"] == "Atlantic Ocean"
+    town = row("A man from Atlantic, Iowa, was hurt near Red Oak.", "Atlantic")
+    assert (town["name"], town["country_code"]) == ("Atlantic", "US")
