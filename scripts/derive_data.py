@@ -658,14 +658,24 @@ SEAS: dict[str, tuple[list[str], float, float]] = {
 }
 
 
+# Regions of many countries the news names as one, at their conventional points (the
+# encyclopaedias'). Not the European Union: it is where ("countries in the EU") as often as
+# the body that acts ("the EU has banned exports"), and no point serves both.
+REGION_POINTS: dict[str, tuple[list[str], float, float]] = {
+    "Americas": (["the Americas"], 19.0, -96.0),
+}
+
+
 def seas() -> tuple[pd.DataFrame, list[tuple[str, int]]]:
-    """The places of :data:`SEAS` (feature ``sea``, in no country)."""
+    """The places of :data:`SEAS` (feature ``sea``) and :data:`REGION_POINTS` (``region``),
+    in no country."""
     rows, names = [], []
-    for name, (others, lat, lon) in SEAS.items():
-        rows.append({"place_id": f"placeline:sea:{fold(name).replace(' ', '_')}", "name": name,
-                     "feature": "sea", "country_code": "", "admin1": "", "lat": lat, "lon": lon,
-                     "population": 0})
-        names += [(n, len(rows) - 1) for n in [name, *others]]
+    for feature, table in (("sea", SEAS), ("region", REGION_POINTS)):
+        for name, (others, lat, lon) in table.items():
+            rows.append({"place_id": f"placeline:{feature}:{fold(name).replace(' ', '_')}",
+                         "name": name, "feature": feature, "country_code": "", "admin1": "",
+                         "lat": lat, "lon": lon, "population": 0})
+            names += [(n, len(rows) - 1) for n in [name, *others]]
     return pd.DataFrame(rows), names
 
 

@@ -776,8 +776,11 @@ def test_a_town_named_like_a_word_is_a_place_before_its_province(gaz: Gazetteer)
 
 
 def test_a_plural_of_a_places_name_is_no_misspelling_of_it(gaz: Gazetteer) -> None:
-    """"The Americas" are two continents, not a misspelt "America" (the United States)."""
-    assert surfaces(gaz, "Cases rose across the Americas, and in Timbuktou.") == ["Timbuktou"]
+    """"The Dakotas" are two states, not a misspelt "Dakota" (a town of Minnesota); "the
+    Americas", a place of its own, are not a misspelt "America" (the United States)."""
+    assert surfaces(gaz, "Cases rose across the Dakotas, and in Timbuktou.") == ["Timbuktou"]
+    americas = mention(gaz, "Cases rose across the Americas.", "Americas")
+    assert {str(gaz.feature[r]) for r in americas.candidates} == {"region"}
 
 
 def test_lower_case_particles_inside_names(gaz: Gazetteer) -> None:
@@ -1121,6 +1124,7 @@ def test_a_place_hyphened_to_a_place_is_one_too(gaz: Gazetteer) -> None:
         ("Farmers across the Midwest and New England face drought.", ["Midwest",
                                                                       "New England"]),
         ("Locusts reached the Horn of Africa.", ["Horn of Africa"]),
+        ("Frogs have declined across the Americas.", ["Americas"]),
     ],
 )
 def test_a_region_named_by_its_parts_is_one_name(gaz: Gazetteer, text: str,
