@@ -310,6 +310,11 @@ def _capitalised(w: Words) -> list[int]:
     return list(compress(range(len(w)), w.cap))
 
 
+# Titles that are also verbs, titles only when capitalised: "Miss Marple", not "expected to
+# miss Rochester"
+_VERBS = frozenset({"miss"})
+
+
 def people(
     text: str, w: Words, gaz: Gazetteer, runs: list[tuple[int, int]] | None = None
 ) -> tuple[set[int], set[str], set[str]]:
@@ -342,7 +347,8 @@ def people(
     surnames: set[str] = set()
     forenames: set[str] = set()
     for i, j in capital_runs(text, w) if runs is None else runs:
-        titled = i > 0 and w.sentence[i - 1] == w.sentence[i] and key[i - 1].rstrip(".") in TITLES
+        titled = i > 0 and w.sentence[i - 1] == w.sentence[i] and \
+            key[i - 1].rstrip(".") in TITLES and (w.cap[i - 1] or key[i - 1] not in _VERBS)
         if not titled:  # "President Hollande", "State Rep. Jay Roberts", not "Prince Edward
             for k in range(i, j):  # Island" or "Bishop Auckland"
                 if key[k].rstrip(".") in TITLES and not place_at(k, k, j) and \

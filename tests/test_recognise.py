@@ -1152,3 +1152,11 @@ def test_a_sea_is_a_place(gaz: Gazetteer, text: str, expected: list[str]) -> Non
     """Oceans, seas and gulfs are places (``SEAS`` in the data script), as the corpora
     annotate them; "Pacific" alone is the ocean only as "the Pacific"."""
     assert surfaces(gaz, text) == expected
+
+
+def test_a_title_that_is_also_a_verb_is_a_title_only_capitalised(gaz: Gazetteer) -> None:
+    """"Expected to miss Rochester" names no Miss Rochester, whose surname would then hide
+    every "Rochester" of the text; "Miss Marple" is still a woman."""
+    assert surfaces(gaz, "Storm expected to miss Rochester. Snow fell north of Rochester.") == [
+        "Rochester", "Rochester"]
+    assert "Marple" not in surfaces(gaz, "Miss Marple came to Ely.")
