@@ -149,6 +149,7 @@ _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbrev
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
 _CLAUSE_MARKS = ":;\n"
 _CLAUSE_LEAD = " \"'“‘("
+_AFTER_AN_AGENCY = (" - ", " -- ", " — ", " – ", " —", "—")
 _SPLIT = re.compile(f"({_WORD.pattern})")  # words and what lies between them, alternately
 _APOSTROPHES = "'’"
 
@@ -218,15 +219,22 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
             k += 1
         if (i := bisect_left(starts, k)) < len(starts) and starts[i] == k:
             first[i] = True
+    for c in _find_all(text, ")"):  # a dateline's agency: "LONDON (Reuters) - Banks fell"
+        gap = next((g for g in _AFTER_AN_AGENCY if text.startswith(g, c + 1)), None)
+        if gap and (i := bisect_left(starts, c + 1 + len(gap))) < len(starts) and \
+                starts[i] == c + 1 + len(gap):
+            first[i] = True
     sentence: list[int] = []
     for si, (a, b) in enumerate(bounds):
         sentence += [si] * (b - a)
         if a < b:
             first[a] = True
         if b - a <= 15 and text[sentences[si][1] - 1] not in ".!?":
-            longs = [w for w in raw[a:b] if len(w) > 3]
-            caps = sum(1 for w in longs if w[0].isupper())
-            if longs and caps / len(longs) >= 0.7:  # a heading: every word starts one
+            # a heading in title case: each word of three letters or more starts with a
+            # capital but the small words ("Fire in Dallas Kills Two", not "Floods hit
+            # Reading and Slough")
+            longs = [w for w in raw[a:b] if len(w) > 2 and w.lower() not in _TITLE_SMALL]
+            if longs and all(w[0].isupper() for w in longs):
                 first[a:b] = [True] * (b - a)
     hyphen = [False] * len(words)
     for h in _find_all(text, "-"):  # glued to a word before it: "al-Din", "French-led"
@@ -309,6 +317,10 @@ def _capitalised(w: Words) -> list[int]:
     lower case, so loops over names visit these instead of every word)."""
     return list(compress(range(len(w)), w.cap))
 
+
+# Words a heading in title case leaves in lower case
+_TITLE_SMALL = FUNCTION_WORDS | frozenset("into over upon onto than amid near via per nor yet "
+                                          "vs".split())
 
 # Titles that are also verbs, titles only when capitalised: "Miss Marple", not "expected to
 # miss Rochester"
@@ -672,6 +684,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.cues.add("locative")  # "in Meppadi and Kalpetta", whatever Meppadi is
         if w.text[i].isupper() and (
                 (w.first[i] and text[start[i] - 2 : start[i]] not in _AFTER_A_COLON
+                 and not (i > 0 and w.sentence[i - 1] == w.sentence[i]
+                          and len(w.text[i - 1]) > 1 and w.text[i - 1].isupper())
                  or _SECOND_DATELINE_TOWN.match(text, max(0, start[i] - 2))
                  and _after_a_dateline_town(w, i))
                 and (_DATELINE_END.match(text, end[j])

@@ -1160,3 +1160,21 @@ def test_a_title_that_is_also_a_verb_is_a_title_only_capitalised(gaz: Gazetteer)
     assert surfaces(gaz, "Storm expected to miss Rochester. Snow fell north of Rochester.") == [
         "Rochester", "Rochester"]
     assert "Marple" not in surfaces(gaz, "Miss Marple came to Ely.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heading in title case capitalises every word but the small ones; this is a
+        # sentence, whose capitalised words are names
+        ("Floods hit Reading and Slough as Thames rises", ["Reading", "Slough", "Thames"]),
+        ("Floods Hit Reading and Slough as Thames Rises", []),
+        # in a headline in capitals, a word before a comma is no dateline
+        ("EXPLOSION REPORTED NEAR BEIRUT PORT, LEBANESE MEDIA SAY", ["BEIRUT", "LEBANESE"]),
+        ("CHARLESTON, W.Va. -- A fire broke out.", ["CHARLESTON", "W.Va."]),
+        # the first word after a dateline's agency starts the story
+        ("ATLANTA (AP) — Reading was hit by floods.", ["ATLANTA"]),
+    ],
+)
+def test_headings_and_datelines(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
