@@ -477,12 +477,49 @@ def _scan(text: str, sections: list[tuple[int, _Ctx]],
             continue
         taken = -neg_end
         chosen.append((start, -neg_end, kind, m, [c for pos, c in sections if pos <= start][-1]))
-    out = []
+    out: list[tuple[int, int, Interval]] = []
+    kinds: list[str] = []
     for k, (start, end, kind, m, ctx) in enumerate(chosen):
         iv = _RESOLVERS[kind](m, _year_from_the_next(text, chosen, k) or ctx)
-        if iv is not None:
+        if iv is None:
+            continue
+        if out and kind in _SPANNED and kinds[-1] in _SPANNED and \
+                (span := _span(text, out[-1], (start, end, iv))) is not None:
+            out[-1] = span  # "from March 3 to April 5": one span
+        else:
             out.append((start, end, iv))
+            kinds.append(kind)
     return out
+
+
+# Two dates joined so that they are the ends of one span: "from March 3 to April 5", "Dec. 3 -
+# Jan. 5", "from December 2011 until March 2012" (not "3 March and 5 April": two dates)
+_SPAN_GAP = re.compile(r"\s*(?:to|until|till|through|[-–])\s+|\s*[-–]\s*")
+_SPANNED = frozenset({"iso", "dmy", "mdy", "month"})
+_BETWEEN = re.compile(r"\b(?i:between)\s+$")  # "between June 1 and June 15"
+_AND = re.compile(r",?\s+and\s+")
+
+
+def _span(text: str, a: tuple[int, int, Interval], b: tuple[int, int, Interval]
+          ) -> tuple[int, int, Interval] | None:
+    """The span from date ``a`` to date ``b`` where the text joins them as its ends, it runs
+    forwards and lasts under a year; its precision is the coarser end's."""
+    (start, end, first), (nstart, nend, last) = a, b
+    between = _BETWEEN.search(text, max(0, start - 9), start) is not None
+    if not (_SPAN_GAP.fullmatch(text, end, nstart)
+            or between and _AND.fullmatch(text, end, nstart)):
+        return None
+    if last.end < first.start and last.end.year == first.start.year:  # "Dec. 3 to Jan. 5"
+        try:
+            last = Interval(last.start, last.end.replace(year=last.end.year + 1),
+                            last.granularity)
+        except ValueError:  # 29 February
+            return None
+    if not first.start < last.end or (last.end - first.start).days > 366:
+        return None
+    rank = GRANULARITIES.index
+    kind = max(first.granularity, last.granularity, key=rank)
+    return start, nend, Interval(first.start, last.end, kind)
 
 
 # Between two dates of which the second states the year both are in: "29 July and 12 August

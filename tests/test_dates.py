@@ -421,7 +421,29 @@ def test_a_date_without_its_year_takes_the_year_of_the_next_one_it_is_joined_to(
     here), nor of the next year when that would put it after May ("from December to
     March 2013" starts in December 2012)."""
     found = find_dates(text, D(2020, 8, 19))
-    assert len(found) == 2 and found[0][2] == first
+    assert found[0][2].start == first.start
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("From January to March 2013, troops fought.",
+     Interval(D(2013, 1, 1), D(2013, 3, 31), "month")),
+    ("The show ran from March 3 to April 5.", Interval(D(2020, 3, 3), D(2020, 4, 5), "day")),
+    ("Talks were held between June 1 and June 15, 2019.",
+     Interval(D(2019, 6, 1), D(2019, 6, 15), "day")),
+    ("The festival runs from Dec. 3 to Jan. 5.",  # into the next year
+     Interval(D(2020, 12, 3), D(2021, 1, 5), "day")),
+    ("From December 2011 until March 2012, it rained.",
+     Interval(D(2011, 12, 1), D(2012, 3, 31), "month")),
+])
+def test_two_dates_joined_as_ends_are_one_span(text: str, span: Interval) -> None:
+    """"From March 3 to April 5" is all of it, not March 3 (its ends joined by "to",
+    "until", a dash, or "and" after "between")."""
+    assert only(text, D(2020, 8, 19)) == span
+
+
+def test_two_dates_joined_by_and_are_two_dates() -> None:
+    found = find_dates("Votes were held on 3 March and 5 April 2012.", D(2020, 8, 19))
+    assert [iv for _, _, iv in found] == [day(D(2012, 3, 3)), day(D(2012, 4, 5))]
 
 
 @pytest.mark.parametrize(("text", "first", "last"), [
