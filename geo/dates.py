@@ -96,6 +96,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
     ("range", r"(?P<pre>\b(?i:between)\s+)?(?<![\w$€£.,/-])"
               rf"(?P<x>{_YEAR}\s*(?:(?P<conn>and|to|until|till|through)\s+|[-–]\s*)"
               rf"(?P<last>1[89]\d\d|20\d\d|2100)(?![\d%]|[.,]\d))"),
+    # "Q3 2019", "the third quarter of 2019", "the first half of 2020": its months
+    ("quarter", r"\b(?P<x>(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<nth>(?i:first|second|third|fourth))"
+                r"\s+(?P<part>(?i:quarter|half))(?:\s+of)?)\s+(?:FY\s*)?"
+                r"(?P<year>1[89]\d\d|20\d\d|2100)(?![\d%]|[.,]\d))"),
     # "the 1990s", "the late 1990s" (the whole decade, as "late July" is the whole month)
     ("decade", r"(?<![\w$€£.,/])(?P<x>(?P<decade>1[89]\d0|20\d0)['’]?s)(?![A-Za-z])"),
     ("year", _PRE.format("in|since|of|by|from|until|till|during|early|mid|late|before|after|"
@@ -243,6 +247,21 @@ def _r_range(m: re.Match[str], ctx: _Ctx) -> Interval | None:
                     "years")
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _r_quarter(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """A quarter's or a half's months ("Q3 2019": July to September 2019); none for "the
+    third half"."""
+    n = int(m["q"]) if m["q"] else _NTH[_low(m["nth"])]
+    months = 6 if m["part"] and _low(m["part"]) == "half" else 3
+    if n * months > 12:
+        return None
+    first, last = _month(int(m["year"]), (n - 1) * months + 1), _month(int(m["year"]),
+                                                                       n * months)
+    return Interval(first.start, last.end, "season")
+
+
 def _r_decade(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     start = int(m["decade"])
     return Interval(datetime.date(start, 1, 1), datetime.date(start + 9, 12, 31), "years")
@@ -308,7 +327,8 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Interval | None]] = {
     "iso": _r_iso, "name": lambda m, ctx: None, "dmy": _r_day, "mdy": _r_day,
-    "month": _r_month, "season": _r_season, "range": _r_range, "decade": _r_decade,
+    "month": _r_month, "season": _r_season, "range": _r_range, "quarter": _r_quarter,
+    "decade": _r_decade,
     "year": _r_year, "relative": _r_relative,
     "deictic": _r_deictic, "ago": _r_ago, "weekday": _r_weekday,
 }
@@ -366,6 +386,7 @@ _TRIGGERS = {
     "month": _MONTH_WORD,
     "season": re.compile(r"[SsſAaFfWw](?i:pring|ummer|utumn|all|inter)"),
     "range": _YEAR_WORD,  # a span of years starts with one, a decade is one with an "s"
+    "quarter": _YEAR_WORD,
     "decade": _YEAR_WORD,
     "year": _YEAR_WORD,
     "relative": re.compile(r"[TtLlNn](?i:his|ast|ext)\s+(?i:year|month|week)"),

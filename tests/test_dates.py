@@ -472,3 +472,16 @@ def test_a_weekend_is_its_saturday_and_sunday(text: str, first: dt.date) -> None
                                   "Winter 2012/2013 was cold."])
 def test_a_winter_across_two_years_runs_from_the_first_december(text: str) -> None:
     assert only(text, MAY_1_2012) == Interval(D(2012, 12, 1), D(2013, 2, 28), "season")
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Q3 2019 results were weak.", D(2019, 7, 1), D(2019, 9, 30)),
+    ("Profits fell in the third quarter of 2019.", D(2019, 7, 1), D(2019, 9, 30)),
+    ("In the first half of 2020, sales rose.", D(2020, 1, 1), D(2020, 6, 30)),
+    ("In the second half of 2012 the war spread.", D(2012, 7, 1), D(2012, 12, 31)),
+])
+def test_a_quarter_or_a_half_of_a_year_is_its_months(text: str, first: dt.date,
+                                                      last: dt.date) -> None:
+    """Business news dates by quarters ("Q3 2019" had been no date, "the third quarter of
+    2019" the whole year)."""
+    assert only(text, MAY_1_2012) == Interval(first, last, "season")
