@@ -51,12 +51,12 @@ and share as a link.
 #### How a date is decided
 Each sentence is dated from the date phrases it contains ("on 21 March", "in April 2012",
 "last week", "between 2012 and 2014", "from March 3 to April 5", "Q3 2019", "the 1990s"),
-read against
-the time of writing; a span is all of it, and of several phrases the most precise counts. A sentence without one takes the
-publication date. When a document gives no publication date, Placeline infers the year it
-was written from phrases like "this year, 2012"; circles whose dates are mostly **inferred**
-are drawn **pale**. Mentions with no date at all are *undated*: they are hidden by the time
-window, with a count, and shown with the *Include undated* switch. The *Dates* switch
+read against the time of writing; a span is all of it, and of several phrases the most
+precise counts. A sentence without one takes the publication date. When a document gives no
+publication date, Placeline infers the year it was written from phrases like "this year,
+2012"; circles whose dates are mostly **inferred** are drawn **pale**. Mentions with no date
+at all are *undated*: they are hidden by the time window, with a count, and shown with the
+*Include undated* switch. The *Dates* switch
 chooses between event time (from the text) and publication time.
 
 #### Sharing and slides
