@@ -710,6 +710,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
         elif w.first[i] and i == j and m.key in common:
             first_words.append(m)
+        elif j > i and key[i] == "the":
+            resume = i + 1  # "The Fort" (a name) is no place: "The Fort Worth police" still is
+            continue
         resume = j + 1
     if lower := _lowercase_places(text, w, gaz, names):
         mentions = sorted(mentions + lower, key=lambda m: m.start)
@@ -808,6 +811,12 @@ _COMPASS_PARTS = frozenset("end side bank coast shore hill hills valley highland
                            "territory territories islands peninsula suburbs".split())
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest the "
                      "northern southern eastern western central".split())
+
+
+def _compass_part(key: str) -> bool:
+    """Whether a name is a compass point and a part of anywhere: "South Side", "West End"."""
+    words = set(key.replace("-", " ").split())
+    return words <= _COMPASS | _COMPASS_PARTS and not words.isdisjoint(_COMPASS)
 
 
 def _a_big_town_of_a_named_province(gaz: Gazetteer, m: Mention, mentions: list[Mention]
@@ -1480,8 +1489,8 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
             continue
         while k >= 0 and w.cap[k] and w.sentence[k] == w.sentence[h]:
             last = k
-            while k > 0 and w.cap[k - 1] and text[w.end[k - 1] : w.start[k]] == " ":
-                k -= 1  # "Otter Tail"
+            while k > 0 and w.cap[k - 1] and text[w.end[k - 1] : w.start[k]] in (" ", "-"):
+                k -= 1  # "Otter Tail", "Miami-Dade"
             names.append((k, last))
             p = k - 1 - (k > 1 and w.key[k - 1] in ("and", "or"))  # the name before, if any
             if p < 0 or text[w.end[p] : w.start[k]] not in _LIST_GAPS:
@@ -1541,9 +1550,10 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a
             # Houston suburb"
         elif a.sentence == b.sentence and (gap in (" suburb of ", " suburbs of ") or gap in
-                                           _POSSESSIVE_GAPS and _QUARTER.match(text, b.end)):
+                                           _POSSESSIVE_GAPS and (_QUARTER.match(text, b.end)
+                                                                 or _compass_part(b.key))):
             b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester",
-            # "Cairo's Zamalek district"
+            # "Cairo's Zamalek district", "Chicago's South Side"
         elif a.sentence == b.sentence and (_CAPITAL_OF.fullmatch(gap) or gap == ", the "
                                            and _CAPITAL_AFTER.match(text, b.end)
                                            or _APPOSITION_IN.fullmatch(gap)):

@@ -534,6 +534,9 @@ def test_people_from_a_province_that_bears_a_countrys_name(
     # the gazetteer, at Cairo
     ("Bombs killed six police officers in Giza's Haram district.", "Haram", 30.01, 31.21, True),
     ("Protesters gathered in Cairo's Zamalek neighbourhood.", "Zamalek", 30.06, 31.25, True),
+    # a compass point's part of a city: "South Side" is only an old name of a Colorado town
+    ("Officers responded to a shooting on Chicago's South Side.", "South Side", 41.85, -87.65,
+     True),
 ])
 def test_a_suburb_of_a_city_the_text_names(
         text: str, name: str, lat: float, lon: float, approximate: bool) -> None:

@@ -1178,3 +1178,20 @@ def test_a_title_that_is_also_a_verb_is_a_title_only_capitalised(gaz: Gazetteer)
 )
 def test_headings_and_datelines(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The Fort" is a name, but no place here: the name after "The" is
+        ("The Fort Worth police said the suspect fled.", ["Fort Worth"]),
+        # a hyphenated county's name before "counties"
+        ("Residents of Miami-Dade and Broward counties were told to leave.",
+         ["Miami-Dade", "Broward"]),
+    ],
+)
+def test_names_after_the_and_hyphenated_counties(gaz: Gazetteer, text: str,
+                                                  expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+    if "Miami" in text:
+        assert mention(gaz, text, "Miami-Dade").key == "miami-dade county"
