@@ -507,6 +507,8 @@ _WATERS = frozenset("gulf bay sea strait straits".split())
 _REGION_AFTER = frozenset("region province state district prefecture county oblast krai "
                            "governorate voivodeship canton division".split())
 _REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
+# "the regions of Donetsk and Luhansk": each name listed after it is a region
+_REGIONS_OF = frozenset("regions provinces states".split())
 _CITY_AFTER = frozenset("city town village barracks airport suburb".split())
 _CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
 _PARTS = frozenset("northern southern eastern western central north south upstate downstate "
@@ -538,6 +540,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
     before2 = key[i - 2] if before == "of" and i > 1 and sent[i - 2] == sent[i] else ""
     if after in _REGION_AFTER or before2 in _REGION_OF:
         cues.add("region")
+    elif before2 in _REGIONS_OF:
+        cues.update(("region", "regions"))
     if after in _CITY_AFTER or before == "capital" or before2 in _CITY_OF:
         cues.add("city")
     if before == "capital":
@@ -668,6 +672,9 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             continue
         m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
+        if mentions and "regions" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
+                and text[mentions[-1].end : m.start] in _LIST_GAPS:
+            m.cues.update(("region", "regions"))  # "the regions of Donetsk and Luhansk"
         if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
                 and text[mentions[-1].end : m.start] in _LIST_GAPS:
             m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is

@@ -562,3 +562,10 @@ def test_a_seas_short_name_after_the_is_the_sea_whatever_the_texts_country() -> 
     assert row(text, "Atlantic")["name"] == "Atlantic Ocean"
     town = row("A man from Atlantic, Iowa, was hurt near Red Oak.", "Atlantic")
     assert (town["name"], town["country_code"]) == ("Atlantic", "US")
+
+
+def test_names_listed_after_regions_of_are_regions() -> None:
+    """"The regions of Donetsk and Luhansk" are the two oblasts, not their capital cities."""
+    text = "The separatist regions of Donetsk and Luhansk were discussed in Minsk."
+    assert row(text, "Donetsk")["feature"] == "admin1"
+    assert row(text, "Luhansk")["feature"] == "admin1"
