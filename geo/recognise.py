@@ -513,6 +513,8 @@ _CITY_AFTER = frozenset("city town village barracks airport suburb".split())
 _CITY_OF = frozenset("city town capital".split())  # "the town of Kidal"
 _PARTS = frozenset("northern southern eastern western central north south upstate downstate "
                     "northeastern northwestern southeastern southwestern".split())
+# Words before a town's name for a part of it: "downtown Greer" (a town, not a name's end)
+_TOWN_PARTS = frozenset("downtown uptown midtown".split())
 # Words after a name that make it a polity, a country or province, rather than a town: "the
 # Quebec government", "New York Governor", "the New York border", "Quebec Health Minister".
 _POLITY_AFTER = frozenset(
@@ -524,7 +526,7 @@ _RESIDENTS = frozenset("man woman men women boy girl boys girls teen teens teena
                        "couple resident residents".split())
 # The only words next to a name that give it a cue (most names have none of them).
 _CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER | _RESIDENTS
-_CUE_BEFORE = _PARTS | LOCATIVES | {"capital", "of", "the"}
+_CUE_BEFORE = _PARTS | _TOWN_PARTS | LOCATIVES | {"capital", "of", "the"}
 
 
 def _cues(w: Words, i: int, j: int) -> set[str]:
@@ -542,7 +544,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
         cues.add("region")
     elif before2 in _REGIONS_OF:
         cues.update(("region", "regions"))
-    if after in _CITY_AFTER or before == "capital" or before2 in _CITY_OF:
+    if after in _CITY_AFTER or before == "capital" or before2 in _CITY_OF or \
+            before in _TOWN_PARTS:
         cues.add("city")
     if before == "capital":
         cues.add("capital")
@@ -1138,7 +1141,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
     if ("people" in m.cues or "the" in m.cues and not _region_word_after(w, j)
-            and not _municipal(text, w, gaz, m, facts)) and not big and m.role != "in_name":
+            and not _area_after(w, j) and not _municipal(text, w, gaz, m, facts)) \
+            and not big and m.role != "in_name":
         return False  # "the Bambara population", not "the Roselle police" nor "the Ménaka
         # region" (a new region the gazetteer has only the town of)
     run = runs.get(i, (i, i))
@@ -1150,6 +1154,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if run != (i, j) and m.key in LANDSCAPE_WORDS and m.cues.isdisjoint(("region", "city")) \
             and not _municipal(text, w, gaz, m, facts):
         return False
+    if run == (i - 1, j) and w.key[i - 1] in _TOWN_PARTS:
+        run = (i, j)  # "Downtown Greer": the town's part, not a longer name
     return not (run != (i, i) and not (big and (facts.own_name or strong or "." in m.key))
                 and m.role != "in_name" and "twin" not in m.cues
                 and not _municipal(text, w, gaz, m, facts))
@@ -1189,7 +1195,8 @@ def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int,
     College"), unless it is a big town's ("Downtown Los Angeles"), or a county's ("Leadership
     Henry County"), or joined to the word before by a hyphen ("Paris-Henry County")."""
     a = runs.get(i, (i, i))[0]
-    return a < i and not facts.big and not w.hyphen_before[i] and w.key[i - 1] not in _PARTS \
+    return a < i and not facts.big and not w.hyphen_before[i] and \
+        w.key[i - 1] not in _PARTS and w.key[i - 1] not in _TOWN_PARTS \
         and not any(w.first[k] or w.key[k] in FUNCTION_WORDS or w.key[k].rstrip(".") in TITLES
                     for k in range(a, i)) and facts.towns_only
 
@@ -1198,6 +1205,14 @@ def _region_word_after(w: Words, j: int) -> bool:
     """Whether word ``j`` is followed right away by a region's kind: "the Ménaka region"
     (not "the March 21 state meet")."""
     return j + 1 < len(w) and w.key[j + 1] in _REGION_AFTER and w.start[j + 1] == w.end[j] + 1
+
+
+_AREA_AFTER = frozenset("area areas metro vicinity".split())
+
+
+def _area_after(w: Words, j: int) -> bool:
+    """Whether word ``j`` is followed right away by "area": "in the DeKalb area"."""
+    return j + 1 < len(w) and w.key[j + 1] in _AREA_AFTER and w.start[j + 1] == w.end[j] + 1
 
 
 def _body_after(w: Words, j: int) -> bool:

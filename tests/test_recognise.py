@@ -1195,3 +1195,15 @@ def test_names_after_the_and_hyphenated_counties(gaz: Gazetteer, text: str,
     assert surfaces(gaz, text) == expected
     if "Miami" in text:
         assert mention(gaz, text, "Miami-Dade").key == "miami-dade county"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was in the DeKalb area on Christmas Day.", ["DeKalb"]),  # "the X area"
+        ("Downtown Greer has become a destination in itself.", ["Greer"]),  # a town's part
+        ("The Bambara population grew.", []),  # "the X" before another word: a people
+    ],
+)
+def test_a_towns_area_and_its_downtown(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
