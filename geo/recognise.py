@@ -78,6 +78,11 @@ _AFTER_A_COLON = frozenset({": ", "; "})
 _BARE_DATELINE = re.compile(r" [A-Z][a-z]")
 # Words before a name that say it is a location: "in Hamm", "near Plats".
 LOCATIVES = frozenset("in at near from outside to into towards toward via around".split())
+# Verbs whose object is where something happened, as a locative's is: "reached Timbuktu",
+# "seized Gao", "shelled Kharkiv"
+_PLACE_VERBS = frozenset("reached visited entered toured captured seized recaptured retook "
+                         "besieged shelled bombed raided invaded occupied liberated overran "
+                         "evacuated".split())
 
 
 @dataclass(slots=True)
@@ -526,7 +531,7 @@ _RESIDENTS = frozenset("man woman men women boy girl boys girls teen teens teena
                        "couple resident residents".split())
 # The only words next to a name that give it a cue (most names have none of them).
 _CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER | _RESIDENTS
-_CUE_BEFORE = _PARTS | _TOWN_PARTS | LOCATIVES | {"capital", "of", "the"}
+_CUE_BEFORE = _PARTS | _TOWN_PARTS | LOCATIVES | _PLACE_VERBS | {"capital", "of", "the"}
 
 
 def _cues(w: Words, i: int, j: int) -> set[str]:
@@ -559,7 +564,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
         cues.add("polity")
     if before == "the":
         cues.add("the")
-    if before in LOCATIVES and w.start[i] - w.end[i - 1] == 1:  # not "in 1999, Robertson"
+    if (before in LOCATIVES or before in _PLACE_VERBS) and w.start[i] - w.end[i - 1] == 1:
+        # not "in 1999, Robertson"
         cues.add("locative")
     return cues
 
@@ -1567,6 +1573,8 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
             if gap == " in ":
                 a.cues.add("within")  # "Hampton Park in Charleston": a part of the town
+        elif a.sentence == b.sentence and _POINT_OF.fullmatch(gap):
+            a.near = b.key  # "Waterloo, south of Brussels": near it, not in it
         elif a.sentence == b.sentence and (
                 _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):
             a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a
@@ -1591,6 +1599,10 @@ _CAPITAL_AFTER = re.compile(r"(?:'s)? (?:[a-z]+ )?capital\b")  # "the Illinois (
 
 # ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "
 _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?")
+# ", south of ", ", 20 km north-west of ", " just east of ": near what follows
+_POINT_OF = re.compile(r",? (?:(?:just|some|about|roughly|[\d,.]+) )*(?:(?:km|kilometres|"
+                       r"kilometers|miles|mi) )?(?:north|south|east|west)(?:-?(?:east|west))?"
+                       r"(?:ern)? of (?:the )?")
 
 
 def _provinces_of_one_country(gaz: Gazetteer, a: Mention, b: Mention) -> bool:

@@ -569,3 +569,17 @@ def test_names_listed_after_regions_of_are_regions() -> None:
     text = "The separatist regions of Donetsk and Luhansk were discussed in Minsk."
     assert row(text, "Donetsk")["feature"] == "admin1"
     assert row(text, "Luhansk")["feature"] == "admin1"
+
+
+def test_a_town_a_compass_point_from_another_is_near_it() -> None:
+    """"Waterloo, south of Brussels" is the Belgian town (30,000 people), not Waterloo, Iowa
+    (68,000)."""
+    assert row("Napoleon was defeated at Waterloo, south of Brussels.",
+               "Waterloo")["country_code"] == "BE"
+
+
+def test_the_object_of_a_verb_of_place_is_where_something_happened() -> None:
+    """"Reached Timbuktu" says Timbuktu is a place as "in Timbuktu" would, in a text that
+    names no other place in Mali."""
+    text = "The expedition reached Timbuktu in 1828, having crossed the Sahara from Tangier."
+    assert row(text, "Timbuktu")["country_code"] == "ML"
