@@ -1146,6 +1146,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         if w.first[i] and not facts.metropolis or run != (i, i) and not municipal or not (
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
+    if m.role == "place" and _names_an_airport(text, w, runs, i, j):
+        return True  # "the Greenville-Spartanburg International Airport": where it is
     if ("people" in m.cues or "the" in m.cues and not _region_word_after(w, j)
             and not _area_after(w, j) and not _municipal(text, w, gaz, m, facts)) \
             and not big and m.role != "in_name":
@@ -1214,6 +1216,16 @@ def _region_word_after(w: Words, j: int) -> bool:
 
 
 _AREA_AFTER = frozenset("area areas metro vicinity".split())
+
+
+def _names_an_airport(text: str, w: Words, runs: dict[int, tuple[int, int]], i: int, j: int
+                      ) -> bool:
+    """Whether words i…j are a town's name that starts a capitalised run naming an airport,
+    alone or joined to another by a dash: "Greenville-Spartanburg International Airport"
+    (the towns it serves, where it is), not "John Wayne Airport"."""
+    a, b = runs.get(i, (i, j))
+    return b > j and w.key[b] in ("airport", "airports") and (
+        a == i or text[w.end[i - 1] : w.start[i]] in ("-", "- ", "–", "/"))
 
 
 def _area_after(w: Words, j: int) -> bool:

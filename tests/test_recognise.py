@@ -1207,3 +1207,16 @@ def test_names_after_the_and_hyphenated_counties(gaz: Gazetteer, text: str,
 )
 def test_a_towns_area_and_its_downtown(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flights left the Greenville-Spartanburg International Airport.",
+         ["Greenville", "Spartanburg"]),
+        ("Fly into John Wayne Airport in Orange County.", ["Orange County"]),  # a person's
+    ],
+)
+def test_the_towns_an_airport_is_named_after_are_places(gaz: Gazetteer, text: str,
+                                                        expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
