@@ -681,11 +681,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             continue
         m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, i, j)
-        if mentions and "regions" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
-                and text[mentions[-1].end : m.start] in _LIST_GAPS:
+        listed = mentions and mentions[-1].sentence == m.sentence and \
+            text[mentions[-1].end : m.start] in _LIST_GAPS  # listed after the one before
+        if listed and "regions" in mentions[-1].cues:
             m.cues.update(("region", "regions"))  # "the regions of Donetsk and Luhansk"
-        if mentions and "locative" in mentions[-1].cues and mentions[-1].sentence == m.sentence \
-                and text[mentions[-1].end : m.start] in _LIST_GAPS:
+        if listed and "locative" in mentions[-1].cues:
             m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is
         elif mentions and mentions[-1].end == start[i] - 1 and text[start[i] - 1] == "-" \
                 and mentions[-1].role == "place":
@@ -1148,11 +1148,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
             return False
     if m.role == "place" and _names_an_airport(text, w, runs, i, j):
         return True  # "the Greenville-Spartanburg International Airport": where it is
-    if ("people" in m.cues or "the" in m.cues and not _region_word_after(w, j)
-            and not _area_after(w, j) and not _municipal(text, w, gaz, m, facts)) \
-            and not big and m.role != "in_name":
-        return False  # "the Bambara population", not "the Roselle police" nor "the Ménaka
-        # region" (a new region the gazetteer has only the town of)
+    if ("people" in m.cues or "the" in m.cues and not _word_after(w, j, _PLACE_AFTER_THE)
+            and not _municipal(text, w, gaz, m, facts)) and not big and m.role != "in_name":
+        return False  # "the Bambara population", not "the Roselle police", "the DeKalb area"
+        # nor "the Ménaka region" (a new region the gazetteer has only the town of)
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
@@ -1174,10 +1173,9 @@ _SEAS = frozenset({"sea", "ocean"})
 
 def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.ndarray
                  ) -> bool:
-    """Whether words i…j are (in) the name of a sea or an ocean, which the gazetteer lacks
-    (its lakes are in it: "the Dead Sea"): "the South China Sea" is not China, "the Indian
-    Ocean" not India's, "the Tasman Sea" not the Tasman district; and "the North Sea", with
-    its article, is no hamlet of Long Island."""
+    """Whether words i…j are (in) the name of a sea or an ocean that the gazetteer lacks (it
+    has the main ones and the lakes): "the Sulu Sea" is not Sulu province; and "the North
+    Sea", with its article, is no hamlet of Long Island."""
     key = w.key
     if j + 1 < len(w) and w.cap[j + 1] and key[j + 1] in _SEAS and \
             text[w.end[j] : w.start[j + 1]] == " ":
@@ -1209,13 +1207,14 @@ def _end_of_a_longer_name(w: Words, runs: dict[int, tuple[int, int]], i: int,
                     for k in range(a, i)) and facts.towns_only
 
 
-def _region_word_after(w: Words, j: int) -> bool:
-    """Whether word ``j`` is followed right away by a region's kind: "the Ménaka region"
-    (not "the March 21 state meet")."""
-    return j + 1 < len(w) and w.key[j + 1] in _REGION_AFTER and w.start[j + 1] == w.end[j] + 1
+def _word_after(w: Words, j: int, words: frozenset[str]) -> bool:
+    """Whether word ``j`` is followed right away (one space) by one of ``words``: "the Ménaka
+    region" (not "the March 21 state meet"), "the DeKalb area"."""
+    return j + 1 < len(w) and w.key[j + 1] in words and w.start[j + 1] == w.end[j] + 1
 
 
-_AREA_AFTER = frozenset("area areas metro vicinity".split())
+# After "the", words that make the name before them a place's: "the DeKalb area"
+_PLACE_AFTER_THE = _REGION_AFTER | frozenset("area areas metro vicinity".split())
 
 
 def _names_an_airport(text: str, w: Words, runs: dict[int, tuple[int, int]], i: int, j: int
@@ -1226,11 +1225,6 @@ def _names_an_airport(text: str, w: Words, runs: dict[int, tuple[int, int]], i: 
     a, b = runs.get(i, (i, j))
     return b > j and w.key[b] in ("airport", "airports") and (
         a == i or text[w.end[i - 1] : w.start[i]] in ("-", "- ", "–", "/"))
-
-
-def _area_after(w: Words, j: int) -> bool:
-    """Whether word ``j`` is followed right away by "area": "in the DeKalb area"."""
-    return j + 1 < len(w) and w.key[j + 1] in _AREA_AFTER and w.start[j + 1] == w.end[j] + 1
 
 
 def _body_after(w: Words, j: int) -> bool:
