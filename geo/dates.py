@@ -523,8 +523,9 @@ _AND = re.compile(r",?\s+and\s+")
 
 def _span(text: str, a: tuple[int, int, Interval], b: tuple[int, int, Interval]
           ) -> tuple[int, int, Interval] | None:
-    """The span from date ``a`` to date ``b`` where the text joins them as its ends, it runs
-    forwards and lasts under a year; its precision is the coarser end's."""
+    """The span from date ``a`` to date ``b`` where the text joins them as its ends and it
+    runs forwards, for under ten years (longer, one end is likely misread); its precision is
+    the coarser end's."""
     (start, end, first), (nstart, nend, last) = a, b
     between = _BETWEEN.search(text, max(0, start - 9), start) is not None
     if not (_SPAN_GAP.fullmatch(text, end, nstart)
@@ -536,7 +537,7 @@ def _span(text: str, a: tuple[int, int, Interval], b: tuple[int, int, Interval]
                             last.granularity)
         except ValueError:  # 29 February
             return None
-    if not first.start < last.end or (last.end - first.start).days > 366:
+    if not first.start < last.end or (last.end - first.start).days > 3660:
         return None
     rank = GRANULARITIES.index
     kind = max(first.granularity, last.granularity, key=rank)

@@ -434,6 +434,7 @@ def test_a_date_without_its_year_takes_the_year_of_the_next_one_it_is_joined_to(
      Interval(D(2020, 12, 3), D(2021, 1, 5), "day")),
     ("From December 2011 until March 2012, it rained.",
      Interval(D(2011, 12, 1), D(2012, 3, 31), "month")),
+    ("It lasted from June 2010 to May 2012.", Interval(D(2010, 6, 1), D(2012, 5, 31), "month")),
 ])
 def test_two_dates_joined_as_ends_are_one_span(text: str, span: Interval) -> None:
     """"From March 3 to April 5" is all of it, not March 3 (its ends joined by "to",
