@@ -406,11 +406,14 @@ def people(
         # a name with an age after it: "Nakishia Sullivan, 24, was approached", "Tanga Sheri
         # Moon, 34," (whether or not we know a given name in it); a given name and one more
         # with "who" after them: "Jordan Henderson, who plays for Ajax"
-        after = _PERSON_AFTER.match(text, w.end[j]) if j > i else None
-        if after and (after.group(1) or j == i + 1 and (key[i] in given or key[i] in given_word)
-                      ) and not place_at(i, i, j):
+        # and a surname alone with an age after it: "deputies chatted with McDonald, 24, of
+        # Archer" (not a big place's name: "Texas, 24," is a score)
+        after = _PERSON_AFTER.match(text, w.end[j])
+        if after and (after.group(1) and (j > i or not _big_place(gaz, text, w, i, i))
+                      or j == i + 1 and (key[i] in given or key[i] in given_word)) \
+                and not place_at(i, i, j):
             positions.update(range(i, j + 1))
-            surnames.update(key[i + 1 : j + 1])
+            surnames.update(key[i + 1 : j + 1] if j > i else key[i : i + 1])
     return positions, surnames, forenames
 
 
@@ -905,7 +908,8 @@ def _vehicles(text: str, w: Words, mentions: list[Mention]) -> set[str]:
 _SPEECH = frozenset("said says told asked asks added adds explained noted recalled".split())
 _KIN = frozenset("father mother dad mom mum parents son daughter husband wife brother sister "
                  "grandfather grandmother family coach teacher boyfriend girlfriend cousin "
-                 "uncle aunt niece nephew grandson granddaughter widow widower".split())
+                 "uncle aunt niece nephew grandson granddaughter widow widower child baby "
+                 "infant stepson stepdaughter".split())
 _SELF = frozenset(("herself", "himself"))
 
 

@@ -1220,3 +1220,18 @@ def test_a_towns_area_and_its_downtown(gaz: Gazetteer, text: str, expected: list
 def test_the_towns_an_airport_is_named_after_are_places(gaz: Gazetteer, text: str,
                                                         expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname alone with an age after it is a person, here and later in the text
+        ("Deputies chatted with McDonald, 24, of Gainesville, Florida. Later McDonald was "
+         "charged.", ["Gainesville", "Florida"]),
+        ("The couple lost their first child, Hailey, in May 2006.", []),  # a kin word
+        ("Texas, 24, Oklahoma 17.", ["Texas", "Oklahoma"]),  # a big place's name: a score
+    ],
+)
+def test_a_surname_with_an_age_and_a_child_named_after_a_place(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
