@@ -981,9 +981,9 @@ def _in_use(word: str) -> bool:
 @functools.cache
 def _first_names() -> tuple[tuple[str, bool], ...]:
     """First names from ``gender-guesser``'s list, each with whether it is common in Britain
-    or the US."""
+    or the US (the list's columns 30, Great Britain, to 32, the U.S.A.)."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    return tuple((line[3:29].strip(), bool(line[30:32].strip()))
+    return tuple((line[3:29].strip(), bool(line[30:33].strip()))
                  for line in data.read_text(encoding="iso-8859-1").splitlines()
                  if not line.startswith("#") and len(line) >= 30)
 

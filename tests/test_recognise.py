@@ -1235,3 +1235,14 @@ def test_the_towns_an_airport_is_named_after_are_places(gaz: Gazetteer, text: st
 def test_a_surname_with_an_age_and_a_child_named_after_a_place(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+def test_given_names_that_are_words_include_those_common_in_the_us() -> None:
+    """The name list marks each name's frequency by country; "Chad" and "Montana" are common
+    first names in the U.S. (its column, not only Britain's and Ireland's), so "Chad
+    LaBumbard, technical director" is a person."""
+    from geo.lexicon import given_words
+
+    assert {"chad", "montana", "jerry"} <= given_words()
+    text = 'The lights "will make a vast improvement." Chad LaBumbard, technical director, said.'
+    assert surfaces(load_gazetteer(), text) == []
