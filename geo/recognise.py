@@ -327,6 +327,10 @@ def _capitalised(w: Words) -> list[int]:
 _TITLE_SMALL = FUNCTION_WORDS | frozenset("into over upon onto than amid near via per nor yet "
                                           "vs".split())
 
+# Words before a given name and "and" that make it a place instead: "of Lindsay and Dennis
+# Lowe", "of rural Paris and Guy Harminson"
+_NOT_BEFORE_A_NAME = LOCATIVES | frozenset("of rural downtown".split())
+
 # Titles that are also verbs, titles only when capitalised: "Miss Marple", not "expected to
 # miss Rochester"
 _VERBS = frozenset({"miss"})
@@ -402,6 +406,11 @@ def people(
                 positions.update(range(k, j + 1))
                 surnames.update(key[k + 1 : j + 1])
                 forenames.add(key[k])
+                if k == i and i > 1 and key[i - 1] == "and" and w.cap[i - 2] and \
+                        (key[i - 2] in given or key[i - 2] in given_word) and \
+                        text[w.end[i - 2] : w.start[i - 1]] == " " and \
+                        (i < 3 or not w.cap[i - 3] and key[i - 3] not in _NOT_BEFORE_A_NAME):
+                    positions.add(i - 2)  # "workers Brent and Lynnette Hain": a couple
                 break
         # a name with an age after it: "Nakishia Sullivan, 24, was approached", "Tanga Sheri
         # Moon, 34," (whether or not we know a given name in it); a given name and one more

@@ -1246,3 +1246,18 @@ def test_given_names_that_are_words_include_those_common_in_the_us() -> None:
     assert {"chad", "montana", "jerry"} <= given_words()
     text = 'The lights "will make a vast improvement." Chad LaBumbard, technical director, said.'
     assert surfaces(load_gazetteer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Retired workers Brent and Lynnette Hain believe the cat is theirs.", []),  # a couple
+        ("Twin sisters Lindsay and Charlotte Graham won.", []),
+        # after "of", a place: "Norb Mages of Lindsay and Dennis Lowe"
+        ("Machinists Norb Mages of Lindsay, Texas, and Dennis Lowe worked.", ["Lindsay",
+                                                                            "Texas"]),
+    ],
+)
+def test_a_given_name_and_another_person_s_full_name_is_a_couple(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
