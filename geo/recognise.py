@@ -415,10 +415,13 @@ def people(
         # a name with an age after it: "Nakishia Sullivan, 24, was approached", "Tanga Sheri
         # Moon, 34," (whether or not we know a given name in it); a given name and one more
         # with "who" after them: "Jordan Henderson, who plays for Ajax"
-        # and a surname alone with an age after it: "deputies chatted with McDonald, 24, of
-        # Archer" (not a big place's name: "Texas, 24," is a score)
+        # and a surname alone with an age or "who" after it: "deputies chatted with McDonald,
+        # 24, of Archer", "Ivins, who worked…" (not a big place's name: "Texas, 24," is a
+        # score; nor after "of" or "in": "Hufstetler of Roswell, who was listed")
         after = _PERSON_AFTER.match(text, w.end[j])
-        if after and (after.group(1) and (j > i or not _big_place(gaz, text, w, i, i))
+        if after and (j > i and after.group(1)
+                      or j == i and not _big_place(gaz, text, w, i, i)
+                      and (i == 0 or key[i - 1] not in LOCATIVES and key[i - 1] != "of")
                       or j == i + 1 and (key[i] in given or key[i] in given_word)) \
                 and not place_at(i, i, j):
             positions.update(range(i, j + 1))
@@ -494,8 +497,10 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     if k >= 0 and key[k] == "the":
         k -= 1
     if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and (
-            key[k - 1] in ORG_WORDS or key[k] == "of" and key[k - 1] in _WATERS):
-        return True  # "Voice of America"; "the Gulf of Mexico" is no part of Mexico
+            key[k - 1] in ORG_WORDS and key[k - 1] not in _LEGAL_FORMS
+            or key[k] == "of" and key[k - 1] in _WATERS):
+        return True  # "Voice of America"; "the Gulf of Mexico" is no part of Mexico; but
+        # after a firm's legal form the name is over: "Boskovich Farms Inc. of Oxnard"
     while hi + 1 < n and glue[hi] and cap[hi + 1]:
         hi += 1
     if not (ORG_WORDS.isdisjoint(key[lo:i]) and ORG_WORDS.isdisjoint(key[j + 1 : hi + 1])):
@@ -519,6 +524,8 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     return False
 
 
+# A firm's legal form, which ends its name: "Boskovich Farms Inc. of Oxnard"
+_LEGAL_FORMS = frozenset("inc ltd llc plc gmbh".split())  # not "Peanut Corp. of America"
 # Seas named after a land on their shore: "the Gulf of Mexico", "the Sea of Japan".
 _WATERS = frozenset("gulf bay sea strait straits".split())
 _REGION_AFTER = frozenset("region province state district prefecture county oblast krai "

@@ -1261,3 +1261,21 @@ def test_given_names_that_are_words_include_those_common_in_the_us() -> None:
 def test_a_given_name_and_another_person_s_full_name_is_a_couple(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a firm's legal form its name is over: the place is where it is
+        ("The scallions were grown by Boskovich Farms Inc. of Oxnard, California.",
+         ["Oxnard", "California"]),
+        # a surname alone before ", who" is a person, unless "of" or "in" puts it
+        ("Ivins, who worked in Frederick, Maryland, was charged.", ["Frederick", "Maryland"]),
+        ("Police named Daniel Hufstetler of Roswell, who was hurt.", ["Roswell"]),
+    ],
+)
+def test_a_firm_of_a_town_and_a_surname_before_who(gaz: Gazetteer, text: str,
+                                                   expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+    if "Oxnard" in text:
+        assert mention(gaz, text, "Oxnard").role == "place"
