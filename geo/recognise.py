@@ -327,8 +327,8 @@ def _capitalised(w: Words) -> list[int]:
 _TITLE_SMALL = FUNCTION_WORDS | frozenset("into over upon onto than amid near via per nor yet "
                                           "vs".split())
 
-# Words before a given name and "and" that make it a place instead: "of Lindsay and Dennis
-# Lowe", "of rural Paris and Guy Harminson"
+# Words before a name that make it a place, whatever follows it: "of Lindsay and Dennis Lowe",
+# "of rural Paris and Guy Harminson", "Hufstetler of Roswell, who was listed"
 _NOT_BEFORE_A_NAME = LOCATIVES | frozenset("of rural downtown".split())
 
 # Titles that are also verbs, titles only when capitalised: "Miss Marple", not "expected to
@@ -420,8 +420,8 @@ def people(
         # score; nor after "of" or "in": "Hufstetler of Roswell, who was listed")
         after = _PERSON_AFTER.match(text, w.end[j])
         if after and (j > i and after.group(1)
-                      or j == i and not _big_place(gaz, text, w, i, i)
-                      and (i == 0 or key[i - 1] not in LOCATIVES and key[i - 1] != "of")
+                      or j == i and (i == 0 or key[i - 1] not in _NOT_BEFORE_A_NAME)
+                      and not _big_place(gaz, text, w, i, i)
                       or j == i + 1 and (key[i] in given or key[i] in given_word)) \
                 and not place_at(i, i, j):
             positions.update(range(i, j + 1))
