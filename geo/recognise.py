@@ -548,8 +548,12 @@ _MINISTER = frozenset("minister ministry".split())
 # (a country's go by its demonym: "a Georgian man"; see geo.resolve).
 _RESIDENTS = frozenset("man woman men women boy girl boys girls teen teens teenager teenagers "
                        "couple resident residents".split())
+# Words hyphened to a name that make it where something is: "a Geneva-based agency",
+# "Bristol-born", "a Boston-bound flight", "Denver-area schools"
+_SUFFIXES = frozenset("based born bred bound headquartered area".split())
 # The only words next to a name that give it a cue (most names have none of them).
-_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER | _RESIDENTS
+_CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINISTER | \
+    _RESIDENTS | _SUFFIXES
 _CUE_BEFORE = _PARTS | _TOWN_PARTS | LOCATIVES | _PLACE_VERBS | {"capital", "of", "the"}
 
 
@@ -581,6 +585,8 @@ def _cues(w: Words, i: int, j: int) -> set[str]:
         cues.add("residents")
     if after in _POLITY_AFTER or after in _MINISTER:
         cues.add("polity")
+    if after in _SUFFIXES and w.hyphen_before[j + 1]:
+        cues.add("based")
     if before == "the":
         cues.add("the")
     if (before in LOCATIVES or before in _PLACE_VERBS) and w.start[i] - w.end[i - 1] == 1:
@@ -1158,9 +1164,9 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         town = municipal or (facts.town and facts.own_name and ("locative" in m.cues or resident)
                              and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
         if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues or \
-                "dateline" in m.cues and (known or facts.town):
+                ("dateline" in m.cues or "based" in m.cues) and (known or facts.town):
             return True  # "Buffalo, New York", "Reading is a town in…", "MANILA — A quake…",
-            # even first in its sentence
+            # "Geneva-based officials", even first in its sentence
         # first in its sentence the word says nothing, unless it is a metropolis's name:
         # "Berlin has promised support" is the German government, not a carriage
         if w.first[i] and not facts.metropolis or run != (i, i) and not municipal or not (

@@ -1279,3 +1279,18 @@ def test_a_firm_of_a_town_and_a_surname_before_who(gaz: Gazetteer, text: str,
     assert surfaces(gaz, text) == expected
     if "Oxnard" in text:
         assert mention(gaz, text, "Oxnard").role == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word hyphened to a name makes it where something is, even first in its sentence
+        # and even where the name is an everyday word ("geneva", a gin; "reading")
+        ("Geneva-based officials urged vaccination.", ["Geneva"]),
+        ("Reading-born actor Kate Winslet returned home.", ["Reading"]),
+        ("Geneva was drunk in the old port.", []),  # the gin, first in its sentence
+    ],
+)
+def test_a_name_hyphened_to_based_or_born_is_a_place(gaz: Gazetteer, text: str,
+                                                     expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
