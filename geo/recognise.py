@@ -750,6 +750,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if _keep(text, m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)
         elif w.first[i] and i == j and m.key in common:
+            if _municipal(text, w, gaz, m, _facts(gaz, name, cands)):
+                m.cues.add("municipal")  # "Concord police said…": a town's own body
             first_words.append(m)
         elif j > i and key[i] == "the":
             resume = i + 1  # "The Fort" (a name) is no place: "The Fort Worth police" still is
@@ -865,15 +867,19 @@ def _a_big_town_of_a_named_province(gaz: Gazetteer, m: Mention, mentions: list[M
     """Whether a sentence's first word that is also an everyday word is, by its own name, a
     town of 100,000 or more in a province the text names: "Buffalo received 30 inches" in a
     story about western New York, "Mobile was hit hardest" in one about Alabama; not a
-    participle opening a clause ("Reading the report, officials in England…")."""
+    participle opening a clause ("Reading the report, officials in England…"). Before the
+    town's own body a town of 15,000 will do: "Concord police closed the road" in a story
+    about New Hampshire."""
+    least = 15_000 if "municipal" in m.cues else 100_000
     towns = {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in m.candidates[:50].tolist()
-             if gaz.population[r] >= 100_000 and gaz.feature[r] == "city"
+             if gaz.population[r] >= least and gaz.feature[r] in ("city", "locality")
              and own_name(str(gaz.name[r]), m.key)}
     return bool(towns) and not m.key.endswith("ing") and any(
         (str(gaz.country_code[r]), str(gaz.admin1[r])) in towns
         for x in mentions if x.role == "place" and _facts(gaz, x.key, x.candidates).strong
         for r in x.candidates[:20].tolist()
-        if gaz.feature[r] == "admin1" and own_name(str(gaz.name[r]), x.key))
+        if gaz.feature[r] == "admin1"
+        and (own_name(str(gaz.name[r]), x.key) or x.key.endswith(".")))  # or "N.H.", "Ala."
 
 
 def _listed_with_a_place(text: str, gaz: Gazetteer, m: Mention, mentions: list[Mention]

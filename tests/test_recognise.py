@@ -1294,3 +1294,19 @@ def test_a_firm_of_a_town_and_a_surname_before_who(gaz: Gazetteer, text: str,
 def test_a_name_hyphened_to_based_or_born_is_a_place(gaz: Gazetteer, text: str,
                                                      expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # first in its sentence, an everyday word before its town's own body is the town,
+        # where the text names its province (by an abbreviation too)
+        ("The suspect fled toward Nashua, N.H. Concord police later closed the road.",
+         ["Nashua", "N.H.", "Concord"]),
+        ("Concord police later closed the road.", []),  # no province named: no evidence
+        ("Storms hit Ala. overnight. Mobile was hit hardest.", ["Ala.", "Mobile"]),
+    ],
+)
+def test_a_first_word_before_its_towns_body_in_a_named_province(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
