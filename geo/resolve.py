@@ -808,13 +808,15 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
              ) -> dict[int, tuple[str, str, str]]:
-    """Where the text puts a town in the next name ("Buffalo, New York"), that name read as
+    """Where the text puts a town, county or a province's region in the next name ("Buffalo,
+    New York", "Long Island, New York"), that name read as
     the province the town is in, if it can be: its kind (admin1, country, province code).
     ``placed``: the row each mention was placed at in the first pass (None: not placed)."""
     out: dict[int, tuple[str, str, str]] = {}
     for idx, (m, p) in enumerate(zip(mentions[:-1], placed, strict=False)):
-        if m.near == mentions[idx + 1].key and p is not None and \
-                gaz.feature[p] in ("city", "locality", "admin2"):
+        if m.near == mentions[idx + 1].key and p is not None and (
+                gaz.feature[p] in ("city", "locality", "admin2")
+                or gaz.feature[p] == "region" and gaz.admin1[p]):  # "Long Island, New York"
             out[idx + 1] = ("admin1", str(gaz.country_code[p]), str(gaz.admin1[p]))
     return out
 

@@ -76,9 +76,10 @@ counts, time window and filters.
   its data CC BY-SA 4.0), and given names from `gender-guesser` (Jörg Michael's list).
 - Names and adjectives the news gives regions that neither source has ("Normandy", "the
   Donbas", "Scottish", "Texan"), counties and regions Natural Earth has only the parts of
-  ("West Yorkshire", "County Tyrone", "New England", "Latin America", at the middle of
-  their parts), oceans and seas ("the Pacific", "the Gulf of Aden", at their conventional
-  points), and former states ("Soviet Union", "Ceylon", placed at their successor): short
+  ("West Yorkshire", "County Tyrone", "New England", "Latin America", and regions of whole
+  counties: "Long Island", "the Bay Area"; at the middle of their parts), oceans and seas
+  ("the Pacific", "the Gulf of Aden", at their conventional points), and former states
+  ("Soviet Union", "Ceylon", placed at their successor): short
   tables of our own.
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).

@@ -110,6 +110,8 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
     ("FR", "Lorraine"): ["Grand Est"],
     ("FR", "Rhone-Alpes"): ["Auvergne-Rhône-Alpes"],
     ("IE", "Laoighis"): ["Laois"],
+    ("GB", "Eilean Siar"): ["Western Isles", "Outer Hebrides"],
+    ("GB", "Shetland Islands"): ["Shetland"],
     ("IT", "Apulia"): ["Puglia"],
     ("ES", "Andalusia"): ["Andalucía"],
     ("ES", "Catalonia"): ["Cataluña", "Catalunya"],
@@ -206,6 +208,64 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
         "Kent", "East Sussex", "West Sussex", "Surrey", "Hampshire", "Oxfordshire",
         "Buckinghamshire")),
 }
+
+# Regions named in the news that are made of whole counties (GeoNames' admin-2 units), keyed
+# by (country, the counties' admin-1 name as GeoNames gives it, name): other names, counties.
+# Each is a region in its province, at the middle of its counties' towns: "Long Island"
+# (not the Bahamas' island), "the Jersey Shore" (not Jersey Shore, Pennsylvania).
+ADMIN2_UNIONS: dict[tuple[str, str, str], tuple[list[str], tuple[str, ...]]] = {
+    ("US", "New York", "Long Island"): ([], ("Nassau County", "Suffolk County")),
+    ("US", "New York", "Hudson Valley"): (["the Hudson Valley"], (
+        "Westchester County", "Rockland County", "Putnam County", "Orange County",
+        "Dutchess County", "Ulster County", "Columbia County", "Greene County")),
+    ("US", "California", "San Francisco Bay Area"): (["Bay Area", "the Bay Area"], (
+        "Alameda County", "Contra Costa County", "Marin County", "Napa County",
+        "San Francisco County", "San Mateo County", "Santa Clara County", "Solano County",
+        "Sonoma County")),
+    ("US", "California", "Silicon Valley"): ([], ("Santa Clara County",)),
+    ("US", "California", "Southern California"): (["SoCal"], (
+        "Los Angeles County", "Orange County", "San Diego County", "Riverside County",
+        "San Bernardino County", "Ventura County", "Santa Barbara County", "Imperial County",
+        "Kern County", "San Luis Obispo County")),
+    ("US", "California", "Inland Empire"): (["the Inland Empire"], (
+        "Riverside County", "San Bernardino County")),
+    ("US", "Minnesota", "Twin Cities"): (["the Twin Cities"], ("Hennepin County",
+                                                               "Ramsey County")),
+    ("US", "Massachusetts", "Cape Cod"): ([], ("Barnstable County",)),
+    ("US", "Florida", "Florida Keys"): (["the Keys"], ("Monroe County",)),
+    ("US", "Florida", "South Florida"): ([], ("Miami-Dade County", "Broward County",
+                                              "Palm Beach County")),
+    ("US", "Pennsylvania", "Lehigh Valley"): (["the Lehigh Valley"], ("Lehigh County",
+                                                                      "Northampton County")),
+    ("US", "North Carolina", "Research Triangle"): ([], ("Wake County", "Durham County",
+                                                         "Orange County")),
+    ("US", "North Carolina", "Outer Banks"): (["the Outer Banks"], ("Dare County",)),
+    ("US", "New Jersey", "Jersey Shore"): (["the Jersey Shore"], ("Monmouth County",
+                                                                  "Ocean County")),
+    ("US", "Virginia", "Northern Virginia"): ([], ("Fairfax County", "Arlington County",
+                                                   "Loudoun County", "Prince William County")),
+    ("US", "Illinois", "Chicagoland"): ([], ("Cook County", "DuPage County", "Lake County",
+                                             "Will County", "Kane County", "McHenry County")),
+    ("GB", "Scotland", "Orkney"): (["Orkney Islands", "the Orkneys"], ("Orkney Islands",)),
+}
+
+
+def admin2_unions(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
+                  ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """The places of :data:`ADMIN2_UNIONS`, each at the middle of its counties' towns."""
+    rows, names = [], []
+    for (cc, a1, name), (others, members) in ADMIN2_UNIONS.items():
+        part = towns[(towns["cc"] == cc) & (towns["admin1"] == a1) & towns["admin2"].isin(members)]
+        missing = set(members) - set(part["admin2"])
+        if missing:
+            raise ValueError(f"{name}: no county named {sorted(missing)} in {cc}, {a1}")
+        lat, lon = _centre(part)
+        rows.append({"place_id": f"placeline:union:{cc}:{fold(name)}".replace(" ", "_"),
+                     "name": name, "feature": "region", "country_code": cc,
+                     "admin1": codes.get((cc, a1), ""), "lat": lat, "lon": lon,
+                     "population": 0})
+        names += [(n, len(rows) - 1) for n in [name, *others]]
+    return pd.DataFrame(rows), names
 
 
 def admin1_unions(a_rows: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, int]]]:

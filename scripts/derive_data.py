@@ -64,6 +64,7 @@ from admin_units import (  # noqa: E402
     admin1_groups,
     admin1_unions,
     admin2,
+    admin2_unions,
     admin_extents,
     cities500,
     compass_variants,
@@ -1085,6 +1086,7 @@ def main(argv: list[str] | None = None) -> None:
                           for rows, pairs in [(a_rows, a_names), (u_rows, u_names)]
                           for n, i in pairs if isinstance(n, str))
     d_rows, d_names = admin2(towns, codes, provinces)
+    v_rows, v_names = admin2_unions(towns, codes)
     t_rows, t_names = cities(ne)
     # an airport's own word must not name, or be part of the name of, a wider place ("Cherokee
     # County", "Provence-Alpes-Côte d'Azur") or a town of 15,000 or more
@@ -1102,6 +1104,7 @@ def main(argv: list[str] | None = None) -> None:
         (g_rows, g_names),
         (u_rows, u_names),
         (d_rows, d_names),
+        (v_rows, v_names),
         (r_rows, r_names),
         (t_rows, t_names),
         (p_rows, p_names),

@@ -583,3 +583,32 @@ def test_the_object_of_a_verb_of_place_is_where_something_happened() -> None:
     names no other place in Mali."""
     text = "The expedition reached Timbuktu in 1828, having crossed the Sahara from Tangier."
     assert row(text, "Timbuktu")["country_code"] == "ML"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "lat", "lon"),
+    [
+        # regions made of whole counties (ADMIN2_UNIONS in the data scripts), at the middle
+        # of their counties' towns, in their province
+        ("Flooding closed roads across Long Island on Tuesday.", "Long Island", "US", 40.8,
+         -73.1),  # not the Bahamas' island, nor Long Island City
+        ("Beaches along the Jersey Shore reopened after the storm.", "Jersey Shore", "US",
+         40.0, -74.3),  # not Jersey Shore, Pennsylvania
+        ("Tech firms in Silicon Valley and the Bay Area laid off workers.", "Bay Area", "US",
+         37.9, -122.3),
+        ("The ferry from Orkney to Shetland was cancelled.", "Orkney", "GB", 59.0, -3.0),
+        ("The ferry from Orkney to Shetland was cancelled.", "Shetland", "GB", 60.5, -1.2),
+    ],
+)
+def test_a_region_made_of_counties(text: str, surface: str, country: str, lat: float,
+                                   lon: float) -> None:
+    r = row(text, surface)
+    assert r["country_code"] == country
+    assert haversine_km(r.geometry.y, r.geometry.x, lat, lon) < 80
+
+
+def test_the_name_after_a_provinces_region_is_the_province() -> None:
+    """"Long Island, New York": New York holds the region, so it is the state, as it is in
+    "Buffalo, New York" (not New York City, a city holds no region)."""
+    r = row("People fell ill in Long Island, New York, and in Pennsylvania.", "New York")
+    assert r["feature"] == "admin1"
