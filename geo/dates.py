@@ -93,9 +93,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
        rf"(?:\s+(?:of\s+)?{_YEAR}(?:[-–/](?P<next>\d\d(?:\d\d)?)(?!\d))?)?)"),
     # "between 2012 and 2014", "from 2012 to 2014", "2012-2014": both years and those between
     # (but "in 1990 and 1996" is two years)
+    # and "2012-13" (the second year written short, right after the dash)
     ("range", r"(?P<pre>\b(?i:between)\s+)?(?<![\w$€£.,/-])"
               rf"(?P<x>{_YEAR}\s*(?:(?P<conn>and|to|until|till|through)\s+|[-–]\s*)"
-              rf"(?P<last>1[89]\d\d|20\d\d|2100)(?![\d%]|[.,]\d))"),
+              r"(?:(?P<last>1[89]\d\d|20\d\d|2100)|(?<=[-–])(?P<short>\d\d))"
+              r"(?![\d%]|[.,]\d))"),
     # "Q3 2019", "the third quarter of 2019", "the first half of 2020": its months
     ("quarter", r"\b(?P<x>(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<nth>(?i:first|second|third|fourth))"
                 r"\s+(?P<part>(?i:quarter|half))(?:\s+of)?)\s+(?:FY\s*)?"
@@ -105,6 +107,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
     ("year", _PRE.format("in|since|of|by|from|until|till|during|early|mid|late|before|after|"
                          "around|through|throughout|circa")
      + rf"(?<![\w$€£.,/])(?P<x>{_YEAR})"),
+    # the holidays on one day of the year: "Christmas Eve", "New Year's Day 2021"
+    ("holiday", rf"\b(?P<x>(?P<hol>Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve)"
+                rf"|Boxing\s+Day|Halloween|Valentine['’]s\s+Day)(?![A-Za-z])(?:,?\s+{_YEAR})?)"),
     ("relative", r"\b(?P<x>(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next))\s+"
                  r"(?P<unit>(?i:year|month|week(?:end)?))(?![A-Za-z]))"),
     ("deictic", r"\b(?P<x>(?i:yesterday|today|tomorrow))(?![A-Za-z])"),
@@ -242,9 +247,36 @@ def _r_year(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     return _year(int(m["year"]))
 
 
+def _last_year(m: re.Match[str]) -> int:
+    """The last year of a span: "2014" of "2012-2014", 2013 of "2012-13", 2000 of "1999-00"."""
+    if m["last"]:
+        return int(m["last"])
+    year = int(m["year"])
+    last = year // 100 * 100 + int(m["short"])
+    return last + 100 if last <= year else last
+
+
 def _r_range(m: re.Match[str], ctx: _Ctx) -> Interval | None:
-    return Interval(datetime.date(int(m["year"]), 1, 1), datetime.date(int(m["last"]), 12, 31),
+    return Interval(datetime.date(int(m["year"]), 1, 1), datetime.date(_last_year(m), 12, 31),
                     "years")
+
+
+# The day of each holiday that falls on one day of the year
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "boxing day": (12, 26), "halloween": (10, 31),
+             "valentine's day": (2, 14)}
+
+
+def _r_holiday(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """Its day in the year given, else the one nearest the time of writing, as for "16
+    April" (no more than about six months ahead)."""
+    mon, day = _HOLIDAYS[" ".join(_low(m["hol"]).replace("’", "'").split())]
+    if m["year"]:
+        return _day(datetime.date(int(m["year"]), mon, day))
+    if ctx.written is None:
+        return None
+    return _not_too_future(_day(datetime.date(ctx.written.year, mon, day)), ctx.written,
+                           lambda y: _day(datetime.date(y, mon, day)))
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -330,7 +362,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Interval | None]] = {
     "month": _r_month, "season": _r_season, "range": _r_range, "quarter": _r_quarter,
     "decade": _r_decade,
     "year": _r_year, "relative": _r_relative,
-    "deictic": _r_deictic, "ago": _r_ago, "weekday": _r_weekday,
+    "deictic": _r_deictic, "ago": _r_ago, "weekday": _r_weekday, "holiday": _r_holiday,
 }
 
 
@@ -347,8 +379,9 @@ def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
                     or _after_the(text, m.start("x")))
     if kind == "range":  # not a score ("1990-1980") nor one year twice; "and" after
         # "between" only ("in 1990 and 1996" is two years)
-        return int(m["year"]) < int(m["last"]) <= int(m["year"]) + 100 and \
-            (m["conn"] != "and" or bool(m["pre"]))
+        # (a short second year only within ten: "2012-13", not "2009-03", March 2009)
+        return int(m["year"]) < _last_year(m) <= int(m["year"]) + (10 if m["short"] else 100) \
+            and (m["conn"] != "and" or bool(m["pre"]))
     return True
 
 
@@ -389,6 +422,7 @@ _TRIGGERS = {
     "quarter": _YEAR_WORD,
     "decade": _YEAR_WORD,
     "year": _YEAR_WORD,
+    "holiday": re.compile(r"[CNBHV](?:hristmas|ew\s+Year|oxing|alloween|alentine)"),
     "relative": re.compile(r"[TtLlNn](?i:his|ast|ext)\s+(?i:year|month|week)"),
     "deictic": re.compile(r"[YyTt](?i:esterday|oday|omorrow)"),
     "ago": re.compile(r"[DdWwMmYy](?i:ay|eek|onth|ear)s?\s+(?i:ago)"),
@@ -406,6 +440,7 @@ _GATES = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("yesterday", "today", "tomorrow"),
     "ago": ("ago",),
+    "holiday": ("christmas", "new year", "boxing", "halloween", "valentine"),
 }
 # The "relative" trigger, found in the lower-cased text as three patterns that start with a fixed
 # word: the engine finds those by a quick search for the word, where [TtLlNn] makes it test every

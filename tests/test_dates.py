@@ -307,6 +307,7 @@ def test_full_dates_round_trip(d: dt.date) -> None:
 
 
 WORDS = ["in", "early", "the", "spring", "of", "2012", "January", "Jan.", "16", "April", ",",
+         "2012-13", "-14", "Christmas", "Eve", "Halloween",
          "since", "mid-", "Fall", "last", "winter", "May", "2020", "troops", "1999", "fall",
          "\n", "UPDATE:", "Tuesday", "between", "March", "and", "3rd", "Sept.", "x" * 70]
 
@@ -328,7 +329,7 @@ def test_triggers_cover_every_case_variant_of_their_first_letters() -> None:
             continue  # "-" or digits: nothing case-insensitive
         letters = {ch.lower() for ch in first.group(1) if ch.isascii()}
         variants = set(re.findall(f"(?i:[{''.join(letters)}])", chars))
-        if kind in ("name", "dmy", "mdy", "month", "weekday"):  # capitals only: (?=[A-Z])
+        if kind in ("name", "dmy", "mdy", "month", "weekday", "holiday"):  # capitals only
             variants = {v for v in variants if "A" <= v <= "Z"}
         assert variants <= set(first.group(1)), kind
 
@@ -341,6 +342,7 @@ def test_triggers_cover_every_case_variant_of_their_first_letters() -> None:
         "On 2012-05-03 and WEDNESDAY, last week, two weeks ago, yesterday, in March 2011.",
         "Mondays are quiet; Santiago and Chicago ago; Mar-a-Lago in Sept. 2012 and mid-2010.",
         "Last monthis year, this\n\tweek and NEXT MONTH; todays agony in Fallujah, 2 days ago.",
+        "By Christmas Eve, 2012-13 and New Year’s Day 2013, Halloween;" + " " * 70 + "2012-1",
         "On June 5, 2011 the" + " " * 80 + "5th of July Square and June\n5 Xyzzy Brigade met.",
     ],
 )
@@ -486,3 +488,20 @@ def test_a_quarter_or_a_half_of_a_year_is_its_months(text: str, first: dt.date,
     """Business news dates by quarters ("Q3 2019" had been no date, "the third quarter of
     2019" the whole year)."""
     assert only(text, MAY_1_2012) == Interval(first, last, "season")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of years with its second year written short
+        ("Troops held Gao in 2012-13.", Interval(D(2012, 1, 1), D(2013, 12, 31), "years")),
+        ("The 1999-00 season ended.", Interval(D(1999, 1, 1), D(2000, 12, 31), "years")),
+        ("The report of 2009-03 said so.", Interval(D(2009, 1, 1), D(2009, 12, 31), "year")),
+        # holidays on one day of the year, with or without their year
+        ("On New Year's Day 2021, troops left.", day(D(2021, 1, 1))),
+        ("The attack came on Christmas Eve.", day(D(2011, 12, 24))),  # written May 2012
+        ("Ten died on Halloween night.", day(D(2012, 10, 31))),
+    ],
+)
+def test_short_spans_of_years_and_holidays(text: str, expected: Interval) -> None:
+    assert [iv for _, _, iv in find_dates(text, D(2012, 5, 1))] == [expected]
