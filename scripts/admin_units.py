@@ -93,6 +93,14 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
 }
 
 
+def abbreviations(cc: str, name: str) -> list[str]:
+    """A province's :data:`ADMIN1_ABBREVIATIONS`, and its initials spaced as older texts
+    write them ("N. C." of "N.C.", as in "Raleigh, N. C.")."""
+    abbrs = ADMIN1_ABBREVIATIONS.get((cc, name), [])
+    spaced = [a.replace(".", ". ").strip() for a in abbrs if re.fullmatch(r"(?:[A-Z]\.){2}", a)]
+    return [*abbrs, *spaced]
+
+
 # Names the news uses for regions that neither source gives them: France's regions in English
 # and as merged in 2016 (each on the old region holding the new one's capital or middle),
 # other languages' spellings of regions GeoNames has in English, the Donbas, and regions no
@@ -711,7 +719,7 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
                 "population": 0,
             }
         )
-        own = [name, *ADMIN1_ABBREVIATIONS.get((a["iso_a2"], name), []),
+        own = [name, *abbreviations(a["iso_a2"], name),
                *ADMIN1_OTHER_NAMES.get((a["iso_a2"], name), [])]
         if how == "near" and not part and _alias(name, key[1], a["iso_a2"], reserved):
             own.append(key[1])  # GeoNames' "Helmand" of "Hilmand"
