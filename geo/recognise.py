@@ -151,6 +151,9 @@ class Mention:
 
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation
+# "500 B.C." is an era, not British Columbia
+_ERAS = frozenset({"b.c.", "b. c."})
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
 _CLAUSE_MARKS = ":;\n"
 _CLAUSE_LEAD = " \"'“‘("
@@ -287,6 +290,9 @@ _GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one n
 # John's", "Lee's Summit", "Martha's Vineyard" are looked up with it.
 _POSSESSIVES = frozenset({"'s", "’s"})
 _POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
+# What a place named after its owner is: "Harper's Ferry", "Brown's Station", "Kelly's Ford"
+_OWNED_PLACES = frozenset("ferry landing mill mills station gap creek bluff crossroads crossing "
+                          "corner corners store tavern wharf ford cove neck".split())
 
 
 def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
@@ -679,7 +685,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 name, stop = own, stop + 2  # "St. John's", not a possessive of St. John
             if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
                 name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
-            ):
+            ) or name in _ERAS and _NUMBER_BEFORE.search(text, max(0, start[i] - 8), start[i]):
                 continue
             if name in names or name in adjectives:
                 cands, adj = gaz.lookup(name), gaz.adjective(name)
@@ -690,6 +696,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
+        if match is not None and (k := match[0] + 1) <= hi and key[k] in _OWNED_PLACES and \
+                text[end[k - 1] : start[k]] in _POSSESSIVE_GAPS and (k == hi or not cap[k + 1]):
+            resume = k + 1  # "Harper's Ferry", "Ream's Station": a place named after its
+            continue  # owner, which the gazetteer lacks, is no Harper, Kansas
         if match is not None and match[0] + 1 < n and glue[match[0]] and \
                 _article(text, w, match[0] + 1):
             resume = match[0] + 3  # "Bab" of "Bab al-Hawa", a longer name the gazetteer lacks
@@ -1114,8 +1124,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
             return False
         facts = _facts(gaz, m.key, m.candidates)
     strong, big = facts.strong, facts.big
-    if j > i:  # "The City" is an old name of Oakville, not a name in a text
-        return not (m.key.startswith("the ") and not facts.own_name and not strong
+    if j > i:  # "The City" is an old name of Oakville, not a name in a text, nor is "Union
+        # Station" one of Union, South Carolina (a building's name, only another of a town's)
+        return not ((m.key.startswith("the ") or w.key[j] in FACILITY_WORDS)
+                    and not facts.own_name and not strong
                     or _end_of_a_longer_name(w, runs, i, facts))
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"

@@ -1310,3 +1310,24 @@ def test_a_name_hyphened_to_based_or_born_is_a_place(gaz: Gazetteer, text: str,
 def test_a_first_word_before_its_towns_body_in_a_named_province(
         gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place named after its owner is no place of the owner's name ("Harper, Kansas")
+        ("We left Harper's Ferry and crossed at Kelly's Ford.", []),
+        ("Georgia's Lake Lanier rose.", ["Georgia"]),  # the owner's lake: still Georgia
+        # a building's name that is only another name of a small town ("Union Station" of
+        # Union, South Carolina) is no place
+        ("Chicago's Union Station reopened.", ["Chicago"]),
+        # older texts space a state's initials; "B.C." after a year is an era
+        ("Raleigh, N. C., and Columbia, S. C., were taken.",
+         ["Raleigh", "N. C.", "Columbia", "S. C."]),
+        ("The city was founded in 500 B.C. and rebuilt in 300 B. C. by Greeks.", ["Greeks"]),
+        ("Vancouver, B.C., grew.", ["Vancouver", "B.C."]),
+    ],
+)
+def test_owned_places_buildings_spaced_initials_and_eras(gaz: Gazetteer, text: str,
+                                                         expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
