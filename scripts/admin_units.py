@@ -152,6 +152,14 @@ _GREATER_MANCHESTER = ("Bolton", "Bury", "Manchester", "Oldham", "Rochdale", "Sa
                        "Stockport", "Tameside", "Trafford", "Wigan")
 _WEST_YORKSHIRE = ("Bradford", "Calderdale", "Kirklees", "Leeds", "Wakefield")
 _SOUTH_YORKSHIRE = ("Barnsley", "Doncaster", "Rotherham", "Sheffield")
+_YORKSHIRE = (*_WEST_YORKSHIRE, *_SOUTH_YORKSHIRE, "North Yorkshire", "York",
+              "East Riding of Yorkshire", "Kingston upon Hull")
+_EAST_MIDLANDS = ("Derbyshire", "Derby", "Nottinghamshire", "Nottingham",
+                  "Leicester", "Rutland", "Northamptonshire", "Lincolnshire")
+_WEST_MIDLANDS = ("West Midlands", "Staffordshire", "Stoke-on-Trent", "Warwickshire",
+                  "Worcestershire", "Herefordshire", "Shropshire", "Telford and Wrekin")
+# (England's regions go by the short names British news gives them, "the North East": as
+# their own names, they are not marked down beside places that bear those as theirs.)
 ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
     ("IE", "County Dublin"): (["Co. Dublin"], ("Dublin", "Fingal", "South Dublin",
                                                "Dún Laoghaire–Rathdown")),
@@ -182,8 +190,7 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
     ("GB", "Bedfordshire"): ([], ("Bedford", "Central Bedfordshire", "Luton")),
     ("GB", "Cheshire"): ([], ("Cheshire East", "Cheshire West and Chester", "Halton",
                               "Warrington")),
-    ("GB", "Yorkshire"): ([], (*_WEST_YORKSHIRE, *_SOUTH_YORKSHIRE, "North Yorkshire", "York",
-                               "East Riding of Yorkshire", "Kingston upon Hull")),
+    ("GB", "Yorkshire"): ([], _YORKSHIRE),
     ("GB", "East Anglia"): ([], ("Norfolk", "Suffolk", "Cambridgeshire")),
     ("GB", "County Antrim"): (["Co. Antrim"], ("Antrim", "Ballymena", "Ballymoney", "Belfast",
                                                 "Carrickfergus", "Larne", "Moyle",
@@ -201,18 +208,22 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
     ("GB", "Clwyd"): ([], ("Conwy", "Denbighshire", "Flintshire", "Wrexham")),
     ("GB", "Glamorgan"): ([], ("Bridgend", "Cardiff", "Merthyr Tydfil", "Neath Port Talbot",
                                "Rhondda, Cynon, Taff", "Swansea", "Vale of Glamorgan")),
-    ("GB", "East Midlands"): ([], ("Derbyshire", "Derby", "Nottinghamshire", "Nottingham",
-                                   "Leicester", "Rutland", "Northamptonshire",
-                                   "Lincolnshire")),
-    ("GB", "North East England"): ([], (
+    ("GB", "East Midlands"): ([], _EAST_MIDLANDS),
+    ("GB", "Midlands"): (["the Midlands"], (*_EAST_MIDLANDS, *_WEST_MIDLANDS)),
+    ("GB", "East of England"): ([], (
+        "Norfolk", "Suffolk", "Cambridgeshire", "Peterborough", "Essex", "Southend-on-Sea",
+        "Thurrock", "Hertfordshire", "Bedford", "Central Bedfordshire", "Luton")),
+    ("GB", "Yorkshire and the Humber"): ([], (*_YORKSHIRE, "North Lincolnshire",
+                                              "North East Lincolnshire")),
+    ("GB", "North East"): (["North East England"], (
         "Northumberland", "Newcastle upon Tyne", "Gateshead", "Sunderland", "Durham",
         "Darlington", "Hartlepool", "Middlesbrough", "Redcar and Cleveland")),
-    ("GB", "North West England"): ([], (
+    ("GB", "North West"): (["North West England"], (
         "Cumbria", "Lancashire", "Merseyside", *_GREATER_MANCHESTER, "Cheshire East",
         "Cheshire West and Chester")),
-    ("GB", "South West England"): (["West Country"], (
+    ("GB", "South West"): (["West Country", "South West England"], (
         "Cornwall", "Devon", "Somerset", "Dorset", "Wiltshire", "Gloucestershire", "Bristol")),
-    ("GB", "South East England"): ([], (
+    ("GB", "South East"): (["South East England"], (
         "Kent", "East Sussex", "West Sussex", "Surrey", "Hampshire", "Oxfordshire",
         "Buckinghamshire")),
 }
@@ -757,7 +768,9 @@ _COMPASS_PREFIX = re.compile(
     r"^(?:north|south|east|west|central|middle|upper|lower)(?:ern)?[- ](.+)$")
 
 
-_COMPASS_FORM = re.compile(r"^(North|South|East|West)(ern)? (.+)$")
+# not "East of England", nor "North East" (itself a point of the compass)
+_COMPASS_FORM = re.compile(r"^(North|South|East|West)(ern)? (?!(?:of|North|South|East|West)\b)"
+                           r"(.+)$")
 
 
 def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]

@@ -612,3 +612,20 @@ def test_the_name_after_a_provinces_region_is_the_province() -> None:
     "Buffalo, New York" (not New York City, a city holds no region)."""
     r = row("People fell ill in Long Island, New York, and in Pennsylvania.", "New York")
     assert r["feature"] == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # England's regions by the names British news gives them, among English towns: not
+        # Zimbabwe's Midlands province nor Singapore's North East district
+        ("Snow fell across the North East, closing roads in Newcastle, Durham and Sunderland.",
+         "North East"),
+        ("Train services across the Midlands were cancelled, as Birmingham and Coventry "
+         "flooded.", "Midlands"),
+        ("Flooding hit the South West, with Exeter, Plymouth and Truro cut off.", "South West"),
+    ],
+)
+def test_englands_regions_by_their_short_names(text: str, surface: str) -> None:
+    r = row(text, surface)
+    assert (r["name"], r["country_code"], r["feature"]) == (surface, "GB", "admin1")
