@@ -154,6 +154,9 @@ _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbrev
 # "500 B.C." is an era, not British Columbia
 _ERAS = frozenset({"b.c.", "b. c."})
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
+# A number hyphened after a name makes it a road's: "US-24", "M-59" (and "$US 15 billion",
+# "US$", a currency, is no place either)
+_ROUTES = frozenset(f"-{d}" for d in "0123456789")
 # A clause mark and the quotes or brackets after it: the word right after starts a clause.
 _CLAUSE_MARKS = ":;\n"
 _CLAUSE_LEAD = " \"'“‘("
@@ -685,7 +688,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 name, stop = own, stop + 2  # "St. John's", not a possessive of St. John
             if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
                 name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
-            ) or name in _ERAS and _NUMBER_BEFORE.search(text, max(0, start[i] - 8), start[i]):
+            ) or name in _ERAS and _NUMBER_BEFORE.search(text, max(0, start[i] - 8), start[i]) \
+                    or text[start[i] - 1 : start[i]] == "$" or text[stop : stop + 2] in _ROUTES:
                 continue
             if name in names or name in adjectives:
                 cands, adj = gaz.lookup(name), gaz.adjective(name)

@@ -1331,3 +1331,16 @@ def test_a_first_word_before_its_towns_body_in_a_named_province(
 def test_owned_places_buildings_spaced_initials_and_eras(gaz: Gazetteer, text: str,
                                                          expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The crop is worth $US 1.5 billion a year.", []),  # a currency
+        ("The county gets the biggest boost from the US-24 project.", []),  # a road
+        ("Aid to the US rose.", ["US"]),
+    ],
+)
+def test_currencies_and_roads_named_by_a_country(gaz: Gazetteer, text: str,
+                                                 expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
