@@ -686,10 +686,14 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                     (own := fold(text[start[i] : stop + 2])) in names and \
                     _own_possessive(gaz, w, j, name, own):
                 name, stop = own, stop + 2  # "St. John's", not a possessive of St. John
-            if name in NOT_PLACES or text[stop : stop + 1] == "$" or (
-                name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
-            ) or name in _ERAS and _NUMBER_BEFORE.search(text, max(0, start[i] - 8), start[i]) \
-                    or text[start[i] - 1 : start[i]] == "$" or text[stop : stop + 2] in _ROUTES:
+            if name in NOT_PLACES or (
+                # used as no place here: a currency ("US$", "$US"), a road ("US-24"), a date
+                # ("Nov. 24"), an era ("500 B.C.")
+                text[stop : stop + 1] == "$" or text[start[i] - 1 : start[i]] == "$"
+                or text[stop : stop + 2] in _ROUTES
+                or name in MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, stop)
+                or name in _ERAS and _NUMBER_BEFORE.search(text, max(0, start[i] - 8), start[i])
+            ):
                 continue
             if name in names or name in adjectives:
                 cands, adj = gaz.lookup(name), gaz.adjective(name)

@@ -808,9 +808,9 @@ def _choice_key(m: Mention, c: _Candidates, container: int | None) -> tuple:
 
 def _holding(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]
              ) -> dict[int, tuple[str, str, str]]:
-    """Where the text puts a town, county or a province's region in the next name ("Buffalo,
-    New York", "Long Island, New York"), that name read as
-    the province the town is in, if it can be: its kind (admin1, country, province code).
+    """Where the text puts a town, a county or a province's region in the next name
+    ("Buffalo, New York", "Long Island, New York"), that name read as the province it is in,
+    if it can be: its kind (admin1, country, province code).
     ``placed``: the row each mention was placed at in the first pass (None: not placed)."""
     out: dict[int, tuple[str, str, str]] = {}
     for idx, (m, p) in enumerate(zip(mentions[:-1], placed, strict=False)):
