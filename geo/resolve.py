@@ -437,7 +437,9 @@ def _evidence(
             score += POLITY_CUE_WEIGHT
             if why is not None:
                 why.append("'government/governor/border…' cue")
-        if kind is not None and feat == kind[0] and kind[1] in ("", cc) and kind[2] in ("", a1):
+        if kind is not None and (feat == kind[0] or kind[0] == "metropolis" and feat == "city"
+                                 and gaz.population[c.rows[k]] >= METROPOLIS) \
+                and kind[1] in ("", cc) and kind[2] in ("", a1):
             score += KIND_WEIGHT
             if why is not None:
                 why.append(f"the kind of place ({feat}) the text's syntax asks for")
@@ -851,7 +853,12 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
                 city = gaz.population[p] >= METROPOLIS and not any(
                     gaz.feature[r] == "admin1" and gaz.country_code[r] == cc and
                     gaz.admin1[r] == a1 for r in mentions[other].candidates)
-                out.setdefault(other, ("city", "", "") if city else ("admin1", cc, a1))
+                # and a metropolis, where the name has one: "a trip to Paris and Rome"
+                # from Tyler, Texas, is no trip to Paris, Texas
+                big = city and any(gaz.feature[r] == "city" and gaz.population[r] >= METROPOLIS
+                                   for r in mentions[other].candidates)
+                out.setdefault(other, ("metropolis", "", "") if big else ("city", "", "")
+                               if city else ("admin1", cc, a1))
     return out
 
 

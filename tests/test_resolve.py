@@ -629,3 +629,13 @@ def test_the_name_after_a_provinces_region_is_the_province() -> None:
 def test_englands_regions_by_their_short_names(text: str, surface: str) -> None:
     r = row(text, surface)
     assert (r["name"], r["country_code"], r["feature"]) == (surface, "GB", "admin1")
+
+
+def test_a_metropoliss_peer_is_the_metropolis_of_its_name() -> None:
+    """"A trip to Paris and Rome" from Tyler, Texas, is no trip to Paris, Texas (100 km
+    away): beside a metropolis, a name that is another metropolis's is that one."""
+    text = "The Tyler, Texas, woman returned from a trip to Paris and Rome last week."
+    assert row(text, "Paris")["country_code"] == "FR"
+    assert row(text, "Rome")["country_code"] == "IT"
+    # beside a metropolis, a name no metropolis bears is still read as a city
+    assert row("Flights from Dallas and Tyler were cancelled.", "Tyler")["country_code"] == "US"
