@@ -857,9 +857,19 @@ def _pair_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None
                 # from Tyler, Texas, is no trip to Paris, Texas
                 big = city and any(gaz.feature[r] == "city" and gaz.population[r] >= METROPOLIS
                                    for r in mentions[other].candidates)
-                out.setdefault(other, ("metropolis", "", "") if big else ("city", "", "")
-                               if city else ("admin1", cc, a1))
+                if city and _only_a_province_in(gaz, mentions[other].candidates, cc):
+                    out.setdefault(other, ("admin1", cc, ""))  # "Sydney and Victoria",
+                    # "Jakarta and Bali": the state, not Hong Kong or a town in India
+                else:
+                    out.setdefault(other, ("metropolis", "", "") if big else ("city", "", "")
+                                   if city else ("admin1", cc, a1))
     return out
+
+
+def _only_a_province_in(gaz: Gazetteer, rows: np.ndarray, cc: str) -> bool:
+    """Whether, of the places ``rows`` in country ``cc``, there is a province and no town."""
+    here = [str(gaz.feature[r]) for r in rows if gaz.country_code[r] == cc]
+    return "admin1" in here and not any(f in ("city", "locality") for f in here)
 
 
 def _list_kinds(gaz: Gazetteer, mentions: list[Mention], placed: list[int | None]

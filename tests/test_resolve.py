@@ -639,3 +639,20 @@ def test_a_metropoliss_peer_is_the_metropolis_of_its_name() -> None:
     assert row(text, "Rome")["country_code"] == "IT"
     # beside a metropolis, a name no metropolis bears is still read as a city
     assert row("Flights from Dallas and Tyler were cancelled.", "Tyler")["country_code"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # beside a metropolis, a name that is only a province in its country is the province
+        ("Storms hit Sydney and Victoria.", "Victoria", "AU"),  # not Hong Kong's Victoria
+        ("The team flew from Perth to Darwin, then on to Bali and Jakarta.", "Bali", "ID"),
+        ("Storms hit London and Kent.", "Kent", "GB"),
+    ],
+)
+def test_a_metropoliss_peer_that_is_only_a_province_there(text: str, surface: str,
+                                                          country: str) -> None:
+    r = row(text, surface)
+    assert (r["country_code"], r["feature"]) == (country, "admin1")
+    # and one with a town there is the town: "New York and Washington"
+    assert row("Talks in New York and Washington ended.", "Washington")["feature"] == "city"
