@@ -271,33 +271,37 @@ ADMIN2_UNIONS: dict[tuple[str, str, str], tuple[list[str], tuple[str, ...]]] = {
 
 def admin2_unions(towns: pd.DataFrame, codes: dict[tuple[str, str], str]
                   ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
-    """The places of :data:`ADMIN2_UNIONS`, each at the middle of its counties' towns."""
-    rows, names = [], []
+    """The places of :data:`ADMIN2_UNIONS`: regions in their province, at the middle of their
+    counties' towns."""
+    unions = []
     for (cc, a1, name), (others, members) in ADMIN2_UNIONS.items():
         part = towns[(towns["cc"] == cc) & (towns["admin1"] == a1) & towns["admin2"].isin(members)]
-        missing = set(members) - set(part["admin2"])
-        if missing:
+        if missing := set(members) - set(part["admin2"]):
             raise ValueError(f"{name}: no county named {sorted(missing)} in {cc}, {a1}")
-        lat, lon = _centre(part)
-        rows.append({"place_id": f"placeline:union:{cc}:{fold(name)}".replace(" ", "_"),
-                     "name": name, "feature": "region", "country_code": cc,
-                     "admin1": codes.get((cc, a1), ""), "lat": lat, "lon": lon,
-                     "population": 0})
-        names += [(n, len(rows) - 1) for n in [name, *others]]
-    return pd.DataFrame(rows), names
+        unions.append((cc, codes.get((cc, a1), ""), name, others, part))
+    return _union_places(unions, "region")
 
 
 def admin1_unions(a_rows: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     """The places of :data:`ADMIN1_UNIONS`, each at the middle of its parts' points."""
-    rows, names = [], []
+    unions = []
     for (cc, name), (others, members) in ADMIN1_UNIONS.items():
         part = a_rows[(a_rows["country_code"] == cc) & a_rows["name"].isin(members)]
-        missing = set(members) - set(part["name"])
-        if missing:
+        if missing := set(members) - set(part["name"]):
             raise ValueError(f"{name}: no unit named {sorted(missing)} in {cc}'s provinces")
+        unions.append((cc, "", name, others, part))
+    return _union_places(unions, "admin1")
+
+
+def _union_places(unions: list[tuple[str, str, str, list[str], pd.DataFrame]], feature: str
+                  ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
+    """Places (and their names) of unions given as (country, admin-1 code, name, other names,
+    the parts' points), each at the middle of its parts (:func:`_centre`)."""
+    rows, names = [], []
+    for cc, a1, name, others, part in unions:
         lat, lon = _centre(part)
         rows.append({"place_id": f"placeline:union:{cc}:{fold(name)}".replace(" ", "_"),
-                     "name": name, "feature": "admin1", "country_code": cc, "admin1": "",
+                     "name": name, "feature": feature, "country_code": cc, "admin1": a1,
                      "lat": lat, "lon": lon, "population": 0})
         names += [(n, len(rows) - 1) for n in [name, *others]]
     return pd.DataFrame(rows), names
