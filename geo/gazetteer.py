@@ -76,7 +76,12 @@ def own_name(name: str, key: str) -> bool:
         return True
     if own.startswith(key) and _QUALIFIER.match(own, len(key)) or own == f"ciudad {key}":
         return True  # "Ciudad Juárez" is Juárez to its neighbours
-    return _unabbreviated(own) in (short := _unabbreviated(key), f"{short} city")
+    if _unabbreviated(own) in (short := _unabbreviated(key), f"{short} city"):
+        return True
+    return own.translate(_JOINERS) == key.translate(_JOINERS)  # "Lashkargah", "Port au Prince"
+
+
+_JOINERS = str.maketrans("", "", " -'")
 
 
 def _latin(ch: str) -> bool:

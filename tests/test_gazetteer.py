@@ -225,6 +225,9 @@ def test_own_name_is_the_name_or_its_short_form() -> None:
     # a transliteration's ayn and hamza are no part of the name: "Afrin" is ‘Afrīn's own
     assert own_name("‘Afrīn", "afrin") and own_name("Ma’rib", "marib")
     assert own_name("Cox’s Bāzār", "cox's bazar") and not own_name("‘Afrīn", "afri")
+    # written joined, or with spaces for hyphens: "Lashkargah", "Port au Prince"
+    assert own_name("Lashkar Gāh", "lashkargah") and own_name("Port-au-Prince", "port au prince")
+    assert not own_name("Lashkar Gāh", "lashkar")
 
 
 @pytest.mark.parametrize(

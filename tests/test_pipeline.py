@@ -769,6 +769,13 @@ def test_a_town_is_found_by_its_name_without_the_transliteration_s_marks() -> No
     assert g.loc[g["surface"] == "Afrin", "country_code"].tolist() == ["SY"]
 
 
+def test_a_town_is_found_by_its_name_written_joined() -> None:
+    """"Lashkargah" is Lashkar Gāh's own name written joined, not some other language's name
+    for it, so it needs no "in" before it."""
+    g = geo.geoparse("The Taliban advanced on Lashkargah and Kandahar, officials in Kabul said.")
+    assert g.loc[g["surface"] == "Lashkargah", "name"].tolist() == ["Lashkar Gāh"]
+
+
 def test_a_province_whose_town_goes_by_x_city_is_the_province_by_its_name_alone() -> None:
     """English calls the town "Quebec City", so "Quebec" alone is the province; Ségou, whose
     town has no such name, is the town by its name alone."""
