@@ -698,12 +698,16 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
     Chester"), or puts " in " a city of 100,000 ("Hampton Park in Charleston"), that has no
     namesake within 161 km of that city is a place the gazetteer lacks (West Chester
     Township, Ohio: the gazetteer's West Chester is in Pennsylvania; its only Hampton Park
-    is in Melbourne); it is placed approximately at the city."""
+    is in Melbourne); it is placed approximately at the city. So is a town the text puts
+    near a city ("Mati, east of Athens", "Mati, near Athens") that has no namesake in the
+    city's country (the gazetteer's Matis are in Italy and the Philippines): how near, the
+    text may not say ("Gao, north-east of Bamako", 950 km), but not in another country."""
     placed = {m.key: p.row for m, p in zip(mentions, out, strict=True)
               if p is not None and p.row is not None and m.role == "place"}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
-        city = placed.get(m.near) if m.suburb or "within" in m.cues else None
-        if city is not None and not m.suburb and (gaz.population[city] < BIG_TOWN or (
+        city = placed.get(m.near) if m.near is not None else None
+        within = "within" in m.cues and not m.suburb
+        if city is not None and within and (gaz.population[city] < BIG_TOWN or (
                 p is not None and p.row is not None and gaz.population[p.row] >= BIG_TOWN)):
             continue  # nor is a big town "in" a city a part of it: "officials from Beijing
             # in Macau" came from the one to the other
@@ -712,7 +716,11 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
                 gaz.feature[p.row] not in ("city", "locality"):
             continue
         c = cands[idx]
-        if (haversine_km(c.lat, c.lon, gaz.lat[city], gaz.lon[city]) >= 161).all():
+        if m.suburb or within:
+            far = (haversine_km(c.lat, c.lon, gaz.lat[city], gaz.lon[city]) >= 161).all()
+        else:  # near it, or in it by a comma ("Hampton Park, Charleston": not this rule)
+            far = not m.inside and str(gaz.country_code[city]) not in c.codes
+        if far:
             out[idx] = _approximate(gaz, m, city, f"no {gaz.name[p.row]} in the gazetteer "
                                                   f"is near {gaz.name[city]}")
 

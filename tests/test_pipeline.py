@@ -537,6 +537,11 @@ def test_people_from_a_province_that_bears_a_countrys_name(
     # a compass point's part of a city: "South Side" is only an old name of a Colorado town
     ("Officers responded to a shooting on Chicago's South Side.", "South Side", 41.85, -87.65,
      True),
+    # near a city, where none of its namesakes is (in Italy and the Philippines): at Athens;
+    # but the text need not say how near ("Gao, north-east of Bamako", 950 km)
+    ("Firefighters battled a wildfire near Mati, east of Athens.", "Mati", 37.98, 23.73, True),
+    ("Crews reached Mati, near Athens, on Tuesday.", "Mati", 37.98, 23.73, True),
+    ("Rebels took Gao, north-east of Bamako, in April.", "Gao", 16.27, -0.04, False),
 ])
 def test_a_suburb_of_a_city_the_text_names(
         text: str, name: str, lat: float, lon: float, approximate: bool) -> None:
