@@ -408,9 +408,14 @@ def people(
                 and not word.isupper()
                 and len(word) > 2
                 and not any(place_at(s, k, j) for s in range(i, k + 1))
-                and (key[k] in given or not (_big_place(gaz, text, w, k + 1, j)
-                                             or _big_place(gaz, text, w, k, k)
-                                             and (w.first[k + 1] or _a_word(key[k + 1]))))
+                # a town of 15,000 before its province or country, as posts write it: "Paris
+                # France", "Austin Texas" (not "Jordan Henderson", nor "George Washington":
+                # George, Washington, has 700 people)
+                and not _in_province(text, w, gaz, k, _towns_of(gaz, key[k], 15_000), " ")
+                and (key[k] in given or _two_towns_apart(gaz, text, w, k, j)
+                     or not (_big_place(gaz, text, w, k + 1, j)
+                             or _big_place(gaz, text, w, k, k)
+                             and (w.first[k + 1] or _a_word(key[k + 1]))))
             ):
                 positions.update(range(k, j + 1))
                 surnames.update(key[k + 1 : j + 1])
@@ -436,6 +441,23 @@ def people(
             positions.update(range(i, j + 1))
             surnames.update(key[i + 1 : j + 1] if j > i else key[i : i + 1])
     return positions, surnames, forenames
+
+
+def _towns_of(gaz: Gazetteer, key: str, least: int) -> np.ndarray:
+    """The places of a name with at least ``least`` people."""
+    rows = gaz.lookup(key)
+    return rows[gaz.population[rows] >= least] if len(rows) else rows
+
+
+def _two_towns_apart(gaz: Gazetteer, text: str, w: Words, k: int, j: int) -> bool:
+    """Whether words k and j (the next) are a given name that is a place's and a town's name
+    after it, with nothing between: "Jordan Henderson", "Chad Walker". Two places side by
+    side are written with a comma ("Henderson, Jordan"), and a place before a province or
+    country is its town ("Florence Italy", "Austin Texas"), so this is a person's name."""
+    if j != k + 1 or w.first[j] or w.key[j] in LANDSCAPE_WORDS or not len(gaz.lookup(w.key[k])):
+        return False  # "the Jordan Valley" is a place's name
+    rows = gaz.lookup(w.key[j])
+    return len(rows) > 0 and not _facts(gaz, w.key[j], rows).strong
 
 
 _PERSON_AFTER = re.compile(r", (?:(\d{1,3},)|who )")  # "… Sullivan, 24,", "… Henderson, who"
@@ -1323,19 +1345,21 @@ def _in_capitals(w: Words, i: int, j: int) -> bool:
     return b - a >= 2 and w.key[a] != "by" and all(t.isupper() for t in w.text[a : b + 1])
 
 
-def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray) -> bool:
-    """Whether ", " and a province or country that one of the candidates is in follow word i
-    ("Buffalo, New York", but not "Still, Texas was hot")."""
-    wide = _province_after(text, w, gaz, i)
+def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray,
+                 gap: str = ", ") -> bool:
+    """Whether ``gap`` and a province or country that one of the candidates is in follow word
+    i ("Buffalo, New York", but not "Still, Texas was hot"; "Austin Texas" with ``gap`` " ")."""
+    wide = _province_after(text, w, gaz, i, gap)
     return bool(wide) and any((cc := str(gaz.country_code[c]), "") in wide
                               or (cc, str(gaz.admin1[c])) in wide for c in cands[:200])
 
 
-def _province_after(text: str, w: Words, gaz: Gazetteer, i: int) -> set[tuple[str, str]]:
-    """The (country, admin-1 code) of the provinces (code "" for countries) named after ", "
-    after word i: "Buffalo, New York", "Lumpkin, Ga."."""
+def _province_after(text: str, w: Words, gaz: Gazetteer, i: int, gap: str = ", "
+                    ) -> set[tuple[str, str]]:
+    """The (country, admin-1 code) of the provinces (code "" for countries) named after
+    ``gap`` after word i: "Buffalo, New York", "Lumpkin, Ga."."""
     k = i + 1
-    if k >= len(w) or not w.cap[k] or text[w.end[i] : w.start[k]] != ", ":
+    if k >= len(w) or not w.cap[k] or text[w.end[i] : w.start[k]] != gap:
         return set()
     if (postal := _postal_codes(gaz).get(w.text[k])) is not None:  # "Kivalina, AK"
         return {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in postal}
@@ -1631,6 +1655,9 @@ def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
             if gap == " in ":
                 a.cues.add("within")  # "Hampton Park in Charleston": a part of the town
+        elif gap == " " and a.sentence == b.sentence and a.role == b.role == "place" and \
+                _holds(gaz, b.candidates, a.candidates):
+            a.near, a.inside = b.key, True  # "Paris Texas", as posts write it
         elif a.sentence == b.sentence and _POINT_OF.fullmatch(gap):
             a.near = b.key  # "Waterloo, south of Brussels": near it, not in it
         elif a.sentence == b.sentence and (
@@ -1661,6 +1688,14 @@ _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?
 _POINT_OF = re.compile(r",? (?:(?:just|some|about|roughly|[\d,.]+) )*(?:(?:km|kilometres|"
                        r"kilometers|miles|mi) )?(?:north|south|east|west)(?:-?(?:east|west))?"
                        r"(?:ern)? of (?:the )?")
+
+
+def _holds(gaz: Gazetteer, outer: np.ndarray, inner: np.ndarray) -> bool:
+    """Whether a province or country among ``outer`` holds a place among ``inner``."""
+    wide = {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
+             else "") for r in outer if gaz.feature[r] in ("admin1", "country")}
+    return bool(wide) and any((cc := str(gaz.country_code[c]), "") in wide
+                              or (cc, str(gaz.admin1[c])) in wide for c in inner[:200])
 
 
 def _provinces_of_one_country(gaz: Gazetteer, a: Mention, b: Mention) -> bool:

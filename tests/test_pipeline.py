@@ -774,6 +774,16 @@ def test_a_town_is_found_by_its_name_without_the_transliteration_s_marks() -> No
     assert g.loc[g["surface"] == "Afrin", "country_code"].tolist() == ["SY"]
 
 
+@pytest.mark.parametrize(("text", "cc"), [
+    ("We flew from Paris France to Austin Texas last week.", "FR"),
+    ("Greetings from Paris Texas!", "US"),
+])
+def test_a_town_before_its_province_without_a_comma_is_in_it(text: str, cc: str) -> None:
+    """Posts leave out the comma: "Paris Texas" is Paris, Texas, as "Paris, Texas" is."""
+    g = geo.geoparse(text)
+    assert g.loc[g["surface"] == "Paris", "country_code"].tolist() == [cc]
+
+
 def test_a_town_is_found_by_its_name_written_joined() -> None:
     """"Lashkargah" is Lashkar Gāh's own name written joined, not some other language's name
     for it, so it needs no "in" before it."""

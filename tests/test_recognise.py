@@ -284,6 +284,24 @@ def test_a_given_name_and_a_surname_before_who_are_a_persons(gaz: Gazetteer) -> 
     assert surfaces(gaz, "Fans of New York, who won, cheered.") == ["New York"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is a place's, then a town's name with nothing between: a person
+    ("Jordan Henderson scored twice as England beat Wales in Cardiff.",
+     ["England", "Wales", "Cardiff"]),
+    ("Officers Ron McCurry and Chad Walker were dispatched.", []),
+    # a town of 15,000 before its province or country, as posts write it, is still the town
+    ("We flew from Paris France to Austin Texas.", ["Paris", "France", "Austin", "Texas"]),
+    ("Hypes said George Washington designed the trail.", []),  # George, Washington: 700
+    # and a given name that is an everyday word stays one before a big town's name
+    ("Will Houston vote for the bond?", ["Houston"]),
+])
+def test_a_place_named_given_name_before_a_towns_name_is_a_person(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """Two places side by side are written with a comma ("Henderson, Jordan"), so "Jordan
+    Henderson" and "Chad Walker" are people."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_place_after_titled_person_is_a_place(gaz: Gazetteer) -> None:
     assert mention(gaz, "President Traore met Captain Sanogo in Bamako.", "Bamako").role == "place"
 
