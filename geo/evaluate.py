@@ -1,16 +1,24 @@
-"""Score ``geo.geoparse_many`` against annotated geoparsing corpora in EUPEG format.
+"""Score ``geo.geoparse_many`` against annotated geoparsing corpora.
 
 Run ``python -m geo.evaluate /work/shared/corpora/*.xml`` (add ``--limit 50`` for a quick run,
 ``--errors misses.csv`` for a table of every miss). Prints a markdown table, one row per corpus,
 ready to paste into ``BENCHMARKS.md``.
 
-Two XML formats are read, told apart by their content, never their file name:
+Five XML formats are read, told apart by their content, never their file name:
 
-* LGL format (LGL, TR-News): ``<article docid>`` with ``<text>`` and
+* LGL format (LGL, TR-News, as EUPEG distributes them): ``<article docid>`` with ``<text>`` and
   ``<toponyms><toponym><start><end><phrase><gaztag geonameid><name>…<lat><lon>``.
 * GeoVirus format: ``<article><source><text><locations><location><name><start><end><lat><lon>``.
+* GeoWebNews (Gritta et al. 2019, ``GWN.xml``): ``<article><text><toponyms><toponym>`` with
+  ``<extractedName><normalisedName><type><start><end><geonamesID><latitude><longitude>``.
+* WikToR (Gritta et al. 2018, ``WikToR.xml``): ``<page number>`` with ``<pageTitle>``,
+  ``<toponymName>``, ``<lat><lon><url><text>`` and ``<toponymIndices><toponym><start><end>``:
+  one place per page, annotated at each of its occurrences.
+* EUPEG's upload format (``corpora/EUPEG_datase_format.xml``): ``<entry><text><toponyms>
+  <toponym><start><end><phrase><place><placename><footprint>`` with the footprint
+  ``"longitude latitude"``.
 
-Scoring, the same for every corpus:
+Scoring, the same for every corpus unless said:
 
 * A gold span whose offsets do not match its phrase is snapped to the nearest exact occurrence
   of the phrase within ``SNAP_WINDOW`` characters (every GeoVirus offset is one too high, and
@@ -20,6 +28,8 @@ Scoring, the same for every corpus:
 * A prediction is a true positive when its span overlaps a gold toponym with coordinates, a
   false positive when it overlaps no gold toponym at all; one that overlaps only gold toponyms
   without coordinates (streets, "Middle East") is ignored, neither right nor wrong.
+* WikToR's annotation is not exhaustive (``NOT_EXHAUSTIVE``): a prediction overlapping no gold
+  toponym is ignored there too, and precision and F1 are not scored (NaN).
 * Recall counts gold toponyms overlapped by at least one prediction. The first overlapping
   prediction (lowest start) resolves the toponym; its great-circle distance to the gold
   coordinates gives accuracy@161 km, mean and median error, and the AUC of the error curve.
@@ -54,6 +64,9 @@ SNAP_WINDOW = 10
 
 LGL_FORMAT = "lgl"
 GEOVIRUS_FORMAT = "geovirus"
+GEOWEBNEWS_FORMAT = "geowebnews"
+WIKTOR_FORMAT = "wiktor"
+EUPEG_FORMAT = "eupeg"
 ROLES: dict[str, tuple[str, ...]] = {
     # LGL and TR-News (LGL's scheme) tag every toponym: adjectival and demonym uses
     # ("American") and toponyms inside names ("Laurel County Detention Center") too. Counting
@@ -62,7 +75,21 @@ ROLES: dict[str, tuple[str, ...]] = {
     LGL_FORMAT: ("place", "adjective", "in_name"),
     # GeoVirus annotates only the places themselves: counting in_name costs 0.04 precision.
     GEOVIRUS_FORMAT: ("place",),
+    # GeoWebNews annotates adjectival uses ("Irish", Non_Literal_Modifier) and names inside
+    # names ("Louisiana" in "Louisiana Purchase", Embedded_Literal), as LGL does.
+    GEOWEBNEWS_FORMAT: ("place", "adjective", "in_name"),
+    # A WikToR page annotates the place it is about, where the text names the place itself.
+    WIKTOR_FORMAT: ("place",),
+    # EUPEG's upload format has no scheme of its own; it follows LGL's fields, so LGL's roles.
+    EUPEG_FORMAT: ("place", "adjective", "in_name"),
 }
+"""Prediction roles counted, per corpus format (the keys are every format read)."""
+NOT_EXHAUSTIVE: dict[str, str] = {
+    WIKTOR_FORMAT: "WikToR annotates one place per page (at each of its occurrences), "
+    "not every toponym in the text",
+}
+"""Formats whose gold does not mark every toponym, with why: there a prediction overlapping no
+gold toponym is ignored, not a false positive, and precision and F1 are not scored."""
 
 ERROR_COLUMNS = [
     "corpus", "kind", "doc", "docid", "start", "end",
@@ -86,9 +113,10 @@ class Gold:
     lat, lon : float or None
         Gold coordinates (WGS84); ``None`` when the annotation has none (not scored).
     name : str
-        Gazetteer name (LGL ``gaztag/name``, GeoVirus ``altName``), if any.
+        Gazetteer name (LGL ``gaztag/name``, GeoVirus ``altName``, GeoWebNews
+        ``normalisedName``, WikToR ``pageTitle``, EUPEG ``placename``), if any.
     ref : str
-        GeoNames id (LGL format) or Wikipedia page (GeoVirus format), if any.
+        GeoNames id (LGL format, GeoWebNews) or Wikipedia page (GeoVirus, WikToR), if any.
     offsets : str
         ``"exact"`` (offsets matched the phrase), ``"snapped"`` (moved by :func:`snap_gold`)
         or ``"unmatched"`` (phrase not found nearby; offsets kept as annotated).
@@ -113,7 +141,8 @@ class Gold:
 class Article:
     """One annotated article: its id, its text and its gold toponyms.
 
-    GeoVirus articles have no id; their ``docid`` is their 0-based position in the file.
+    GeoVirus, GeoWebNews and EUPEG articles have no id; their ``docid`` is their 0-based
+    position in the file. A WikToR page's is its ``number``.
     """
 
     docid: str
@@ -123,11 +152,25 @@ class Article:
 
 @dataclass
 class Corpus:
-    """A corpus file: display name, format (``"lgl"`` or ``"geovirus"``) and articles."""
+    """A corpus file: display name, format and articles.
+
+    ``fmt`` is a key of ``ROLES``: ``"lgl"``, ``"geovirus"``, ``"geowebnews"``, ``"wiktor"`` or
+    ``"eupeg"``.
+    """
 
     name: str
     fmt: str
     articles: list[Article]
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Prediction roles counted for the format."""
+        return ROLES[self.fmt]
+
+    @property
+    def exhaustive(self) -> bool:
+        """Whether the gold marks every toponym, so that false positives can be told."""
+        return self.fmt not in NOT_EXHAUSTIVE
 
 
 @dataclass(frozen=True)
@@ -147,11 +190,12 @@ class Scores:
     tp, fp : int
         Counted predictions overlapping / not overlapping a gold toponym.
     ignored : int
-        Predictions of a counted role overlapping only gold toponyms without coordinates.
+        Predictions of a counted role overlapping only gold toponyms without coordinates, or,
+        when the gold is not exhaustive, no gold toponym.
     recalled : int
         Gold toponyms overlapped by at least one counted prediction.
     precision, recall, f1 : float
-        Recognition scores (0 when undefined).
+        Recognition scores (0 when undefined; precision and F1 NaN when not ``exhaustive``).
     acc161 : float
         Share of recalled gold toponyms resolved within 161 km (NaN if none recalled).
     mean_km, median_km : float
@@ -162,6 +206,8 @@ class Scores:
         Prediction roles counted.
     seconds : float
         Time taken by ``geoparse_many`` over the articles (NaN if not timed).
+    exhaustive : bool
+        Whether the gold marks every toponym (see ``NOT_EXHAUSTIVE``).
     """
 
     articles: int
@@ -181,6 +227,7 @@ class Scores:
     auc: float
     roles: tuple[str, ...]
     seconds: float = math.nan
+    exhaustive: bool = True
 
     @property
     def articles_per_s(self) -> float:
@@ -212,34 +259,70 @@ def _int(element: ET.Element, tag: str, where: str) -> int:
         raise ValueError(f"{where}: <{tag}> is {value!r}, not an integer offset") from None
 
 
+def _coords(lat: str | None, lon: str | None) -> tuple[float | None, float | None]:
+    """Latitude and longitude read from XML; ``(None, None)`` unless both are in range."""
+    y, x = _float(lat), _float(lon)
+    if y is None or x is None or abs(y) > 90 or abs(x) > 180:
+        return None, None
+    return y, x
+
+
+def _footprint(value: str | None) -> tuple[float | None, float | None]:
+    """Latitude and longitude of an EUPEG ``<footprint>``, written ``"longitude latitude"``."""
+    parts = (value or "").split()
+    return _coords(parts[1], parts[0]) if len(parts) == 2 else (None, None)
+
+
 def detect_format(root: ET.Element) -> str:
-    """Tell the EUPEG format of a parsed corpus from its elements.
+    """Tell the format of a parsed corpus from its elements.
 
     Parameters
     ----------
     root : xml.etree.ElementTree.Element
-        The document element (``<articles>``).
+        The document element (``<articles>``, ``<WikToR>``, ``<entries>``).
 
     Returns
     -------
     str
-        ``LGL_FORMAT`` when articles hold ``<toponyms>``/``<toponym>``, ``GEOVIRUS_FORMAT`` when
-        they hold ``<locations>``/``<location>``.
+        For ``<article>`` elements, by the first article holding a ``<toponym>`` or a
+        ``<location>``: ``GEOWEBNEWS_FORMAT`` when its first toponym has ``<extractedName>``
+        and no ``<phrase>``, otherwise ``LGL_FORMAT``; ``GEOVIRUS_FORMAT`` for a location
+        (articles with only empty ``<toponyms>``/``<locations>``: LGL/GeoVirus).
+        ``WIKTOR_FORMAT`` for ``<page>`` elements with ``<toponymName>`` or
+        ``<toponymIndices>``, ``EUPEG_FORMAT`` for ``<entry>`` elements with ``<toponyms>``.
 
     Raises
     ------
     ValueError
-        When there are no articles or neither kind of annotation.
+        When there are no such elements, or articles with neither kind of annotation.
     """
     articles = list(root.iter("article"))
-    if not articles:
-        raise ValueError("no <article> elements: not an EUPEG corpus")
     for article in articles:
-        if article.find("toponyms") is not None or article.find(".//toponym") is not None:
-            return LGL_FORMAT
-        if article.find("locations") is not None or article.find(".//location") is not None:
+        toponym = article.find(".//toponym")
+        if toponym is not None:
+            # Every LGL toponym has a <phrase>: LGL files stay LGL whatever else they hold.
+            gwn = toponym.find("extractedName") is not None and toponym.find("phrase") is None
+            return GEOWEBNEWS_FORMAT if gwn else LGL_FORMAT
+        if article.find(".//location") is not None:
             return GEOVIRUS_FORMAT
-    raise ValueError("articles hold neither <toponyms> nor <locations>: unknown format")
+    for article in articles:  # no annotated toponym at all: empty containers still tell
+        if article.find("toponyms") is not None:
+            return LGL_FORMAT
+        if article.find("locations") is not None:
+            return GEOVIRUS_FORMAT
+    if articles:
+        raise ValueError("articles hold neither <toponyms> nor <locations>: unknown format")
+    # <page> is also a GeoVirus <location>'s child, hence articles first and WikToR's fields.
+    wiktor = ("toponymName", "toponymIndices")
+    if any(page.find(tag) is not None for page in root.iter("page") for tag in wiktor):
+        return WIKTOR_FORMAT
+    if any(e.find("toponyms") is not None for e in root.iter("entry")):
+        return EUPEG_FORMAT
+    raise ValueError(
+        "no <article> elements (LGL, GeoVirus or GeoWebNews format), no <page> with "
+        "<toponymName> (WikToR) and no <entry> with <toponyms> (EUPEG upload format): "
+        "not a corpus in a known format"
+    )
 
 
 def snap_gold(
@@ -276,10 +359,27 @@ def snap_gold(
     return start, end, "unmatched"
 
 
+def _gold(
+    text: str, start: int, end: int, phrase: str,
+    lat: float | None, lon: float | None, name: str = "", ref: str = "",
+) -> Gold:  # fmt: skip
+    """A gold toponym, its span snapped onto its phrase (:func:`snap_gold`)."""
+    if end < start:
+        # An end before the start (EUPEG's own example file has "Middel East" at 488..345):
+        # trust the start and the phrase rather than crash, and let snapping check them.
+        end = start + len(phrase)
+    start, end, status = snap_gold(text, start, end, phrase)
+    return Gold(start, end, phrase, lat, lon, name, ref, status)
+
+
+def _span(element: ET.Element, where: str) -> tuple[int, int]:
+    return _int(element, "start", where), _int(element, "end", where)
+
+
 def _lgl_gold(article: ET.Element, text: str, where: str) -> list[Gold]:
     gold = []
     for toponym in article.iter("toponym"):
-        start, end = _int(toponym, "start", where), _int(toponym, "end", where)
+        start, end = _span(toponym, where)
         phrase = toponym.findtext("phrase") or ""
         tag = toponym.find("gaztag")
         lat = lon = None
@@ -287,56 +387,104 @@ def _lgl_gold(article: ET.Element, text: str, where: str) -> list[Gold]:
         if tag is not None:
             lat, lon = _float(tag.findtext("lat")), _float(tag.findtext("lon"))
             name, ref = (tag.findtext("name") or "").strip(), tag.get("geonameid", "")
-        start, end, status = snap_gold(text, start, end, phrase)
-        gold.append(Gold(start, end, phrase, lat, lon, name, ref, status))
+        gold.append(_gold(text, start, end, phrase, lat, lon, name, ref))
     return gold
 
 
 def _geovirus_gold(article: ET.Element, text: str, where: str) -> list[Gold]:
     gold = []
     for location in article.iter("location"):
-        start, end = _int(location, "start", where), _int(location, "end", where)
+        start, end = _span(location, where)
         phrase = location.findtext("name") or ""
         lat, lon = _float(location.findtext("lat")), _float(location.findtext("lon"))
         name = (location.findtext("altName") or "").strip()
         ref = (location.findtext("page") or "").strip()
-        start, end, status = snap_gold(text, start, end, phrase)
-        gold.append(Gold(start, end, phrase, lat, lon, name, ref, status))
+        gold.append(_gold(text, start, end, phrase, lat, lon, name, ref))
     return gold
 
 
+def _geowebnews_gold(article: ET.Element, text: str, where: str) -> list[Gold]:
+    gold = []
+    for toponym in article.iter("toponym"):
+        phrase = toponym.findtext("extractedName") or ""
+        # Expressions ("lot", "street") have no coordinates: gold, but not scored.
+        lat, lon = _coords(toponym.findtext("latitude"), toponym.findtext("longitude"))
+        name = (toponym.findtext("normalisedName") or "").strip()
+        ref = (toponym.findtext("geonamesID") or "").strip()
+        gold.append(_gold(text, *_span(toponym, where), phrase, lat, lon, name, ref))
+    return gold
+
+
+def _wiktor_gold(page: ET.Element, text: str, where: str) -> list[Gold]:
+    # One place per page: each occurrence has the page's name, coordinates, title and URL.
+    phrase = page.findtext("toponymName") or ""
+    lat, lon = _coords(page.findtext("lat"), page.findtext("lon"))
+    name, ref = (page.findtext("pageTitle") or "").strip(), (page.findtext("url") or "").strip()
+    return [
+        _gold(text, *_span(t, where), phrase, lat, lon, name, ref) for t in page.iter("toponym")
+    ]
+
+
+def _eupeg_gold(entry: ET.Element, text: str, where: str) -> list[Gold]:
+    gold = []
+    for toponym in entry.iter("toponym"):
+        phrase = toponym.findtext("phrase") or ""
+        lat, lon = _footprint(toponym.findtext("place/footprint"))
+        name = (toponym.findtext("place/placename") or "").strip()
+        gold.append(_gold(text, *_span(toponym, where), phrase, lat, lon, name))
+    return gold
+
+
+_READERS: dict[str, tuple[str, str | None, Callable[[ET.Element, str, str], list[Gold]]]] = {
+    LGL_FORMAT: ("article", "docid", _lgl_gold),
+    GEOVIRUS_FORMAT: ("article", None, _geovirus_gold),
+    GEOWEBNEWS_FORMAT: ("article", None, _geowebnews_gold),
+    WIKTOR_FORMAT: ("page", "number", _wiktor_gold),
+    EUPEG_FORMAT: ("entry", None, _eupeg_gold),
+}
+"""Per format: the element of one article, its id attribute (None: its position), its reader."""
+
+
 def read_corpus(path: str | Path) -> Corpus:
-    """Read an EUPEG corpus file, detecting its format and snapping gold spans.
+    """Read a corpus file, detecting its format and snapping gold spans.
 
     Parameters
     ----------
     path : str or pathlib.Path
-        XML file (LGL or GeoVirus format).
+        XML file in one of the formats of the module docstring.
 
     Returns
     -------
     Corpus
         Named after the file stem; articles in file order, gold toponyms in annotation order.
+
+    Raises
+    ------
+    ValueError
+        Naming the file, when it is not well-formed XML, in no known format, or has an offset
+        that is not an integer.
     """
     path = Path(path)
-    root = ET.parse(path).getroot()
-    fmt = detect_format(root)
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise ValueError(f"{path.name}: not well-formed XML ({exc})") from None
+    try:
+        fmt = detect_format(root)
+    except ValueError as exc:
+        raise ValueError(f"{path.name}: {exc}") from None
+    item, id_attr, read = _READERS[fmt]
     articles = []
-    for i, element in enumerate(root.iter("article")):
-        docid = element.get("docid") or str(i)
+    for i, element in enumerate(root.iter(item)):
+        docid = (element.get(id_attr) if id_attr else None) or str(i)
         # The text is kept exactly as stored: offsets count from its first character.
         text = element.findtext("text") or ""
-        where = f"{path.name} article {docid}"
-        if fmt == LGL_FORMAT:
-            gold = _lgl_gold(element, text, where)
-        else:
-            gold = _geovirus_gold(element, text, where)
-        articles.append(Article(docid, text, gold))
+        articles.append(Article(docid, text, read(element, text, f"{path.name} {item} {docid}")))
     return Corpus(path.stem, fmt, articles)
 
 
 def load_corpus(path: str | Path) -> list[Article]:
-    """Articles of an EUPEG corpus file, gold spans snapped (see :func:`read_corpus`)."""
+    """Articles of a corpus file, gold spans snapped (see :func:`read_corpus`)."""
     return read_corpus(path).articles
 
 
@@ -475,8 +623,9 @@ def _overlaps(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 def classify(
-    articles: Sequence[Article], predictions: pd.DataFrame, roles: Iterable[str]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles: Sequence[Article], predictions: pd.DataFrame, roles: Iterable[str],
+    exhaustive: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
     """Match predictions with gold toponyms.
 
     Parameters
@@ -487,6 +636,9 @@ def classify(
         Output of ``geoparse_many`` (anything :func:`prediction_table` accepts).
     roles : iterable of str
         Prediction roles that count; ``duplicate`` rows never count.
+    exhaustive : bool, optional
+        Whether the gold marks every toponym; when not (``NOT_EXHAUSTIVE``), a prediction
+        overlapping no gold toponym is ``"ignored"`` rather than ``"fp"``.
 
     Returns
     -------
@@ -497,7 +649,7 @@ def classify(
     preds : pandas.DataFrame
         All predictions (:func:`prediction_table`) with ``counted`` (role counted and not a
         duplicate) and ``verdict``: ``"tp"``, ``"fp"``, ``"ignored"`` (overlaps only gold
-        without coordinates) or ``""`` (not counted).
+        without coordinates, or no gold when not ``exhaustive``) or ``""`` (not counted).
 
     Raises
     ------
@@ -528,7 +680,7 @@ def classify(
             if any(g.has_coords for g in hits):
                 verdict[row] = "tp"
             else:
-                verdict[row] = "ignored" if hits else "fp"
+                verdict[row] = "ignored" if hits or not exhaustive else "fp"
         for g in article.gold:
             if not g.has_coords:
                 continue
@@ -559,9 +711,13 @@ def classify(
 
 def summarise(
     articles: Sequence[Article], gold: pd.DataFrame, preds: pd.DataFrame,
-    roles: Iterable[str], seconds: float = math.nan,
+    roles: Iterable[str], seconds: float = math.nan, exhaustive: bool = True,
 ) -> Scores:  # fmt: skip
-    """Aggregate the tables of :func:`classify` into :class:`Scores`."""
+    """Aggregate the tables of :func:`classify` into :class:`Scores`.
+
+    When the gold is not ``exhaustive`` (the tables must come from :func:`classify` told so),
+    precision and F1 are NaN: unannotated places would make every precision look bad.
+    """
     tp = int((preds["verdict"] == "tp").sum())
     fp = int((preds["verdict"] == "fp").sum())
     ignored = int((preds["verdict"] == "ignored").sum())
@@ -569,6 +725,8 @@ def summarise(
     recalled = int(errors.size)
     precision, recall = _ratio(tp, tp + fp), _ratio(recalled, len(gold))
     f1 = _ratio(2 * precision * recall, precision + recall)
+    if not exhaustive:
+        precision = f1 = math.nan
     found = errors.size > 0
     return Scores(
         articles=len(articles),
@@ -588,10 +746,14 @@ def summarise(
         auc=auc_of_errors(errors),
         roles=tuple(dict.fromkeys(roles)),
         seconds=seconds,
+        exhaustive=exhaustive,
     )  # fmt: skip
 
 
-def score(articles: Sequence[Article], predictions: pd.DataFrame, roles: Iterable[str]) -> Scores:
+def score(
+    articles: Sequence[Article], predictions: pd.DataFrame, roles: Iterable[str],
+    exhaustive: bool = True,
+) -> Scores:  # fmt: skip
     """Score predictions against the gold toponyms of some articles.
 
     Parameters
@@ -603,6 +765,8 @@ def score(articles: Sequence[Article], predictions: pd.DataFrame, roles: Iterabl
         or ``lat``/``lon``; ``role`` and ``duplicate`` optional).
     roles : iterable of str
         Roles counted, e.g. ``ROLES["lgl"]``.
+    exhaustive : bool, optional
+        Whether the gold marks every toponym (``Corpus.exhaustive``); see :func:`classify`.
 
     Returns
     -------
@@ -610,8 +774,8 @@ def score(articles: Sequence[Article], predictions: pd.DataFrame, roles: Iterabl
         With ``seconds`` NaN (set it with ``dataclasses.replace``).
     """
     roles = tuple(roles)
-    gold, preds = classify(articles, predictions, roles)
-    return summarise(articles, gold, preds, roles)
+    gold, preds = classify(articles, predictions, roles, exhaustive)
+    return summarise(articles, gold, preds, roles, exhaustive=exhaustive)
 
 
 # --------------------------------------------------------------------------- reporting
@@ -747,7 +911,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(
         prog="python -m geo.evaluate",
-        description="Score geo.geoparse_many on EUPEG-format corpora (LGL, TR-News, GeoVirus).",
+        description="Score geo.geoparse_many on annotated corpora: LGL format (LGL, TR-News), "
+        "GeoVirus, GeoWebNews, WikToR and EUPEG's upload format, told apart by content.",
     )
     parser.add_argument("paths", nargs="+", type=Path, help="corpus XML files")
     parser.add_argument("--limit", type=int, help="score only the first N articles of each")
@@ -770,9 +935,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         t0 = time.perf_counter()
         predictions = geoparse_many(texts)
         seconds = time.perf_counter() - t0
-        roles = ROLES[corpus.fmt]
-        gold, preds = classify(articles, predictions, roles)
-        scores = summarise(articles, gold, preds, roles, seconds)
+        roles, exhaustive = corpus.roles, corpus.exhaustive
+        gold, preds = classify(articles, predictions, roles, exhaustive)
+        scores = summarise(articles, gold, preds, roles, seconds, exhaustive)
         results.append((corpus.name, scores))
         snaps = snap_counts(articles)
         notes.append(
@@ -780,9 +945,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"gold spans exact {snaps['exact']}, snapped {snaps['snapped']}, "
             f"unmatched {snaps['unmatched']}; {scores.gold_without_coords} gold toponyms "
             f"without coordinates not scored, {scores.ignored} predictions overlapping only "
-            f"those ignored; TP {scores.tp}, FP {scores.fp}, recalled "
-            f"{scores.recalled}/{scores.gold}."
+            f"those{'' if exhaustive else ' or no gold toponym'} ignored; TP {scores.tp}, "
+            f"FP {scores.fp}, recalled {scores.recalled}/{scores.gold}."
         )
+        if not exhaustive:
+            notes.append(
+                f"  - precision and F1 not scored (–): {NOT_EXHAUSTIVE[corpus.fmt]}, so a "
+                "place found elsewhere is not an error; recall and resolution are scored."
+            )
         if args.errors:
             rows = error_rows(corpus.name, articles, gold, preds)
             errors.extend(rows)

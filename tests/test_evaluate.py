@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import importlib.util
 import math
+import re
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import geopandas as gpd
@@ -85,6 +87,135 @@ GEOVIRUS_XML = f"""<?xml version="1.0" encoding="utf-8"?>
 </articles>
 """
 
+GWN_TEXT = "Irish fans met on Frenchmen Street in New Orleans, near the Louisiana Purchase lot."
+#           0         1         2         3         4         5         6         7         8
+#           012345678901234567890123456789012345678901234567890123456789012345678901234567890123
+GWN_XML = f"""<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article>
+    <text>{GWN_TEXT}</text>
+    <toponyms>
+      <toponym>
+        <extractedName>Irish</extractedName><normalisedName>Ireland</normalisedName>
+        <type>Non_Literal_Modifier</type><modifierType>Adjective</modifierType>
+        <nonLocational>No</nonLocational><start>0</start><end>5</end>
+        <geonamesID>2963597</geonamesID><latitude>53.0</latitude><longitude>-8.0</longitude>
+      </toponym>
+      <toponym>
+        <extractedName>Frenchmen Street</extractedName><normalisedName/><type>Literal</type>
+        <modifierType/><nonLocational>No</nonLocational><start>19</start><end>35</end>
+        <geonamesID/><latitude>29.985984</latitude><longitude>-90.059179</longitude>
+      </toponym>
+      <toponym>
+        <extractedName>New Orleans</extractedName><normalisedName>New Orleans</normalisedName>
+        <type>Literal</type><modifierType/><nonLocational>No</nonLocational>
+        <start>38</start><end>49</end><geonamesID>4335045</geonamesID>
+        <latitude>29.95465</latitude><longitude>-90.07507</longitude>
+      </toponym>
+      <toponym>
+        <extractedName>Louisiana</extractedName><normalisedName>Louisiana</normalisedName>
+        <type>Embedded_Literal</type><modifierType/><nonLocational>No</nonLocational>
+        <start>60</start><end>69</end><geonamesID>4331987</geonamesID>
+        <latitude>31.0</latitude><longitude>-92.0</longitude>
+      </toponym>
+      <toponym>
+        <extractedName>lot</extractedName><normalisedName/><type>Literal_Expression</type>
+        <modifierType/><nonLocational>No</nonLocational><start>79</start><end>82</end>
+      </toponym>
+    </toponyms>
+  </article>
+  <article>
+    <text>Talks resumed in Dublin.</text>
+    <toponyms>
+      <toponym>
+        <extractedName>Dublin</extractedName><normalisedName>Dublin</normalisedName>
+        <type>Literal</type><modifierType/><nonLocational>No</nonLocational>
+        <start>17</start><end>23</end><geonamesID>2964574</geonamesID>
+        <latitude>53.3498</latitude><longitude>-6.2603</longitude>
+      </toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+LIMA = (-12.043333, -77.028333)
+WIKTOR_TEXT = "Lima is the capital of Peru. Old Lima grew fast; Lima has nine million people."
+#              0         1         2         3         4         5         6         7
+#              0123456789012345678901234567890123456789012345678901234567890123456789012345678
+WIKTOR_XML = f"""<?xml version="1.0" encoding="utf-8"?>
+<WikToR>
+  <page number="3">
+    <pageTitle>Lima, Peru</pageTitle>
+    <toponymName>Lima</toponymName>
+    <lat>{LIMA[0]}</lat>
+    <lon>{LIMA[1]}</lon>
+    <url>http://en.wikipedia.org/wiki/Lima</url>
+    <text>{WIKTOR_TEXT}</text>
+    <toponymIndices>
+      <toponym><start>0</start><end>4</end></toponym>
+      <toponym><start>35</start><end>39</end></toponym>
+      <toponym><start>49</start><end>53</end></toponym>
+    </toponymIndices>
+  </page>
+  <page number="8">
+    <pageTitle>Victoria (no coordinates)</pageTitle>
+    <toponymName>Victoria</toponymName>
+    <url>http://en.wikipedia.org/wiki/Victoria</url>
+    <text>Victoria is a small town.</text>
+    <toponymIndices><toponym><start>0</start><end>8</end></toponym></toponymIndices>
+  </page>
+</WikToR>
+"""
+
+GAINESVILLE = (34.2979, -83.8241)  # Gainesville, Georgia; its footprint is "-83.8241 34.2979"
+EUPEG_TEXT = "Crash in Gainesville. Police of Coral Gables, Jordan and the Middle East."
+#             0         1         2         3         4         5         6         7
+#             0123456789012345678901234567890123456789012345678901234567890123456789012
+EUPEG_XML = f"""<?xml version="1.0" encoding="utf-8"?>
+<entries>
+  <entry>
+    <text><![CDATA[{EUPEG_TEXT}]]></text>
+    <toponyms>
+      <toponym>
+        <start>9</start><end>20</end><phrase>Gainesville</phrase>
+        <place><placename>Gainesville</placename><footprint>-83.8241 34.2979</footprint>
+          <placetype>PPL</placetype></place>
+      </toponym>
+      <toponym>
+        <start>32</start><end>44</end><phrase>Coral Gables</phrase>
+        <place><placename>Coral Gables</placename><footprint>	-80.268
+           25.722 </footprint><placetype>PPL</placetype></place>
+      </toponym>
+      <toponym>
+        <start>46</start><end>52</end><phrase>Jordan</phrase>
+        <place><placename>Hashemite Kingdom of Jordan</placename><footprint>36</footprint>
+          <placetype>PCLI</placetype></place>
+      </toponym>
+      <toponym>
+        <start>62</start><end>40</end><phrase>Middle East</phrase>
+        <place><placename>Middle East</placename><footprint>45.0 29.0</footprint>
+          <placetype>RGN</placetype></place>
+      </toponym>
+    </toponyms>
+  </entry>
+  <entry>
+    <text><![CDATA[Rome, Quito, Oslo and Lima.]]></text>
+    <toponyms>
+      <toponym><start>0</start><end>4</end><phrase>Rome</phrase>
+        <place><placename>Rome</placename><footprint>12.5 91.0</footprint></place></toponym>
+      <toponym><start>6</start><end>11</end><phrase>Quito</phrase>
+        <place><placename>Quito</placename><footprint>-478.5 -0.2</footprint></place></toponym>
+      <toponym><start>13</start><end>17</end><phrase>Oslo</phrase>
+        <place><placename>Oslo</placename><footprint>nan 59.9</footprint></place></toponym>
+      <toponym><start>22</start><end>26</end><phrase>Lima</phrase>
+        <place><placename>Lima</placename><footprint>-77.03, -12.04</footprint></place></toponym>
+      <toponym><start>22</start><end>3</end><phrase>Lmia</phrase>
+        <place><placename>Lima</placename></place></toponym>
+    </toponyms>
+  </entry>
+</entries>
+"""
+
 
 def _write(tmp_path: Path, name: str, content: str) -> Path:
     path = tmp_path / name
@@ -147,6 +278,135 @@ def test_unknown_format_rejected(tmp_path: Path) -> None:
     bare = "<articles><article><text>Paris</text></article></articles>"
     with pytest.raises(ValueError, match="unknown format"):
         ev.read_corpus(_write(tmp_path, "y.xml", bare))
+
+
+def test_geowebnews_format_parsed(tmp_path: Path) -> None:
+    corpus = ev.read_corpus(_write(tmp_path, "lgl.xml", GWN_XML))  # content, not name
+    assert corpus.fmt == ev.GEOWEBNEWS_FORMAT
+    assert corpus.roles == ("place", "adjective", "in_name") and corpus.exhaustive
+    first, second = corpus.articles
+    assert (first.docid, second.docid) == ("0", "1")
+    assert first.text == GWN_TEXT
+    irish, street, orleans, louisiana, lot = first.gold
+    assert [g.phrase for g in first.gold] == [
+        "Irish", "Frenchmen Street", "New Orleans", "Louisiana", "lot",
+    ]  # fmt: skip
+    assert (irish.name, irish.ref, irish.lat, irish.lon) == ("Ireland", "2963597", 53.0, -8.0)
+    # Off by one in the file: snapped back onto the phrase.
+    assert (street.start, street.end, street.offsets) == (18, 34, "snapped")
+    assert (street.name, street.ref) == ("", "")
+    assert (street.lat, street.lon) == pytest.approx((29.985984, -90.059179))
+    assert (orleans.start, orleans.end, orleans.offsets) == (38, 49, "exact")
+    assert louisiana.ref == "4331987" and louisiana.has_coords
+    # An expression has no coordinates: gold, not scored.
+    assert lot.phrase == "lot" and not lot.has_coords and lot.ref == ""
+    assert all(first.text[g.start : g.end] == g.phrase for g in first.gold)
+    [dublin] = second.gold
+    assert (dublin.start, dublin.end, dublin.phrase, dublin.ref) == (17, 23, "Dublin", "2964574")
+    assert ev.snap_counts(corpus.articles) == {"exact": 5, "snapped": 1}
+
+
+def test_wiktor_format_parsed(tmp_path: Path) -> None:
+    corpus = ev.read_corpus(_write(tmp_path, "GWN.xml", WIKTOR_XML))
+    assert corpus.fmt == ev.WIKTOR_FORMAT
+    assert corpus.roles == ("place",) and not corpus.exhaustive
+    lima, victoria = corpus.articles
+    assert (lima.docid, victoria.docid) == ("3", "8")  # the page numbers, not positions
+    assert lima.text == WIKTOR_TEXT
+    # Every occurrence is the page's toponym; the second is two too high and is snapped.
+    assert [(g.start, g.end, g.offsets) for g in lima.gold] == [
+        (0, 4, "exact"), (33, 37, "snapped"), (49, 53, "exact"),
+    ]  # fmt: skip
+    url = "http://en.wikipedia.org/wiki/Lima"
+    for g in lima.gold:
+        assert (g.phrase, g.name, g.ref, g.lat, g.lon) == ("Lima", "Lima, Peru", url, *LIMA)
+    # A page without coordinates is read, not scored.
+    [town] = victoria.gold
+    assert (town.phrase, town.start, town.end) == ("Victoria", 0, 8) and not town.has_coords
+
+
+def test_eupeg_format_parsed(tmp_path: Path) -> None:
+    corpus = ev.read_corpus(_write(tmp_path, "WikToR.xml", EUPEG_XML))
+    assert corpus.fmt == ev.EUPEG_FORMAT
+    assert corpus.roles == ev.ROLES[ev.LGL_FORMAT] and corpus.exhaustive
+    first, second = corpus.articles
+    assert (first.docid, second.docid) == ("0", "1")
+    assert first.text == EUPEG_TEXT
+    gainesville, gables, jordan, middle_east = first.gold
+    # The footprint is "longitude latitude".
+    assert (gainesville.lat, gainesville.lon) == GAINESVILLE
+    assert (gainesville.name, gainesville.ref, gainesville.offsets) == ("Gainesville", "", "exact")
+    assert (gables.lat, gables.lon) == (25.722, -80.268)  # any white space between
+    assert jordan.name == "Hashemite Kingdom of Jordan" and not jordan.has_coords  # one number
+    # End before start (as in EUPEG's own example): start + len(phrase), then snapped (start
+    # is one too high).
+    assert (middle_east.start, middle_east.end, middle_east.offsets) == (61, 72, "snapped")
+    assert (middle_east.lat, middle_east.lon) == (29.0, 45.0)
+    assert all(first.text[g.start : g.end] == g.phrase for g in first.gold)
+    # Latitude out of range, longitude out of range, not finite, not two numbers; no footprint.
+    assert [g.phrase for g in second.gold] == ["Rome", "Quito", "Oslo", "Lima", "Lmia"]
+    assert not any(g.has_coords for g in second.gold)
+    assert all(g.lat is None and g.lon is None for g in second.gold)
+    # End before start and a misspelt phrase (EUPEG's example has "Middel East"): nothing to
+    # snap to, so the span is start + len(phrase).
+    assert (second.gold[-1].start, second.gold[-1].end, second.gold[-1].offsets) == (
+        22, 26, "unmatched",
+    )  # fmt: skip
+
+
+def test_footprint_and_coordinates() -> None:
+    assert ev._footprint("-83.8241 34.2979") == GAINESVILLE
+    assert ev._footprint(" 2.35\t48.86\n") == (48.86, 2.35)
+    assert ev._footprint("180 -90") == (-90.0, 180.0)
+    for bad in [None, "", "36", "1 2 3", "x 2", "2 91", "181 0", "inf 0", "1,2"]:
+        assert ev._footprint(bad) == (None, None), bad
+    assert ev._coords("53.0", "-8.0") == (53.0, -8.0)
+    assert ev._coords("53.0", "") == (None, None)
+    assert ev._coords("-90.5", "10") == (None, None)
+
+
+def test_detection_new_formats_leave_lgl_and_geovirus_alone() -> None:
+    def fmt(xml: str) -> str:
+        return ev.detect_format(ET.fromstring(xml.encode()))
+
+    assert fmt(LGL_XML) == ev.LGL_FORMAT
+    assert fmt(GEOVIRUS_XML) == ev.GEOVIRUS_FORMAT  # its <location><page> is not WikToR's
+    assert fmt(GWN_XML) == ev.GEOWEBNEWS_FORMAT
+    assert fmt(WIKTOR_XML) == ev.WIKTOR_FORMAT
+    assert fmt(EUPEG_XML) == ev.EUPEG_FORMAT
+    # An LGL toponym has a <phrase>: extra GeoWebNews-like fields do not make it GeoWebNews.
+    extra = "<extractedName>Paris</extractedName><latitude>1</latitude>"
+    lgl_plus = LGL_XML.replace("<phrase>Paris</phrase>", "<phrase>Paris</phrase>" + extra)
+    assert "<extractedName>" in lgl_plus and fmt(lgl_plus) == ev.LGL_FORMAT
+    # A first article with no toponyms decides nothing (it used to mean LGL).
+    empty = "<article><text>Nothing.</text><toponyms/></article>"
+    gwn_late = GWN_XML.replace("<articles>", "<articles>" + empty, 1)
+    assert fmt(gwn_late) == ev.GEOWEBNEWS_FORMAT
+    assert fmt(LGL_XML.replace("<articles>", "<articles>" + empty, 1)) == ev.LGL_FORMAT
+    assert fmt(f"<articles>{empty}</articles>") == ev.LGL_FORMAT
+    gv_empty = "<articles><article><text>x</text><locations/></article></articles>"
+    assert fmt(gv_empty) == ev.GEOVIRUS_FORMAT
+    # The table covers every format.
+    assert set(ev.ROLES) == set(ev._READERS) == {
+        "lgl", "geovirus", "geowebnews", "wiktor", "eupeg",
+    }  # fmt: skip
+    assert set(ev.NOT_EXHAUSTIVE) == {ev.WIKTOR_FORMAT}
+
+
+def test_bad_input_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"^z\.xml: .*not a corpus in a known format"):
+        ev.read_corpus(_write(tmp_path, "z.xml", "<entries><entry/></entries>"))
+    no_toponyms = '<WikToR><page number="1"><text>Lima</text></page></WikToR>'
+    with pytest.raises(ValueError, match=r"^w\.xml: .*WikToR"):
+        ev.read_corpus(_write(tmp_path, "w.xml", no_toponyms))
+    with pytest.raises(ValueError, match=r"^broken\.xml: not well-formed XML"):
+        ev.read_corpus(_write(tmp_path, "broken.xml", "<articles><article>"))
+    bad_offset = WIKTOR_XML.replace("<start>35</start>", "<start>3 5</start>")
+    with pytest.raises(ValueError, match=r"WikToR\.xml page 3: <start> is '3 5'"):
+        ev.read_corpus(_write(tmp_path, "WikToR.xml", bad_offset))
+    bad_end = EUPEG_XML.replace("<end>44</end>", "<end></end>")
+    with pytest.raises(ValueError, match=r"e\.xml entry 0: <end> is ''"):
+        ev.read_corpus(_write(tmp_path, "e.xml", bad_end))
 
 
 def test_snap_gold() -> None:
@@ -323,6 +583,77 @@ def test_empty_predictions_and_bad_doc() -> None:
         ev.score([article], _preds({"doc": 1, "start": 0, "end": 5, "lat": 0, "lon": 0}), [])
 
 
+def test_geowebnews_scoring_counts_adjectives_and_names_in_names(tmp_path: Path) -> None:
+    corpus = ev.read_corpus(_write(tmp_path, "gwn.xml", GWN_XML))
+    dublin_ohio = (40.0992, -83.1141)
+    preds = _preds(
+        {"start": 0, "end": 5, "lat": 53.0, "lon": -8.0, "role": "adjective"},  # Irish: TP
+        {"start": 38, "end": 49, "lat": 29.95465, "lon": -90.07507},  # New Orleans: TP
+        {"start": 60, "end": 69, "lat": 31.0, "lon": -92.0, "role": "in_name"},  # TP
+        {"start": 79, "end": 82, "lat": 29.9, "lon": -90.1},  # "lot": gold without coords
+        {"start": 6, "end": 10, "lat": 0.0, "lon": 0.0},  # "fans": FP
+        {"doc": 1, "start": 17, "end": 23, "lat": dublin_ohio[0], "lon": dublin_ohio[1]},
+    )  # Frenchmen Street missed
+    s = ev.score(corpus.articles, preds, corpus.roles, corpus.exhaustive)
+    assert (s.gold, s.gold_without_coords) == (5, 1)
+    assert (s.tp, s.fp, s.ignored, s.recalled) == (4, 1, 1, 4)
+    assert (s.precision, s.recall, s.f1) == pytest.approx((0.8, 0.8, 0.8))
+    assert s.acc161 == 0.75  # Dublin, Ohio is far
+    # Counting places only (GeoVirus's scheme) would miss the adjective and the embedded name.
+    places = ev.score(corpus.articles, preds, ev.ROLES[ev.GEOVIRUS_FORMAT])
+    assert (places.tp, places.recalled) == (2, 2)
+
+
+def test_wiktor_unannotated_place_ignored_and_precision_not_scored(tmp_path: Path) -> None:
+    corpus = ev.read_corpus(_write(tmp_path, "WikToR.xml", WIKTOR_XML))
+    far = (LIMA[0] + 4.5, LIMA[1])  # ~500 km south of Lima
+    preds = _preds(
+        {"start": 0, "end": 4, "lat": LIMA[0], "lon": LIMA[1]},  # TP, 0 km
+        {"start": 33, "end": 37, "lat": far[0], "lon": far[1]},  # TP, far
+        {"start": 23, "end": 27, "lat": -9.19, "lon": -75.02},  # Peru: not annotated
+        {"doc": 1, "start": 0, "end": 8, "lat": -37.8, "lon": 145.0},  # gold without coords
+    )  # the third Lima is missed
+    gold, table = ev.classify(corpus.articles, preds, corpus.roles, corpus.exhaustive)
+    assert list(table["verdict"]) == ["tp", "tp", "ignored", "ignored"]
+    s = ev.summarise(corpus.articles, gold, table, corpus.roles, exhaustive=corpus.exhaustive)
+    assert (s.tp, s.fp, s.ignored, s.predictions) == (2, 0, 2, 2)
+    assert (s.gold, s.gold_without_coords, s.recalled) == (3, 1, 2)
+    assert math.isnan(s.precision) and math.isnan(s.f1) and not s.exhaustive
+    assert s.recall == pytest.approx(2 / 3)
+    assert s.acc161 == 0.5
+    assert s.median_km == pytest.approx(250, abs=3) and 0 < s.auc < 1
+    assert [r["kind"] for r in ev.error_rows("WikToR", corpus.articles, gold, table)] == [
+        "far", "missed",
+    ]  # fmt: skip
+    row = ev.format_table([("WikToR", s)]).splitlines()[2]
+    assert row.startswith("| WikToR | place | 2 | 3 | 2 | – | 0.667 | – | 0.500 |")
+    # Were the gold exhaustive, Peru would be a false positive.
+    strict = ev.score(corpus.articles, preds, corpus.roles)
+    assert (strict.fp, strict.precision) == (1, pytest.approx(2 / 3))
+
+
+def test_eupeg_scoring_footprint_is_lon_lat(tmp_path: Path) -> None:
+    corpus = ev.read_corpus(_write(tmp_path, "eupeg.xml", EUPEG_XML))
+    preds = gpd.GeoDataFrame(
+        {"doc": [0, 0, 0, 0, 1], "start": [9, 0, 46, 61, 0], "end": [20, 5, 52, 72, 4]},
+        geometry=[
+            Point(GAINESVILLE[1], GAINESVILLE[0]),  # TP, 0 km only if read as lon, lat
+            Point(0, 0),  # "Crash": FP
+            Point(36.0, 31.0),  # Jordan: gold without coordinates
+            Point(45.0, 29.0),  # Middle East, span repaired and snapped: TP
+            Point(12.5, 41.9),  # Rome: footprint out of range, not scored
+        ],
+        crs="EPSG:4326",
+    )  # Coral Gables missed
+    gold, table = ev.classify(corpus.articles, preds, corpus.roles)
+    assert list(table["verdict"]) == ["tp", "fp", "ignored", "tp", "ignored"]
+    assert list(gold["phrase"]) == ["Gainesville", "Coral Gables", "Middle East"]
+    assert list(gold["error_km"].round(6)[[0, 2]]) == [0.0, 0.0]
+    s = ev.summarise(corpus.articles, gold, table, corpus.roles)
+    assert (s.gold, s.gold_without_coords, s.tp, s.fp, s.ignored) == (3, 6, 2, 1, 2)
+    assert (s.precision, s.recall, s.acc161) == pytest.approx((2 / 3, 2 / 3, 1.0))
+
+
 # --------------------------------------------------------------------------- reporting
 
 
@@ -393,3 +724,44 @@ def test_main_with_stub_parser(tmp_path, monkeypatch, capsys) -> None:
         ("gv", "missed", "Angola")
     ]
     assert "role=adjective" in rows[0]["note"]
+
+
+def test_main_on_new_formats(tmp_path, monkeypatch, capsys) -> None:
+    paths = [
+        _write(tmp_path, "gwn.xml", GWN_XML),
+        _write(tmp_path, "WikToR.xml", WIKTOR_XML),
+        _write(tmp_path, "eupeg.xml", EUPEG_XML),
+    ]
+    found = [
+        ("Lima", "place", *LIMA),
+        ("Peru", "place", -9.19, -75.02),
+        ("Gainesville", "place", *GAINESVILLE),
+        ("Irish", "adjective", 53.0, -8.0),
+        ("Victoria", "place", -37.8, 145.0),
+    ]
+
+    def fake_geoparse_many(texts, published=None):
+        rows = []
+        for doc, text in enumerate(texts):
+            for word, role, lat, lon in found:
+                for m in re.finditer(word, text):
+                    rows.append((doc, m.start(), m.end(), word, role, Point(lon, lat)))
+        df = pd.DataFrame(rows, columns=["doc", "start", "end", "surface", "role", "geometry"])
+        df["duplicate"] = False
+        return gpd.GeoDataFrame(df, geometry="geometry", crs="EPSG:4326")
+
+    monkeypatch.setattr(ev, "_geoparser", lambda: fake_geoparse_many)
+    out_csv = tmp_path / "misses.csv"
+    assert ev.main([*map(str, paths), "--errors", str(out_csv)]) == 0
+    out = capsys.readouterr().out
+    assert "| gwn | place, adjective, in_name | 2 | 5 | 1 | 1.000 | 0.200 | 0.333 | 1.000 |" in out
+    # Every Lima found, Peru and Victoria ignored: precision and F1 not scored.
+    assert "| WikToR | place | 2 | 3 | 3 | – | 1.000 | – | 1.000 |" in out
+    assert "| eupeg | place, adjective, in_name | 2 | 3 | 1 | 1.000 | 0.333 | 0.500 |" in out
+    assert "WikToR (wiktor format)" in out and "eupeg (eupeg format)" in out
+    assert "2 predictions overlapping only those or no gold toponym ignored" in out
+    assert out.count("precision and F1 not scored") == 1
+    assert "WikToR annotates one place per page" in out
+    with open(out_csv, encoding="utf-8") as f:
+        kinds = {(r["corpus"], r["kind"]) for r in csv.DictReader(f)}
+    assert ("WikToR", "false_positive") not in kinds and ("gwn", "missed") in kinds
