@@ -761,9 +761,13 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         return cc in phoned or any(cc in countries for k, countries in support.items()
                                    if k != key)
 
-    # a word around any one mention of the name speaks for all ("in Ozark … Ozark police")
-    said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
-            or m.listed is not None or m.paired is not None or m.near is not None}
+    # a word around any one mention of the name speaks for all ("in Ozark … Ozark police");
+    # but "in", "from" before a body's name and a list it is in speak for the body: "officers
+    # from Thames Valley Police and Greater Manchester Police" are no New Zealand Thames's
+    said = {m.key for m in mentions if not m.cues.isdisjoint(
+        _SUPPORTING_CUES if m.role != "in_name" else _SUPPORTING_CUES[1:])
+            or m.role != "in_name" and (m.listed is not None or m.paired is not None
+                                        or m.near is not None)}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
         if p is None or p.row is None or m.role == "adjective" or m.fuzzy < 1 or \
                 places == {m.key}:

@@ -769,6 +769,19 @@ def test_a_small_town_in_a_body_s_name_needs_a_place_of_the_text_in_its_province
     assert (ozark["role"].tolist(), ozark["name"].tolist()) == (["in_name"], ["Ozark"])
 
 
+@pytest.mark.parametrize("text", [
+    "Officers from Thames Valley Police and Greater Manchester Police joined the operation, "
+    "which began in the West Midlands.",
+    "The driver, of Jeannette, was taken to Westmoreland Hospital and released in Greensburg.",
+])
+def test_words_around_a_body_s_name_are_the_body_s(text: str) -> None:
+    """"From" before "Thames Valley Police", and the list it is in, speak for the police force,
+    not for New Zealand's Thames (7,000 people); "to" before "Westmoreland Hospital" not for
+    Westmoreland, Tennessee."""
+    g = geo.geoparse(text)
+    assert not {"Thames", "Westmoreland"} & set(g["surface"])
+
+
 def test_a_town_is_found_by_its_name_without_the_transliteration_s_marks() -> None:
     g = geo.geoparse("Turkish troops advanced on Afrin in the northwest.")
     assert g.loc[g["surface"] == "Afrin", "country_code"].tolist() == ["SY"]
