@@ -954,6 +954,9 @@ def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
 BRITISH_SPELLINGS = frozenset(
     "centre theatre metre litre fibre calibre sabre spectre lustre sombre meagre harbour "
     "colour honour labour favour".split())
+# Everyday words younger than Webster's 2nd (1934) that are also places' names: "metro
+# Atlanta", "Metro Vancouver officials" (Metro is a town in Indonesia), "a cafe"
+MODERN_WORDS = frozenset("metro cafe demo mega okay".split())
 
 
 @functools.cache
@@ -1000,14 +1003,14 @@ def lexicon(out: Path, keys: set[str]) -> None:
     """Word lists that tell place names from ordinary words and people's names.
 
     ``common_words.txt``: gazetteer names that are also ordinary lower-case English words
-    (Webster's 2nd via ``english-words``) still in use (``wordfreq``): "Still", "Reading",
-    "Normal" need more evidence.
+    (Webster's 2nd via ``english-words``, British spellings and a few younger words) still
+    in use (``wordfreq``): "Still", "Reading", "Normal", "Metro" need more evidence.
     ``given_names.txt``: first names (``gender-guesser``'s list, 40k names) that mark the
     capitalised word after them as a surname ("Johnnie Carson", "Francois Hollande");
     ``given_words.txt``: those that are also ordinary words ("Jay", "Jerry", "Will").
     """
     lower = _lower_words()
-    common = sorted(w for w in (lower | BRITISH_SPELLINGS) & keys if _in_use(w))
+    common = sorted(w for w in (lower | BRITISH_SPELLINGS | MODERN_WORDS) & keys if _in_use(w))
     given: set[str] = set()
     given_words: set[str] = set()
     for name, common_here in _first_names():
