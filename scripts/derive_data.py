@@ -942,9 +942,26 @@ def written_short(key: str) -> set[str]:
     return out - {key}
 
 
+# A county's or parish's name whose first word is a French particle, written joined or apart
+# as the county pleases: GeoNames' "De Soto Parish" is "DeSoto Parish" in Louisiana's news,
+# its "DeKalb County" "De Kalb County" in older texts
+_PARTICLE = re.compile(r"^(De|Du|La|Le) ?([A-Z][a-z]{2,}) (County|Parish)$")
+
+
+def particle_forms(name: str) -> set[str]:
+    """The other way of writing a county's or parish's leading particle: joined ("DeSoto
+    Parish" for "De Soto Parish") or apart ("De Kalb County" for "DeKalb County")."""
+    m = _PARTICLE.match(name)
+    if m is None:
+        return set()
+    joined, apart = f"{m[1]}{m[2]} {m[3]}", f"{m[1]} {m[2]} {m[3]}"
+    return {fold(joined), fold(apart)} - {fold(name)}
+
+
 def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     keys = [(fold(n), i) for n, i in pairs if isinstance(n, str) and usable_name(n)]
     keys += [(short, i) for key, i in keys for short in written_short(key)]
+    keys += [(other, i) for n, i in pairs if isinstance(n, str) for other in particle_forms(n)]
     df = pd.DataFrame(keys, columns=["key", "place"]).drop_duplicates()
     df["place"] = df["place"].astype("int32")
     return df.sort_values(["key", "place"], ignore_index=True)
