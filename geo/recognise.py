@@ -560,7 +560,13 @@ _LEGAL_FORMS = frozenset("inc ltd llc plc gmbh".split())  # not "Peanut Corp. of
 # Seas named after a land on their shore: "the Gulf of Mexico", "the Sea of Japan".
 _WATERS = frozenset("gulf bay sea strait straits".split())
 _REGION_AFTER = frozenset("region province state district prefecture county oblast krai "
-                           "governorate voivodeship canton division".split())
+                           "governorate voivodeship canton division "
+                           # the world's other units of government, by their own names: "the
+                           # Bankass cercle" (Mali), "the Diffa département", "the Sylhet
+                           # upazila", "the Tigray woreda", "Orleans parish"
+                           "cercle commune municipality borough parish arrondissement "
+                           "departement regency emirate wilaya raion rayon okrug tehsil taluk "
+                           "taluka mandal upazila woreda".split())
 _REGION_OF = frozenset("region province state".split())  # "the region of Mopti"
 # "the regions of Donetsk and Luhansk": each name listed after it is a region
 _REGIONS_OF = frozenset("regions provinces states".split())

@@ -140,6 +140,18 @@ def test_a_small_town_before_region_is_the_region_named_after_it(gaz: Gazetteer)
     assert surfaces(gaz, "Teams advanced to the March 21 state meet.") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed villagers in the Bankass cercle of the Mopti region.", ["Bankass", "Mopti"]),
+    ("Refugees crossed into the Diffa département.", ["Diffa"]),
+    ("Floods hit the Sunamganj upazila.", ["Sunamganj"]),
+])
+def test_a_town_before_another_country_s_unit_of_government_is_a_place(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """Mali's cercles, Niger's départements, Bangladesh's upazilas are named after their
+    towns, as a region is: "the Bankass cercle" is no "Bambara population"."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_common_word_at_sentence_start_but_place_later(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Still, the army held Bamako.") == ["Bamako"]
 
