@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from .gazetteer import Gazetteer, fold, own_name
 from .lexicon import LANDSCAPE_WORDS
@@ -642,6 +643,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     _outside_their_container(gaz, mentions, cands, containers, focus_cc, out)
     _suburbs_far_from_their_city(gaz, mentions, cands, out)
     _unsupported_small_towns(gaz, mentions, out, areas)
+    _borrowed_names_abroad(gaz, mentions, cands, out, country_votes)
     # a misspelling is read as a place only in a country the rest of the text is about:
     # "Greenlane" in an Auckland story is no misspelt Greenland; a country's name with one
     # letter wrong may be misspelt anywhere ("Mauritious")
@@ -723,6 +725,28 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
         if far:
             out[idx] = _approximate(gaz, m, city, f"no {gaz.name[p.row]} in the gazetteer "
                                                   f"is near {gaz.name[city]}")
+
+
+def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates],
+                           out: list[Placement | None], votes: Counter[str]) -> None:
+    """A name that is only another name of a town (under a million people) in a country the
+    rest of the text never names, with no word around it that says it is a place, is no
+    place: "Molotov cocktails" are no Perm's (Molotov in Soviet times), "the Vistula river"
+    no Toledo, Ohio's, "St Ivo School" no Iwo's in Nigeria. A word that says it is a place
+    keeps it ("jets bombed Hodeida", GeoNames' Al Ḩudaydah), and so does a spelling of the
+    town's own name ("Lugansk", "Kismayu"), a country's other name ("Burma") and a great
+    city's ("Bombay") anywhere."""
+    said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
+            or m.listed is not None or m.paired is not None or m.near is not None}
+    for idx, (m, c, p) in enumerate(zip(mentions, cands, out, strict=True)):
+        if p is None or p.row is None or m.role == "adjective" or m.key in said or \
+                gaz.feature[p.row] not in ("city", "locality") or \
+                gaz.population[p.row] >= 1_000_000 or own_name(str(gaz.name[p.row]), m.key) \
+                or fuzz.ratio(m.key, fold(str(gaz.name[p.row]))) >= 80:
+            continue
+        others = _focus_of_others(votes, c)
+        if others and others.get(str(gaz.country_code[p.row]), 0.0) == 0.0:
+            out[idx] = None
 
 
 # What makes a town's name a place by itself, without support from the rest of the text.

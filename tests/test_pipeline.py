@@ -782,6 +782,20 @@ def test_words_around_a_body_s_name_are_the_body_s(text: str) -> None:
     assert not {"Thames", "Westmoreland"} & set(g["surface"])
 
 
+@pytest.mark.parametrize(("text", "surface", "kept"), [
+    # only another name of a town abroad, nothing around it saying it is a place: no place
+    ("Protesters threw Molotov cocktails at police in Paris.", "Molotov", False),
+    ("The awards were presented at St Ivo School, in St Ives, Cambridgeshire.", "Ivo", False),
+    # a word that says it is a place, or a spelling of the town's own name, keeps it
+    ("Saudi-led jets bombed Hodeida after leaving Djibouti.", "Hodeida", True),
+    ("A shipment left Kismayu for Mombasa.", "Kismayu", True),
+])
+def test_a_town_s_other_name_abroad_needs_a_word_that_it_is_a_place(
+        text: str, surface: str, kept: bool) -> None:
+    g = geo.geoparse(text)
+    assert (surface in g["surface"].tolist()) == kept
+
+
 def test_a_town_is_found_by_its_name_without_the_transliteration_s_marks() -> None:
     g = geo.geoparse("Turkish troops advanced on Afrin in the northwest.")
     assert g.loc[g["surface"] == "Afrin", "country_code"].tolist() == ["SY"]
