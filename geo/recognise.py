@@ -823,7 +823,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         mentions = [m for m in mentions if not (m.key in shops and _possessive(text, m))]
     _enumerations(text, mentions)
     mentions = _plural_heads(text, w, mentions, gaz)
-    _containers(text, mentions, gaz)
+    _containers(text, w, mentions, gaz)
     _phoned(text, mentions, gaz)
     return mentions
 
@@ -1641,13 +1641,15 @@ def _plural_heads(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer
     return sorted(kept + added, key=lambda m: m.start)
 
 
-def _containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Note the place a text puts each name in: "Kati, Mali", "Yangasso in the Ségou region"."""
+def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Note the place a text puts each name in: "Kati, Mali", "Yangasso in the Ségou region";
+    not a place that speaks after a comma ("rebels hold Lugansk, Moscow said")."""
     for a, b in zip(mentions, mentions[1:]):
         gap = text[a.end : b.start]
         if (
             gap in (", ", " in ", " in the ", " near ", " outside ", ", near ")
             and a.sentence == b.sentence
+            and not (gap == ", " and _speaks(w, *b.tokens))
             and ("located" in a.cues  # its place is what follows: "in Greenlane, Auckland"
                  or not (gap == ", " and (a.listed is not None and a.listed == b.listed
                                           or _facts(gaz, a.key, a.candidates).first_country

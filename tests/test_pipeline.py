@@ -491,6 +491,9 @@ def test_a_place_the_text_puts_in_a_town_is_in_that_town() -> None:
     assert km(kensington, 51.50, -0.19) < 10
     park = geo.geoparse("The street runs east of Hampton Park in Charleston, officials said.")
     assert park.iloc[0]["surface"] == "Hampton Park" and km(park.iloc[0], 32.78, -79.93) < 50
+    # nor is a town before a capital that speaks: Moscow's government, not Lugansk's place
+    g = geo.geoparse("Russian-backed rebels hold Lugansk, Moscow said.")
+    assert g.loc[g.surface == "Lugansk", "country_code"].tolist() == ["UA"]
     # but a big town "in" a city is no part of it: officials came from the one to the other
     g = geo.geoparse("Hong Kong's leader met officials from Beijing in Macau.")
     assert km(g[g.surface == "Beijing"].iloc[0], 39.91, 116.40) < 50
