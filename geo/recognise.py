@@ -1677,6 +1677,9 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
                                                                  or _compass_part(b.key))):
             b.near, b.suburb = a.key, True  # "the Cincinnati suburb of West Chester",
             # "Cairo's Zamalek district", "Chicago's South Side"
+        elif a.sentence == b.sentence and gap in _POSSESSIVE_GAPS and "region" in b.cues and \
+                _facts(gaz, a.key, a.candidates).strong:
+            b.near, b.inside = a.key, True  # "Western Australia's Kimberley region" is in it
         elif a.sentence == b.sentence and (_CAPITAL_OF.fullmatch(gap) or gap == ", the "
                                            and _CAPITAL_AFTER.match(text, b.end)
                                            or _APPOSITION_IN.fullmatch(gap)):

@@ -667,21 +667,27 @@ def _outside_their_container(
     gazetteer, not at a namesake the text rules out.
 
     Only where the text puts it there in so many words (", " or " in ", next to it: "Stroud,
-    Ontario, Canada" too), the holder is a place (not "Lund, Dutch") in a country the text
-    is about (a comma also stands between a surname and a given name: "McArthur, Chad"), and
-    the namesake chosen is a town over 161 km from the holder's point (a historic province
-    has a code of its own: "El Fasher, Darfur").
+    Ontario, Canada" too; or a possessive before a region: "Western Australia's Kimberley
+    region", whose only namesakes are in South Africa, Canada and England), the holder is a
+    place (not "Lund, Dutch") in a country the text is about (a comma also stands between a
+    surname and a given name: "McArthur, Chad"), and the namesake chosen is a town over 161
+    km from the holder's point (a historic province has a code of its own: "El Fasher,
+    Darfur").
     """
     for idx, (m, p, container) in enumerate(zip(mentions, out, containers, strict=True)):
-        if p is None or p.row is None or container is None or not m.inside \
-                or idx + 1 == len(mentions):
+        if p is None or p.row is None or container is None or not m.inside:
             continue
-        holder, c = mentions[idx + 1], cands[idx]
+        # the holder is named right after ("Holliday, Missouri") or before ("Western
+        # Australia's Kimberley region")
+        holder = next((mentions[k] for k in (idx + 1, idx - 1) if 0 <= k < len(mentions)
+                       and mentions[k].key == m.near), None)
+        if holder is None:
+            continue
+        c = cands[idx]
         in_cc, in_a1 = str(gaz.country_code[container]), str(gaz.admin1[container])
         whole = gaz.feature[container] == "country"
         if (
-            holder.key != m.near
-            or holder.role != "place"
+            holder.role != "place"
             or gaz.feature[container] not in ("admin1", "country")
             or focus_cc.get(in_cc, 0.0) < 0.3
             or gaz.feature[p.row] in ("country", "admin1", "region")

@@ -217,6 +217,10 @@ def test_a_town_in_a_province_none_of_its_namesakes_is_in_is_placed_there() -> N
     # a town the gazetteer has in the named province keeps its own point
     assert row("A man from Columbia, Missouri, was arrested.", "Columbia")[
         "place_id"].startswith("geonames:")
+    # so is a region the text puts in its province by a possessive: the gazetteer's
+    # Kimberleys are in South Africa, Canada and England
+    kimberley = row("Fires burned in Western Australia's Kimberley region.", "Kimberley")
+    assert kimberley["place_id"] == "approx:kimberley" and kimberley["country_code"] == "AU"
 
 
 def test_unknown_name_with_no_container_is_not_placed(gaz: Gazetteer) -> None:
