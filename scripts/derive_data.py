@@ -958,9 +958,22 @@ def particle_forms(name: str) -> set[str]:
     return {fold(joined), fold(apart)} - {fold(name)}
 
 
+def undotted(key: str) -> set[str]:
+    """A folded name's dotted initials written without their dots, as British style writes
+    them: "us virgin islands" for "u.s. virgin islands"; none for a name without such."""
+    words = key.split(" ")
+    if len(words) < 2 or not any(_INITIALS.fullmatch(w) for w in words):
+        return set()
+    return {" ".join(w.replace(".", "") if _INITIALS.fullmatch(w) else w for w in words)}
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.){2,}")
+
+
 def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     keys = [(fold(n), i) for n, i in pairs if isinstance(n, str) and usable_name(n)]
     keys += [(short, i) for key, i in keys for short in written_short(key)]
+    keys += [(plain, i) for key, i in keys for plain in undotted(key)]
     keys += [(other, i) for n, i in pairs if isinstance(n, str) for other in particle_forms(n)]
     df = pd.DataFrame(keys, columns=["key", "place"]).drop_duplicates()
     df["place"] = df["place"].astype("int32")

@@ -86,6 +86,14 @@ def test_a_county_s_particle_joined_or_apart(gaz: Gazetteer, key: str, name: str
     assert name in {str(gaz.name[r]) for r in gaz.lookup(key)}
 
 
+@pytest.mark.parametrize(("key", "name"), [
+    ("us virgin islands", "U.S. Virgin Islands"), ("hong kong sar", "Hong Kong"),
+    ("sas nagar", "Mohali")])
+def test_a_name_s_initials_without_their_dots(gaz: Gazetteer, key: str, name: str) -> None:
+    """British style writes initials without dots: "US Virgin Islands", "Hong Kong SAR"."""
+    assert name in {str(gaz.name[r]) for r in gaz.lookup(key)}
+
+
 @pytest.mark.parametrize(("key", "cc"), [
     ("hodeidah", "YE"), ("qamishli", "SY"), ("diwaniyah", "IQ"), ("fasher", "SD")])
 def test_a_town_of_the_arab_world_is_found_without_its_article(gaz: Gazetteer, key: str,
