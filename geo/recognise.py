@@ -1453,7 +1453,8 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
         strong=strong,
         big=strong or sea or gaz.population[rows].max(initial=0) >= 100_000,
         first_country=len(rows) > 0 and gaz.feature[rows[0]] == "country",
-        own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50]),
+        own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50])
+        or _spelt_like_its_own(gaz, key, rows),
         upper_name=any(str(gaz.name[c]).isupper() for c in rows),
         countryish=sea or any(gaz.feature[c] in ("country", "region") for c in rows),
         known=sea or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
@@ -1463,6 +1464,22 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
                        and own_name(str(gaz.name[c]), key) for c in rows[:50]),
         towns_only=all(gaz.feature[c] in ("city", "locality", "airport") for c in rows),
     )
+
+
+def _spelt_like_its_own(gaz: Gazetteer, key: str, rows: np.ndarray) -> bool:
+    """Whether a name is a place's own name in another romanisation, one that writes "i" for
+    "y" and drops the soft sign: "Avdiivka" (GeoNames' Avdiyivka), "Kupiansk" (Kup'yans'k),
+    "Izium" (Izyum); not a misspelling GeoNames lists ("Cookville" for Cookeville), which
+    may be another place the gazetteer lacks."""
+    bare = _romanised(key)
+    return any(_romanised(fold(str(gaz.name[c]))) == bare for c in rows[:50])
+
+
+def _romanised(key: str) -> str:
+    return _DOUBLE_I.sub("i", key.replace("'", "").replace("y", "i"))
+
+
+_DOUBLE_I = re.compile("i{2,}")
 
 
 @functools.cache

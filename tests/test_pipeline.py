@@ -814,6 +814,18 @@ def test_a_town_before_its_province_without_a_comma_is_in_it(text: str, cc: str)
     assert g.loc[g["surface"] == "Paris", "country_code"].tolist() == [cc]
 
 
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("Russian forces pressed on Avdiivka and Vuhledar.", "Avdiivka", "Avdiyivka"),
+    ("Shelling hit the Izium district.", "Izium", "Izyum"),
+])
+def test_a_town_s_own_name_in_another_romanisation_is_its_own(
+        text: str, surface: str, name: str) -> None:
+    """Ukraine's official romanisation writes "i" for GeoNames' "y": "Avdiivka" is Avdiyivka's
+    own name, not another language's, and needs no "in" before it."""
+    g = geo.geoparse(text)
+    assert g.loc[g["surface"] == surface, "name"].tolist() == [name]
+
+
 def test_a_town_is_found_by_its_name_written_joined() -> None:
     """"Lashkargah" is Lashkar Gāh's own name written joined, not some other language's name
     for it, so it needs no "in" before it."""
