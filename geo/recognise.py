@@ -272,6 +272,14 @@ def _article(text: str, w: Words, k: int) -> bool:
         and text[w.end[k] : w.start[k + 1]] == "-"
 
 
+def _article_before_a_name(w: Words, i: int) -> bool:
+    """Whether word ``i`` is hyphened to an Arabic article that starts a name: "from al-Raqqa",
+    "at al-Tanf" (not "Bashar al-Assad", where the article is inside a person's name)."""
+    k = i - 1
+    return w.key[k] in _ARTICLES and (k == 0 or not w.cap[k - 1] or w.first[k]
+                                      or w.sentence[k - 1] != w.sentence[k])
+
+
 def _after_a_dateline_town(w: Words, i: int) -> bool:
     """Whether the words before word ``i`` are all in capitals from the start of its
     sentence: another of a dateline's towns ("NEW YORK/LONDON (Reuters)")."""
@@ -683,7 +691,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     for i in _capitalised(w):
         if i < resume:
             continue  # inside the name just matched
-        if i in person_at or (w.hyphen_before[i] and not cap[i - 1]):
+        # a name may start at an Arabic article before it ("from al-Raqqa"), whose words
+        # around speak for it; another word hyphened before it is no name's ("French-led")
+        lead = i - 1 if w.hyphen_before[i] and not cap[i - 1] and \
+            _article_before_a_name(w, i) else i
+        if i in person_at or (w.hyphen_before[i] and not cap[i - 1] and lead == i):
             continue
         if w.text[i] in postal and len(
                 rows := _postal(text, w, i, gaz, mentions[-1] if mentions else None)):
@@ -750,8 +762,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         if _a_seas_name(text, w, i, j, gaz, cands):
             resume = j + 1
             continue
-        m = Mention(start[i], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
-        m.cues = _cues(w, i, j)
+        m = Mention(start[lead], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
+        m.cues = _cues(w, lead, j)
         listed = mentions and mentions[-1].sentence == m.sentence and \
             text[mentions[-1].end : m.start] in _LIST_GAPS  # listed after the one before
         if listed and "regions" in mentions[-1].cues:

@@ -141,6 +141,19 @@ def test_a_small_town_before_region_is_the_region_named_after_it(gaz: Gazetteer)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Troops in al-Mayadeen and al-Bukamal came under fire.", ["al-Mayadeen", "al-Bukamal"]),
+    ("Fighters withdrew from al-Raqqa on Monday.", ["al-Raqqa"]),
+    # inside a person's name the article starts no place's
+    ("Abu Bakr al-Baghdadi spoke.", []),
+])
+def test_a_name_starts_at_an_arabic_article_in_lower_case(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """English news writes "al-Raqqa" with the article in lower case: the name starts there,
+    and "in" before the article is the name's locative."""
+    assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Gunmen killed villagers in the Bankass cercle of the Mopti region.", ["Bankass", "Mopti"]),
     ("Refugees crossed into the Diffa département.", ["Diffa"]),
     ("Floods hit the Sunamganj upazila.", ["Sunamganj"]),
