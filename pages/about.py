@@ -73,8 +73,9 @@ counts, time window and filters.
 - Conventional points of a few large or scattered countries: CIA World Factbook (public
   domain), via the `countryinfo` package, which also lists the demonyms ("Cypriot").
 - Telling names from words and people: ordinary English words from Webster's 2nd (public
-  domain, via `english-words`) still in use by their frequency in `wordfreq` (Apache-2.0;
-  its data CC BY-SA 4.0), and given names from `gender-guesser` (Jörg Michael's list).
+  domain, via `english-words`), with British spellings and a few younger words of our own
+  ("metro", "cafe"), still in use by their frequency in `wordfreq` (Apache-2.0; its data CC
+  BY-SA 4.0), and given names from `gender-guesser` (Jörg Michael's list).
 - Names and adjectives the news gives regions that neither source has ("Normandy", "the
   Donbas", "Scottish", "Texan"), counties and regions Natural Earth has only the parts of
   ("West Yorkshire", "County Tyrone", "New England", "Latin America", and regions of whole
