@@ -1692,6 +1692,9 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
             if gap == " in ":
                 a.cues.add("within")  # "Hampton Park in Charleston": a part of the town
+            elif gap == ", " and _ITS_CITY.match(text, b.end):
+                a.cues.add("city")  # "Santa Cruz, Bolivia's largest city": the town, not
+                # the department of its name
         elif gap == " " and a.sentence == b.sentence and a.role == b.role == "place" and \
                 _holds(gaz, b.candidates, a.candidates):
             a.near, a.inside = b.key, True  # "Paris Texas", as posts write it
@@ -1717,6 +1720,10 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
             # Orange County"
 
 
+# After a province or country: what makes the name before it its town ("Santa Cruz, Bolivia's
+# largest city", "Lyon, France's third city")
+_ITS_CITY = re.compile(r"['’]s (?:(?:largest|biggest|second|third|main|chief|commercial|"
+                       r"economic|second[- ]largest|second[- ]biggest) )+(?:city|town)\b")
 # ", the capital of ", ", capital of ", ", the provincial capital of "
 _CAPITAL_OF = re.compile(r", (?:the )?(?:[a-z]+ )?capital of (?:the )?")
 _CAPITAL_AFTER = re.compile(r"(?:'s)? (?:[a-z]+ )?capital\b")  # "the Illinois (state) capital"

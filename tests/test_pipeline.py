@@ -826,6 +826,13 @@ def test_a_town_s_own_name_in_another_romanisation_is_its_own(
     assert g.loc[g["surface"] == surface, "name"].tolist() == [name]
 
 
+def test_a_country_s_largest_city_is_the_city() -> None:
+    """"Santa Cruz, Bolivia's largest city" is Santa Cruz de la Sierra, not the department of
+    the name, whose middle is 180 km east."""
+    g = geo.geoparse("Floods hit Santa Cruz, Bolivia's largest city, and Cochabamba.")
+    assert g.loc[g["surface"] == "Santa Cruz", "feature"].tolist() == ["city"]
+
+
 def test_a_town_is_found_by_its_name_written_joined() -> None:
     """"Lashkargah" is Lashkar Gāh's own name written joined, not some other language's name
     for it, so it needs no "in" before it."""
