@@ -781,8 +781,9 @@ def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
                      ) -> list[tuple[str, int]]:
     """"South Darfur" for Natural Earth's "Southern Darfur" and "West Australia" for "Western
     Australia": the other form of a province's compass word; and the English for a French or
-    Dutch one ("North Kivu" for "Nord-Kivu", "North Brabant" for "Noord-Brabant"). Only where
-    no place has that name."""
+    Dutch one ("North Kivu" for "Nord-Kivu", "North Brabant" for "Noord-Brabant"), or a
+    Korean one ("North Chungcheong" for "Chungcheongbuk-do", "Gyeonggi" for "Gyeonggi-do").
+    Only where no place has that name."""
     taken = {fold(n) for n, _ in names if isinstance(n, str)}
     out = []
     for row in np.flatnonzero((places["feature"] == "admin1").to_numpy()):
@@ -793,8 +794,16 @@ def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
         if (m := _FOREIGN_COMPASS.match(name)) and \
                 not set(fold(m.group(2)).split()) <= POINTS_OF_THE_COMPASS:
             others.append(f"{_FOREIGN_COMPASS_WORDS[m.group(1)]} {m.group(2)}")
+        if places.at[row, "country_code"] == "KR" and (m := _KOREAN_PROVINCE.match(name)):
+            others.append(f"{_KOREAN_COMPASS[m.group(2)]}{m.group(1)}")
         out += [(other, int(row)) for other in others if fold(other) not in taken]
     return out
+
+
+# A Korean province's "-do" (province), after "buk" (north) or "nam" (south): "Gyeonggi-do"
+# is Gyeonggi, "Chungcheongbuk-do" North Chungcheong, "Gyeongsangnam-do" South Gyeongsang
+_KOREAN_PROVINCE = re.compile(r"^([A-Z][a-z]+?)(buk|nam)?-do$")
+_KOREAN_COMPASS = {None: "", "buk": "North ", "nam": "South "}
 
 
 # Indonesian and Malay compass words, after the name: "Jawa Barat" is West Java, "Sumatera

@@ -87,6 +87,15 @@ def test_a_county_s_particle_joined_or_apart(gaz: Gazetteer, key: str, name: str
 
 
 @pytest.mark.parametrize(("key", "name"), [
+    ("gyeonggi", "Gyeonggi-do"), ("north chungcheong", "Chungcheongbuk-do"),
+    ("south gyeongsang", "Gyeongsangnam-do")])
+def test_a_korean_province_by_its_english_name(gaz: Gazetteer, key: str, name: str) -> None:
+    """The news writes Korea's provinces without "-do" (province) and with "buk"/"nam" as
+    North and South: "Gyeonggi", "North Chungcheong"."""
+    assert name in {str(gaz.name[r]) for r in gaz.lookup(key)}
+
+
+@pytest.mark.parametrize(("key", "name"), [
     ("us virgin islands", "U.S. Virgin Islands"), ("hong kong sar", "Hong Kong"),
     ("sas nagar", "Mohali")])
 def test_a_name_s_initials_without_their_dots(gaz: Gazetteer, key: str, name: str) -> None:
