@@ -526,7 +526,13 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.nda
     return found, (hit[1] / 100 if hit else 0.0)
 
 
-def _org_context(text: str, w: Words, i: int, j: int) -> bool:
+def _a_big_town(gaz: Gazetteer, key: str) -> bool:
+    """Whether a name is a town's own of 100,000 people or more ("New York", not "Texas")."""
+    return any(gaz.feature[r] == "city" and gaz.population[r] >= 100_000
+               and own_name(str(gaz.name[r]), key) for r in gaz.lookup(key)[:50])
+
+
+def _org_context(text: str, w: Words, i: int, j: int, gaz: Gazetteer) -> bool:
     """Whether words i..j sit inside an organisation's proper name."""
     n, cap, key, glue = len(w), w.cap, w.key, w.glue
     lo, hi = i, j
@@ -544,6 +550,13 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
         hi += 1
     if not (ORG_WORDS.isdisjoint(key[lo:i]) and ORG_WORDS.isdisjoint(key[j + 1 : hi + 1])):
         return True  # the capitalised words around the name include an organisation's
+    if lo < i and key[lo] == "air":
+        return True  # an airline: "Air France", "Air India"
+    if hi > j and key[hi][-1:] == "s" and key[hi] not in _PLURAL_PLACE_WORDS and \
+            not w.text[hi].isupper() and _a_big_town(gaz, fold(text[w.start[i] : w.end[j]])):
+        return True  # a big town's team: "the Toronto Raptors", "the Houston Astros" (but
+        # "the Cayman Islands", "Niagara Falls": a place's own words; and a country's or a
+        # province's body: "the U.S. Centers for Disease Control", "Texas Instruments")
     # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara": after "in", the
     # place is part of a longer name (not "Boko Haram in Nigeria")
     k = lo - 1 if lo < i else -1
@@ -563,6 +576,13 @@ def _org_context(text: str, w: Words, i: int, j: int) -> bool:
     return False
 
 
+# Plural words that end places' names, not teams' or firms': "the Cayman Islands", "Palm
+# Springs", "the United States"
+_PLURAL_PLACE_WORDS = frozenset(
+    "islands isles keys falls heights springs hills woods rapids lakes mountains plains states "
+    "emirates territories provinces pines oaks gardens downs shoals cliffs sands narrows flats "
+    "meadows fields glades highlands lowlands midlands marshes wells mills banks rocks "
+    "landings crossings corners forks grounds acres groves parks ridges valleys villas".split())
 # A firm's legal form, which ends its name: "Boskovich Farms Inc. of Oxnard"
 _LEGAL_FORMS = frozenset("inc ltd llc plc gmbh".split())  # not "Peanut Corp. of America"
 # Seas named after a land on their shore: "the Gulf of Mexico", "the Sea of Japan".
@@ -803,7 +823,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         # U.S. Army") stands for the place: the name is no part of an organisation's name
         own_body = j + 1 < len(w) and key[j + 1] in GOVERNMENT_WORDS and m.role == "place" \
             and _facts(gaz, name, cands).strong
-        if not own_body and _org_context(text, w, i, j):
+        if not own_body and _org_context(text, w, i, j, gaz):
             m.role = "in_name"
         if _keep(text, m, w, gaz, runs, common, surnames, forenames):
             mentions.append(m)

@@ -140,6 +140,21 @@ def test_a_small_town_before_region_is_the_region_named_after_it(gaz: Gazetteer)
     assert surfaces(gaz, "Teams advanced to the March 21 state meet.") == []
 
 
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("The Toronto Raptors beat the Denver Nuggets.", "Toronto", "in_name"),
+    ("The New York Yankees lost again.", "New York", "in_name"),
+    ("Air France cancelled flights to Dakar.", "France", "in_name"),
+    # a place's own plural words, and a country's or province's bodies, are no team's
+    ("Tourists flocked to Niagara Falls.", "Niagara Falls", "place"),
+    ("Officials of the U.S. Centers for Disease Control said so.", "U.S.", "place"),
+])
+def test_a_big_town_s_team_and_an_airline_are_names(
+        gaz: Gazetteer, text: str, surface: str, role: str) -> None:
+    """A capitalised plural after a big town's name makes a team ("the Toronto Raptors"), and
+    "Air" before a country's an airline: the place is inside a longer name."""
+    assert mention(gaz, text, surface).role == role
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Troops in al-Mayadeen and al-Bukamal came under fire.", ["al-Mayadeen", "al-Bukamal"]),
     ("Fighters withdrew from al-Raqqa on Monday.", ["al-Raqqa"]),
