@@ -779,7 +779,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
         j, stop, name, cands, adj = match
-        if _a_seas_name(text, w, i, j, gaz, cands):
+        if _a_seas_name(text, w, i, j, gaz, cands) or _a_disease_s_name(w, j, gaz, name, cands):
             resume = j + 1
             continue
         m = Mention(start[lead], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
@@ -1294,6 +1294,20 @@ def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.n
         return True
     return key[j] in _SEAS and i > 0 and key[i - 1] == "the" and \
         all(gaz.feature[r] in ("city", "locality") for r in rows.tolist())
+
+
+# Words after a place's name that make it a disease's: "Lassa fever", "Marburg virus"
+_DISEASE_WORDS = frozenset("virus viruses fever disease flu influenza variant strain "
+                           "encephalitis syndrome haemorrhagic hemorrhagic".split())
+
+
+def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndarray) -> bool:
+    """Whether a town's or region's name ending at word j names a disease ("Lassa fever",
+    "Marburg virus", "Lyme disease"), not the place. A country's or province's before such a
+    word is still the place: "the United States flu season", "the Kent variant"."""
+    k = j + 1
+    return k < len(w) and w.key[k] in _DISEASE_WORDS and w.start[k] == w.end[j] + 1 and \
+        w.sentence[k] == w.sentence[j] and not _facts(gaz, name, rows).strong
 
 
 def _the_sea(w: Words, i: int, j: int) -> bool:

@@ -140,6 +140,19 @@ def test_a_small_town_before_region_is_the_region_named_after_it(gaz: Gazetteer)
     assert surfaces(gaz, "Teams advanced to the March 21 state meet.") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cases of Lassa fever and Lyme disease were reported in Kerala.", ["Kerala"]),
+    ("Marburg virus broke out in Uganda.", ["Uganda"]),
+    # a country's name before such a word is still the country
+    ("It was the worst United States flu season in years.", ["United States"]),
+])
+def test_a_town_s_name_before_a_disease_word_is_the_disease_s(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """"Lassa fever" is no Lhasa, "Marburg virus" no Marburg: diseases named after where
+    they were first found."""
+    assert surfaces(gaz, text) == expected
+
+
 @pytest.mark.parametrize(("text", "surface", "role"), [
     ("The Toronto Raptors beat the Denver Nuggets.", "Toronto", "in_name"),
     ("The New York Yankees lost again.", "New York", "in_name"),
