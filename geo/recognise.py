@@ -1401,7 +1401,17 @@ def _in_province(text: str, w: Words, gaz: Gazetteer, i: int, cands: np.ndarray,
                  gap: str = ", ") -> bool:
     """Whether ``gap`` and a province or country that one of the candidates is in follow word
     i ("Buffalo, New York", but not "Still, Texas was hot"; "Austin Texas" with ``gap`` " ")."""
-    wide = _province_after(text, w, gaz, i, gap)
+    return _any_in(gaz, _province_after(text, w, gaz, i, gap), cands)
+
+
+def _provinces(gaz: Gazetteer, rows: np.ndarray) -> set[tuple[str, str]]:
+    """The (country, admin-1 code) of the provinces among ``rows`` (code "" for countries)."""
+    return {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
+             else "") for r in rows if gaz.feature[r] in ("admin1", "country")}
+
+
+def _any_in(gaz: Gazetteer, wide: set[tuple[str, str]], cands: np.ndarray) -> bool:
+    """Whether one of the candidates lies in one of the provinces or countries ``wide``."""
     return bool(wide) and any((cc := str(gaz.country_code[c]), "") in wide
                               or (cc, str(gaz.admin1[c])) in wide for c in cands[:200])
 
@@ -1421,8 +1431,7 @@ def _province_after(text: str, w: Words, gaz: Gazetteer, i: int, gap: str = ", "
         if not len(rows):  # the abbreviation first: "Lumpkin, Ga.", "Wainwright, Alta."
             rows = gaz.lookup(name)  # (Alta is also a town in Norway)
         if len(rows):
-            return {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
-                     else "") for r in rows if gaz.feature[r] in ("admin1", "country")}
+            return _provinces(gaz, rows)
     return set()
 
 
@@ -1730,7 +1739,7 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
                 a.cues.add("city")  # "Santa Cruz, Bolivia's largest city": the town, not
                 # the department of its name
         elif gap == " " and a.sentence == b.sentence and a.role == b.role == "place" and \
-                _holds(gaz, b.candidates, a.candidates):
+                _any_in(gaz, _provinces(gaz, b.candidates), a.candidates):
             a.near, a.inside = b.key, True  # "Paris Texas", as posts write it
         elif a.sentence == b.sentence and _POINT_OF.fullmatch(gap):
             a.near = b.key  # "Waterloo, south of Brussels": near it, not in it
@@ -1769,14 +1778,6 @@ _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?
 _POINT_OF = re.compile(r",? (?:(?:just|some|about|roughly|[\d,.]+) )*(?:(?:km|kilometres|"
                        r"kilometers|miles|mi) )?(?:north|south|east|west)(?:-?(?:east|west))?"
                        r"(?:ern)? of (?:the )?")
-
-
-def _holds(gaz: Gazetteer, outer: np.ndarray, inner: np.ndarray) -> bool:
-    """Whether a province or country among ``outer`` holds a place among ``inner``."""
-    wide = {(str(gaz.country_code[r]), str(gaz.admin1[r]) if gaz.feature[r] == "admin1"
-             else "") for r in outer if gaz.feature[r] in ("admin1", "country")}
-    return bool(wide) and any((cc := str(gaz.country_code[c]), "") in wide
-                              or (cc, str(gaz.admin1[c])) in wide for c in inner[:200])
 
 
 def _provinces_of_one_country(gaz: Gazetteer, a: Mention, b: Mention) -> bool:

@@ -742,8 +742,7 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
     keeps it ("jets bombed Hodeida", GeoNames' Al Ḩudaydah), and so does a spelling of the
     town's own name ("Lugansk", "Kismayu"), a country's other name ("Burma") and a great
     city's ("Bombay") anywhere."""
-    said = {m.key for m in mentions if not m.cues.isdisjoint(_SUPPORTING_CUES)
-            or m.listed is not None or m.paired is not None or m.near is not None}
+    said = _said_to_be_places(mentions)
     for idx, (m, c, p) in enumerate(zip(mentions, cands, out, strict=True)):
         if p is None or p.row is None or m.role == "adjective" or m.key in said or \
                 gaz.feature[p.row] not in ("city", "locality") or \
@@ -758,6 +757,20 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
 # What makes a town's name a place by itself, without support from the rest of the text.
 BIG_TOWN = 100_000
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
+_TOWN_CUES = tuple(c for c in _SUPPORTING_CUES if c != "locative")
+
+
+def _said_to_be_places(mentions: list[Mention]) -> set[str]:
+    """The names that a word around any one of their mentions says are places, for all of
+    them ("in Ozark … Ozark police"): a supporting cue, or a list, pair or holder the mention
+    is in. Around a body's name, "in", "from" and the list it is in speak for the body:
+    "officers from Thames Valley Police and Greater Manchester Police" say nothing of New
+    Zealand's Thames; "the Paris City Council" still says Paris is a town."""
+    return {m.key for m in mentions
+            if m.role != "in_name" and (not m.cues.isdisjoint(_SUPPORTING_CUES)
+                                        or m.listed is not None or m.paired is not None
+                                        or m.near is not None)
+            or m.role == "in_name" and not m.cues.isdisjoint(_TOWN_CUES)}
 
 
 def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
@@ -791,13 +804,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         return cc in phoned or any(cc in countries for k, countries in support.items()
                                    if k != key)
 
-    # a word around any one mention of the name speaks for all ("in Ozark … Ozark police");
-    # but "in", "from" before a body's name and a list it is in speak for the body: "officers
-    # from Thames Valley Police and Greater Manchester Police" are no New Zealand Thames's
-    said = {m.key for m in mentions if not m.cues.isdisjoint(
-        _SUPPORTING_CUES if m.role != "in_name" else _SUPPORTING_CUES[1:])
-            or m.role != "in_name" and (m.listed is not None or m.paired is not None
-                                        or m.near is not None)}
+    said = _said_to_be_places(mentions)
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
         if p is None or p.row is None or m.role == "adjective" or m.fuzzy < 1 or \
                 places == {m.key}:
