@@ -111,7 +111,8 @@ class Gold:
     phrase : str
         The annotated surface text.
     lat, lon : float or None
-        Gold coordinates (WGS84); ``None`` when the annotation has none (not scored).
+        Gold coordinates (WGS84); ``None`` when the annotation has none, or none in range
+        (not scored).
     name : str
         Gazetteer name (LGL ``gaztag/name``, GeoVirus ``altName``, GeoWebNews
         ``normalisedName``, WikToR ``pageTitle``, EUPEG ``placename``), if any.
@@ -385,7 +386,7 @@ def _lgl_gold(article: ET.Element, text: str, where: str) -> list[Gold]:
         lat = lon = None
         name = ref = ""
         if tag is not None:
-            lat, lon = _float(tag.findtext("lat")), _float(tag.findtext("lon"))
+            lat, lon = _coords(tag.findtext("lat"), tag.findtext("lon"))
             name, ref = (tag.findtext("name") or "").strip(), tag.get("geonameid", "")
         gold.append(_gold(text, start, end, phrase, lat, lon, name, ref))
     return gold
@@ -396,7 +397,7 @@ def _geovirus_gold(article: ET.Element, text: str, where: str) -> list[Gold]:
     for location in article.iter("location"):
         start, end = _span(location, where)
         phrase = location.findtext("name") or ""
-        lat, lon = _float(location.findtext("lat")), _float(location.findtext("lon"))
+        lat, lon = _coords(location.findtext("lat"), location.findtext("lon"))
         name = (location.findtext("altName") or "").strip()
         ref = (location.findtext("page") or "").strip()
         gold.append(_gold(text, start, end, phrase, lat, lon, name, ref))
