@@ -709,7 +709,9 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
     is in Melbourne); it is placed approximately at the city. So is a town the text puts
     near a city ("Mati, east of Athens", "Mati, near Athens") that has no namesake in the
     city's country (the gazetteer's Matis are in Italy and the Philippines): how near, the
-    text may not say ("Gao, north-east of Bamako", 950 km), but not in another country."""
+    text may not say ("Gao, north-east of Bamako", 950 km), but not in another country. And
+    so is a land the text puts in a town ("Victoria Island, Lagos") far from the gazetteer's
+    only land of the name (Canada's Arctic island)."""
     placed = {m.key: p.row for m, p in zip(mentions, out, strict=True)
               if p is not None and p.row is not None and m.role == "place"}
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
@@ -720,11 +722,18 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
             continue  # nor is a big town "in" a city a part of it: "officials from Beijing
             # in Macau" came from the one to the other
         if city is None or p is None or p.row is None or \
-                gaz.feature[city] not in ("city", "locality") or \
-                gaz.feature[p.row] not in ("city", "locality"):
+                gaz.feature[city] not in ("city", "locality"):
+            continue
+        # a land's name the text puts at a town by a comma ("Victoria Island, Lagos") is a
+        # part of that town when the gazetteer's only land of the name (Natural Earth's, in
+        # no one country) is far from it: Canada's Arctic Victoria Island. Not by "in": "a
+        # conference on the Sahel in New York" is about the Sahel
+        land = gaz.feature[p.row] == "region" and not gaz.country_code[p.row] and m.inside \
+            and not within
+        if gaz.feature[p.row] not in ("city", "locality") and not land:
             continue
         c = cands[idx]
-        if m.suburb or within:
+        if m.suburb or within or land:
             far = (haversine_km(c.lat, c.lon, gaz.lat[city], gaz.lon[city]) >= 161).all()
         else:  # near it, or in it by a comma ("Hampton Park, Charleston": not this rule)
             far = not m.inside and str(gaz.country_code[city]) not in c.codes

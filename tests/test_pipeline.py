@@ -545,6 +545,12 @@ def test_people_from_a_province_that_bears_a_countrys_name(
     ("Firefighters battled a wildfire near Mati, east of Athens.", "Mati", 37.98, 23.73, True),
     ("Crews reached Mati, near Athens, on Tuesday.", "Mati", 37.98, 23.73, True),
     ("Rebels took Gao, north-east of Bamako, in April.", "Gao", 16.27, -0.04, False),
+    # a land put in a town, far from the gazetteer's only land of the name (Canada's Arctic
+    # Victoria Island): a part of the town
+    ("Banks in Victoria Island, Lagos, closed early.", "Victoria Island", 6.45, 3.39, True),
+    # but "in" may be where something about the land happens
+    ("France is organizing a conference on the Sahel in New York.", "Sahel", 16.75, -9.38,
+     False),
 ])
 def test_a_suburb_of_a_city_the_text_names(
         text: str, name: str, lat: float, lon: float, approximate: bool) -> None:
