@@ -93,11 +93,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
        rf"(?:\s+(?:of\s+)?{_YEAR}(?:[-–/](?P<next>\d\d(?:\d\d)?)(?!\d))?)?)"),
     # "between 2012 and 2014", "from 2012 to 2014", "2012-2014": both years and those between
     # (but "in 1990 and 1996" is two years)
-    # and "2012-13" (the second year written short, right after the dash)
+    # and "2012-13" (the second year written short, right after the dash), "the 2020/21
+    # season" (a slash, as seasons and fiscal years are written; not "2011/12/05", a date)
     ("range", r"(?P<pre>\b(?i:between)\s+)?(?<![\w$€£.,/-])"
-              rf"(?P<x>{_YEAR}\s*(?:(?P<conn>and|to|until|till|through)\s+|[-–]\s*)"
-              r"(?:(?P<last>1[89]\d\d|20\d\d|2100)|(?<=[-–])(?P<short>\d\d))"
-              r"(?![\d%]|[.,]\d))"),
+              rf"(?P<x>{_YEAR}\s*(?:(?P<conn>and|to|until|till|through)\s+|[-–]\s*|/)"
+              r"(?:(?P<last>1[89]\d\d|20\d\d|2100)|(?<=[-–/])(?P<short>\d\d))"
+              r"(?![\d%/]|[.,]\d))"),
     # "Q3 2019", "the third quarter of 2019", "the first half of 2020": its months
     ("quarter", r"\b(?P<x>(?:Q(?P<q>[1-4])|(?:the\s+)?(?P<nth>(?i:first|second|third|fourth))"
                 r"\s+(?P<part>(?i:quarter|half))(?:\s+of)?)\s+(?:FY\s*)?"

@@ -497,6 +497,10 @@ def test_a_quarter_or_a_half_of_a_year_is_its_months(text: str, first: dt.date,
         ("Troops held Gao in 2012-13.", Interval(D(2012, 1, 1), D(2013, 12, 31), "years")),
         ("The 1999-00 season ended.", Interval(D(1999, 1, 1), D(2000, 12, 31), "years")),
         ("The report of 2009-03 said so.", Interval(D(2009, 1, 1), D(2009, 12, 31), "year")),
+        # with a slash, as seasons and fiscal years are written; a date with slashes is none
+        ("For the 2013/2014 flu season, get a shot.",
+         Interval(D(2013, 1, 1), D(2014, 12, 31), "years")),
+        ("The 2010/11 budget passed.", Interval(D(2010, 1, 1), D(2011, 12, 31), "years")),
         # holidays on one day of the year, with or without their year
         ("On New Year's Day 2021, troops left.", day(D(2021, 1, 1))),
         ("The attack came on Christmas Eve.", day(D(2011, 12, 24))),  # written May 2012
@@ -505,3 +509,7 @@ def test_a_quarter_or_a_half_of_a_year_is_its_months(text: str, first: dt.date,
 )
 def test_short_spans_of_years_and_holidays(text: str, expected: Interval) -> None:
     assert [iv for _, _, iv in find_dates(text, D(2012, 5, 1))] == [expected]
+
+
+def test_a_date_written_with_slashes_is_no_span_of_years() -> None:
+    assert find_dates("On 2011/12/05 the vote was held.", D(2012, 5, 1)) == []
