@@ -539,13 +539,15 @@ def _org_context(text: str, w: Words, i: int, j: int, gaz: Gazetteer) -> bool:
     while lo > 0 and glue[lo - 1] and cap[lo - 1]:
         lo -= 1
     k = lo - 1  # "Peanut Corporation of America", "Voice of America"
-    if k >= 0 and key[k] == "the":
+    if k >= 0 and key[k] in _ARTICLES_BEFORE:
         k -= 1
     if k >= 1 and key[k] in ("of", "for") and cap[k - 1] and (
             key[k - 1] in ORG_WORDS and key[k - 1] not in _LEGAL_FORMS
             or key[k] == "of" and key[k - 1] in _WATERS):
         return True  # "Voice of America"; "the Gulf of Mexico" is no part of Mexico; but
         # after a firm's legal form the name is over: "Boskovich Farms Inc. of Oxnard"
+    if k >= 1 and key[k] in _ROMANCE_OF and cap[k - 1] and key[k - 1] in _ROMANCE_BODIES:
+        return True  # "the Stade de France", "the Gare du Nord", "the Banco de México"
     while hi + 1 < n and glue[hi] and cap[hi + 1]:
         hi += 1
     if not (ORG_WORDS.isdisjoint(key[lo:i]) and ORG_WORDS.isdisjoint(key[j + 1 : hi + 1])):
@@ -583,6 +585,15 @@ _PLURAL_PLACE_WORDS = frozenset(
     "emirates territories provinces pines oaks gardens downs shoals cliffs sands narrows flats "
     "meadows fields glades highlands lowlands midlands marshes wells mills banks rocks "
     "landings crossings corners forks grounds acres groves parks ridges valleys villas".split())
+# "Of" and "the" in the Romance languages, and the buildings and bodies named with them: "the
+# Stade de France", "the Gare du Nord", "the Universidad de Chile", "the Piazza della Signoria"
+_ROMANCE_OF = frozenset("de du des del di della dello degli delle do da dos das".split())
+_ARTICLES_BEFORE = frozenset("the la le les el los las il lo gli".split())
+_ROMANCE_BODIES = frozenset(
+    "stade gare aeroport aeropuerto aeroporto estadio stadio palais palacio palazzo hopital "
+    "hospital iglesia eglise chiesa igreja musee museo universite universidad universita "
+    "universidade banco banque ministerio ministere ministero conseil consejo plaza piazza "
+    "praca place rue avenida calle via".split())
 # A firm's legal form, which ends its name: "Boskovich Farms Inc. of Oxnard"
 _LEGAL_FORMS = frozenset("inc ltd llc plc gmbh".split())  # not "Peanut Corp. of America"
 # Seas named after a land on their shore: "the Gulf of Mexico", "the Sea of Japan".

@@ -153,6 +153,23 @@ def test_a_town_s_name_before_a_disease_word_is_the_disease_s(
     assert surfaces(gaz, text) == expected
 
 
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Fans gathered at the Stade de France.", "France"),
+    ("The Gare du Nord was closed.", "Nord"),
+    ("Students at the Universidad de Chile marched.", "Chile"),
+])
+def test_a_place_in_a_romance_building_s_name_is_in_a_name(
+        gaz: Gazetteer, text: str, surface: str) -> None:
+    """"The Stade de France" is a stadium in Paris, "the Gare du Nord" a station: the place is
+    inside the building's name, as in "the Bank of America"."""
+    assert mention(gaz, text, surface).role == "in_name"
+
+
+def test_a_romance_of_inside_a_town_s_own_name_is_no_building_s(gaz: Gazetteer) -> None:
+    text = "He flew to Rio de Janeiro and Santiago de Chile."
+    assert [m.role for _, m in found(gaz, text)] == ["place", "place"]
+
+
 @pytest.mark.parametrize(("text", "surface", "role"), [
     ("The Toronto Raptors beat the Denver Nuggets.", "Toronto", "in_name"),
     ("The New York Yankees lost again.", "New York", "in_name"),
