@@ -416,14 +416,11 @@ def people(
                 and not word.isupper()
                 and len(word) > 2
                 and not any(place_at(s, k, j) for s in range(i, k + 1))
-                # a town of 15,000 before its province or country, as posts write it: "Paris
-                # France", "Austin Texas" (not "Jordan Henderson", nor "George Washington":
-                # George, Washington, has 700 people)
-                and not _in_province(text, w, gaz, k, _towns_of(gaz, key[k], 15_000), " ")
                 and (key[k] in given or _two_towns_apart(gaz, text, w, k, j)
                      or not (_big_place(gaz, text, w, k + 1, j)
                              or _big_place(gaz, text, w, k, k)
                              and (w.first[k + 1] or _a_word(key[k + 1]))))
+                and not _town_before_its_province(text, w, gaz, k)
             ):
                 positions.update(range(k, j + 1))
                 surnames.update(key[k + 1 : j + 1])
@@ -451,10 +448,15 @@ def people(
     return positions, surnames, forenames
 
 
-def _towns_of(gaz: Gazetteer, key: str, least: int) -> np.ndarray:
-    """The places of a name with at least ``least`` people."""
-    rows = gaz.lookup(key)
-    return rows[gaz.population[rows] >= least] if len(rows) else rows
+def _town_before_its_province(text: str, w: Words, gaz: Gazetteer, k: int) -> bool:
+    """Whether word k is a town of 15,000 people before its province or country with no
+    comma, as posts write it: "Paris France", "Austin Texas" (not "Jordan Henderson", nor
+    "George Washington": George, Washington, has 700 people)."""
+    rows = gaz.lookup(w.key[k])
+    if not len(rows) or not _facts(gaz, w.key[k], rows).town or \
+            not len(wide := _province_after(text, w, gaz, k, " ")):
+        return False  # (most given names are no town's of 15,000: asked first, it is cheap)
+    return _any_in(gaz, wide, rows[gaz.population[rows] >= 15_000])
 
 
 def _two_towns_apart(gaz: Gazetteer, text: str, w: Words, k: int, j: int) -> bool:
