@@ -64,6 +64,7 @@ def _unabbreviated(key: str) -> str:
 _QUALIFIER = re.compile(r"[- ](?:upon|on|under|am|an der|im|sur)[- ]| \(")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def own_name(name: str, key: str) -> bool:
     """Whether the folded ``key`` is a place's own ``name`` or its short form ("New York" of
     "New York City"; "St. Petersburg" of Saint Petersburg; "Newcastle" of Newcastle upon

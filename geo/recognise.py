@@ -792,7 +792,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 mentions.extend(_unknown(text, w, i, gaz, person_at, surnames, runs))
             continue
         j, stop, name, cands, adj = match
-        if _a_seas_name(text, w, i, j, gaz, cands) or _a_disease_s_name(w, j, gaz, name, cands):
+        if _a_seas_name(text, w, i, j, gaz, cands) or j + 1 < n and \
+                key[j + 1] in _DISEASE_WORDS and _a_disease_s_name(w, j, gaz, name, cands):
             resume = j + 1
             continue
         m = Mention(start[lead], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))

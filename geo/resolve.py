@@ -642,8 +642,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
         out.append(explained[key])
     _outside_their_container(gaz, mentions, cands, containers, focus_cc, out)
     _suburbs_far_from_their_city(gaz, mentions, cands, out)
-    _unsupported_small_towns(gaz, mentions, out, areas)
-    _borrowed_names_abroad(gaz, mentions, cands, out, country_votes)
+    said = _said_to_be_places(mentions)
+    _unsupported_small_towns(gaz, mentions, out, areas, said)
+    _borrowed_names_abroad(gaz, mentions, cands, out, country_votes, said)
     # a misspelling is read as a place only in a country the rest of the text is about:
     # "Greenlane" in an Auckland story is no misspelt Greenland; a country's name with one
     # letter wrong may be misspelt anywhere ("Mauritious")
@@ -743,7 +744,8 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
 
 
 def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates],
-                           out: list[Placement | None], votes: Counter[str]) -> None:
+                           out: list[Placement | None], votes: Counter[str], said: set[str]
+                           ) -> None:
     """A name that is only another name of a town (under a million people) in a country the
     rest of the text never names, with no word around it that says it is a place, is no
     place: "Molotov cocktails" are no Perm's (Molotov in Soviet times), "the Vistula river"
@@ -751,7 +753,6 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
     keeps it ("jets bombed Hodeida", GeoNames' Al Ḩudaydah), and so does a spelling of the
     town's own name ("Lugansk", "Kismayu"), a country's other name ("Burma") and a great
     city's ("Bombay") anywhere."""
-    said = _said_to_be_places(mentions)
     for idx, (m, c, p) in enumerate(zip(mentions, cands, out, strict=True)):
         if p is None or p.row is None or m.role == "adjective" or m.key in said or \
                 gaz.feature[p.row] not in ("city", "locality") or \
@@ -783,8 +784,8 @@ def _said_to_be_places(mentions: list[Mention]) -> set[str]:
 
 
 def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
-                             out: list[Placement | None], areas: Sequence[tuple[str, str]]
-                             ) -> None:
+                             out: list[Placement | None], areas: Sequence[tuple[str, str]],
+                             said: set[str]) -> None:
     """A small town (under BIG_TOWN people) that nothing in the text supports is no place:
     the text names other places but none in its country (nor is a phone number's area
     there), and no word says it is a place ("in", "the town of", a dateline), nor does a
@@ -797,7 +798,8 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     that says it is a place does not save it ("in Normandy" in a French story); for a town
     in a body's name, another place of the text must be in its very province ("the Mayo
     Clinic"); and for a province in a body's name, in its country, whatever words stand
-    around it ("at St. Elizabeth Hospital in Edgewood")."""
+    around it ("at St. Elizabeth Hospital in Edgewood"). ``said``: the names a word says are
+    places (:func:`_said_to_be_places`)."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
     rows: dict[str, set[int]] = {}  # and where
     for m, p in zip(mentions, out, strict=True):
@@ -813,7 +815,6 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
         return cc in phoned or any(cc in countries for k, countries in support.items()
                                    if k != key)
 
-    said = _said_to_be_places(mentions)
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
         if p is None or p.row is None or m.role == "adjective" or m.fuzzy < 1 or \
                 places == {m.key}:
