@@ -173,6 +173,12 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
     ("US", "Pacific Northwest"): (["the Pacific Northwest"], ("Washington", "Oregon", "Idaho")),
     ("US", "Deep South"): (["the Deep South"], ("Alabama", "Georgia", "Louisiana",
                                                 "Mississippi", "South Carolina")),
+    ("US", "Gulf Coast"): (["the Gulf Coast"], ("Texas", "Louisiana", "Mississippi", "Alabama",
+                                                "Florida")),
+    ("US", "Mid-Atlantic"): (["the Mid-Atlantic", "Mid Atlantic"], (
+        "New York", "New Jersey", "Pennsylvania", "Delaware", "Maryland")),
+    ("US", "Appalachia"): ([], ("West Virginia", "Kentucky", "Tennessee", "Virginia")),
+    ("US", "American Southwest"): (["the American Southwest"], ("Arizona", "New Mexico")),
     ("CA", "Atlantic Canada"): ([], ("New Brunswick", "Nova Scotia", "Prince Edward Island",
                                      "Newfoundland and Labrador")),
     ("CA", "Maritimes"): (["the Maritimes", "Maritime provinces"], (

@@ -839,6 +839,19 @@ def test_a_country_s_largest_city_is_the_city() -> None:
     assert g.loc[g["surface"] == "Santa Cruz", "feature"].tolist() == ["city"]
 
 
+@pytest.mark.parametrize(("text", "surface", "lat", "lon"), [
+    ("Storms battered the Gulf Coast on Monday.", "Gulf Coast", 31.0, -90.0),
+    ("Snow fell across the Mid-Atlantic.", "Mid-Atlantic", 40.5, -76.5),
+    # the region, not Appalachia, Virginia (1,700 people)
+    ("Poverty in Appalachia fell slowly.", "Appalachia", 37.8, -83.0),
+])
+def test_regions_of_states_the_news_names(text: str, surface: str, lat: float, lon: float
+                                          ) -> None:
+    row = geo.geoparse(text)
+    row = row[row["surface"] == surface].iloc[0]
+    assert row["feature"] == "admin1" and km(row, lat, lon) < 300
+
+
 def test_a_town_is_found_by_its_name_written_joined() -> None:
     """"Lashkargah" is Lashkar Gāh's own name written joined, not some other language's name
     for it, so it needs no "in" before it."""
