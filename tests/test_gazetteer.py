@@ -612,3 +612,18 @@ def test_a_shire_is_a_county_unless_a_province_has_its_name(gaz: Gazetteer) -> N
     assert {(str(gaz.feature[r]), str(gaz.country_code[r]))
             for r in gaz.lookup("leicestershire")} == {("admin2", "GB")}
     assert "admin2" not in {str(gaz.feature[r]) for r in gaz.lookup("hampshire")}
+
+
+def test_natural_earth_s_stand_ins_are_named_after_their_territory(gaz: Gazetteer) -> None:
+    """Natural Earth fills a territory it does not divide with a stand-in ("GAZ-00 (Gaza Strip
+    aggregation)") and gives the regions of no ISO country the code "-1" (Kosovo's): neither
+    is a name or a country to show. A stand-in that is a whole country is the country."""
+    assert not any("aggregation" in n or "minor island" in n for n in gaz.name)
+    assert "-1" not in set(gaz.country_code)
+    gaza, west = gaz.lookup("gaza strip"), gaz.lookup("west bank")
+    assert places(gaz, gaza) == [("Gaza Strip", "admin1", "PS")]
+    assert places(gaz, west) == [("West Bank", "admin1", "PS")]
+    assert haversine_km(gaz.lat[gaza[0]], gaz.lon[gaza[0]], gaz.lat[west[0]],
+                        gaz.lon[west[0]]) > 50
+    assert ("Prizren", "admin1", "XK") in places(gaz, gaz.lookup("prizren"))
+    assert "admin1" not in [f for _, f, cc in places(gaz, gaz.lookup("monaco")) if cc == "MC"]
