@@ -426,7 +426,11 @@ def _evidence(
             score += DATELINE_WEIGHT
             if why is not None:
                 why.append("a dateline's city, known by itself")
-        if part and feat in ("country", "admin1", "region"):
+        # "northern Mali": a part of a country, province or region; or of a big town, where
+        # no country or province has the name ("north Arlington", not "central Ontario")
+        if part and (feat in ("country", "admin1", "region") or feat == "city" and
+                     not c.provinces and not c.named and
+                     gaz.population[c.rows[k]] >= BIG_TOWN):
             score += 1.0
             if why is not None:
                 why.append("'northern/southern…' cue")

@@ -660,3 +660,28 @@ def test_a_metropoliss_peer_that_is_only_a_province_there(text: str, surface: st
     assert (r["country_code"], r["feature"]) == (country, "admin1")
     # and one with a town there is the town: "New York and Washington"
     assert row("Talks in New York and Washington ended.", "Washington")["feature"] == "city"
+
+
+def test_a_part_of_a_big_town_as_of_a_province() -> None:
+    """"north Arlington" is a part of a big town as "northern Mali" is of a country; but
+    where a province bears the name, the word speaks for it ("central Ontario", not Ontario,
+    California)."""
+    r = row("A site on a horse farm in north Arlington.", "Arlington")
+    assert "'northern/southern…' cue" in r["placed_by"]
+    assert (r["country_code"], r["feature"]) == ("US", "city")
+    r = row("A family reunion in central Ontario's cottage country was marred by tragedy, a "
+            "Pasadena woman said.", "Ontario")
+    assert (r["country_code"], r["feature"]) == ("CA", "admin1")
+    # (and the word gives the town nothing, wherever else the text leans)
+    r = row("The Riverside native drowned at a lake in central Ontario.", "Ontario")
+    assert r["feature"] != "city" or "'northern/southern…' cue" not in r["placed_by"]
+
+
+def test_the_gaza_strip_and_the_west_bank_are_two_places() -> None:
+    """Natural Earth's stand-ins for them had been no place: both names were the Palestinian
+    Territory's, one point between them."""
+    text = "Fighting spread from the West Bank to the Gaza Strip."
+    gaza, west = row(text, "Gaza Strip"), row(text, "West Bank")
+    assert (gaza["country_code"], gaza["feature"]) == ("PS", "admin1")
+    assert (west["country_code"], west["feature"]) == ("PS", "admin1")
+    assert gaza.geometry.distance(west.geometry) > 0.5  # degrees: 70 km and more apart
