@@ -85,6 +85,34 @@ def own_name(name: str, key: str) -> bool:
 _JOINERS = str.maketrans("", "", " -'")
 
 
+# The Arabic article as English writes it, alone or assimilated to the letter after it:
+# "Deir ez-Zor", "Jisr al-Shughour", "Sharm el-Sheikh" (joined by a hyphen in a text)
+ARABIC_ARTICLES = frozenset("al el ez es ed ad ar as ash at az an en er ul".split())
+_WORD_BREAK = re.compile(r"[ -]+")
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=4096)
+def skeleton(key: str) -> str:
+    """The letters of an Arabic name that every English transliteration of it keeps.
+
+    A folded ``key`` without its vowels (but a word's first letter), ayn and hamza marks,
+    doubled letters and a final "h" after a vowel, with any article as "l": "Deir al-Balah"
+    and GeoNames' "Dayr al Balaḩ" are both ``"drlbl"``, "Maarat al-Numan" and "Ma`arrat an
+    Nu`man" ``"mrtlnmn"``.
+    """
+    out = []
+    for word in _WORD_BREAK.split(key.replace("'", "").replace("`", "")):
+        if word in ARABIC_ARTICLES:
+            out.append("l")
+        elif word:
+            if word.endswith("h") and word[-2:-1] in ("a", "e", "i", "o", "u"):
+                word = word[:-1]  # a ta marbuta: "Hodeidah", "Hodeida"
+            out.append(_DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", word)))
+    return "".join(out)
+
+
 def _latin(ch: str) -> bool:
     return not ch.isalpha() or "LATIN" in unicodedata.name(ch, "")
 
@@ -126,6 +154,8 @@ class Gazetteer:
     max_words: int
     # North American telephone area code -> (country, admin-1 code; "" for a whole country)
     area_codes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # skeleton (:func:`skeleton`) -> rows of the Arab world's places with an article in a name
+    _skeletons: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.place_id)
@@ -146,6 +176,11 @@ class Gazetteer:
     def adjective(self, key: str) -> np.ndarray:
         """Row numbers of the places a demonym or adjective (``malian``) refers to."""
         return self._adjectives.get(key, _EMPTY)
+
+    def transliterated(self, key: str) -> np.ndarray:
+        """Rows of the Arab world's places one of whose names with an article is written
+        like the folded ``key`` but for its vowels and marks ("deir al-balah")."""
+        return self._skeletons.get(skeleton(key), _EMPTY)
 
     def prominent_names(self, min_population: int = 50_000) -> list[str]:
         """Name keys of countries, regions and towns of ``min_population`` or more: a
@@ -208,6 +243,10 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
     adjectives = {k: aplaces[aoffsets[i] : aoffsets[i + 1]] for i, k in enumerate(akeys)}
     areas = folder / "area_codes.parquet"  # optional: a gazetteer derived before it had them
     table = pq.read_table(areas).to_pydict() if areas.exists() else {}
+    skeletons: dict[str, np.ndarray] = {}
+    if (folder / "skeletons.parquet").exists():  # optional, as area codes are
+        skeys, soffsets, splaces = _grouped(folder / "skeletons.parquet")
+        skeletons = {k: splaces[soffsets[i] : soffsets[i + 1]] for i, k in enumerate(skeys)}
     area_codes = {code: (cc, a1) for code, cc, a1 in zip(
         table.get("code", []), table.get("country_code", []), table.get("admin1", []),
         strict=True)}
@@ -228,4 +267,5 @@ def load_gazetteer(folder: Path | str = DATA) -> Gazetteer:
         _adjectives=adjectives,
         max_words=max(k.count(" ") + 1 for k in keys[:: max(1, len(keys) // 50000)] + ["a"]),
         area_codes=area_codes,
+        _skeletons=skeletons,
     )

@@ -21,7 +21,7 @@ from operator import itemgetter
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .gazetteer import ABBREVIATIONS, Gazetteer, fold, own_name
+from .gazetteer import ABBREVIATIONS, ARABIC_ARTICLES, Gazetteer, fold, own_name
 from .lexicon import (
     CONNECTORS,
     DERIVED_ENDINGS,
@@ -261,23 +261,44 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words), glue)
 
 
-# The Arabic article, as written before a capitalised word it is joined to by a hyphen:
-# "Deir ez-Zor", "Jisr al-Shughour", "Sharm el-Sheikh", "Ras al-Ain".
-_ARTICLES = frozenset("al el ez es ed ad ar as ash at az an en er ul".split())
 
 
 def _article(text: str, w: Words, k: int) -> bool:
     """Whether word ``k`` is the Arabic article of a longer name ("al-" of "Bab al-Hawa")."""
-    return w.key[k] in _ARTICLES and k + 1 < len(w) and w.cap[k + 1] \
+    return w.key[k] in ARABIC_ARTICLES and k + 1 < len(w) and w.cap[k + 1] \
         and text[w.end[k] : w.start[k + 1]] == "-"
 
 
 def _article_before_a_name(w: Words, i: int) -> bool:
     """Whether word ``i`` is hyphened to an Arabic article that starts a name: "from al-Raqqa",
-    "at al-Tanf" (not "Bashar al-Assad", where the article is inside a person's name)."""
+    "at al-Tanf", "Hafr al-Batin, al-Kharj" (not "Bashar al-Assad", where the article is
+    inside a person's name)."""
     k = i - 1
-    return w.key[k] in _ARTICLES and (k == 0 or not w.cap[k - 1] or w.first[k]
-                                      or w.sentence[k - 1] != w.sentence[k])
+    return w.key[k] in ARABIC_ARTICLES and (k == 0 or not w.cap[k - 1] or w.first[k]
+                                            or w.sentence[k - 1] != w.sentence[k]
+                                            or not w.glue[k - 1])
+
+
+# The first words of many Arabic places' names, which say that a name is Arabic without an
+# article in it: "Ras Lanuf", "Tal Abyad", "Khan Sheikhoun", "Deir Hafer"
+_ARABIC_HEADS = frozenset(
+    "ras tal tall tell deir dayr ain ayn kafr khan jisr beit bayt bir wadi jebel jabal sidi "
+    "umm qasr marsa bab hammam mina".split())
+
+
+def _transliterated(text: str, w: Words, lead: int, hi: int, shorter: int, gaz: Gazetteer
+                    ) -> tuple[int, np.ndarray] | None:
+    """The longest Arabic name from word ``lead`` to one after ``shorter`` (the end of the
+    name found as written, if any) and up to ``hi``, that is a place's name in another
+    transliteration ("Maarat al-Numan" of GeoNames' "Ma`arrat an Nu`man"): its last word
+    and rows. A name is Arabic by an article in it or by its first word."""
+    arabic = w.key[lead] in _ARABIC_HEADS
+    for j in range(hi, shorter, -1):
+        if w.cap[j] and (arabic or any(w.key[k] in ARABIC_ARTICLES for k in range(lead, j))):
+            rows = gaz.transliterated(fold(text[w.start[lead] : w.end[j]]))
+            if len(rows):
+                return j, rows
+    return None
 
 
 def _after_a_dateline_town(w: Words, i: int) -> bool:
@@ -777,6 +798,16 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
+        if (hi > i or lead < i) and (match is None or match[0] < hi) and \
+                (found := _transliterated(text, w, lead, hi, match[0] if match else i - (lead < i),
+                                          gaz)):
+            j, rows = found  # "Deir al-Balah", written otherwise than GeoNames' names
+            m = Mention(start[lead], end[j], fold(text[start[lead] : end[j]]), rows,
+                        sentence=w.sentence[i], tokens=(i, j))
+            m.cues = _cues(w, lead, j) | {"transliterated"}
+            mentions.append(m)
+            resume = j + 1
+            continue
         if match is not None and (k := match[0] + 1) <= hi and key[k] in _OWNED_PLACES and \
                 text[end[k - 1] : start[k]] in _POSSESSIVE_GAPS and (k == hi or not cap[k + 1]):
             resume = k + 1  # "Harper's Ferry", "Ream's Station": a place named after its

@@ -1096,6 +1096,15 @@ def _twins_not_near(c: _Candidates, near: list[float]) -> list[float]:
     return out
 
 
+def _spelling(gaz: Gazetteer, m: Mention, best: int) -> list[str]:
+    """The reason a name written otherwise than the place's is the place, if it is."""
+    if m.fuzzy < 1:
+        return [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})"]
+    if "transliterated" in m.cues:
+        return [f"another transliteration of {gaz.name[best]}"]
+    return []
+
+
 def _explain(gaz: Gazetteer, r: _Ranking) -> Placement:
     """The winner of a ranking, with its confidence, the evidence for it and its runner-ups."""
     m, c, score = r.m, r.c, r.score
@@ -1105,16 +1114,14 @@ def _explain(gaz: Gazetteer, r: _Ranking) -> Placement:
     total = _evidence(gaz, m, c, [top], r.focus_cc, r.container, r.focus_a1, reasons, r.kind,
                       r.counties)[0]
     if not score:  # a single candidate: the softmax is exp(0) = 1
-        if m.fuzzy < 1:
-            reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
+        reasons = _spelling(gaz, m, best) + reasons
         return Placement(best, gaz.lat.item(best), gaz.lon.item(best), round(m.fuzzy, 3),
                          f"score {total:.1f}: " + "; ".join(reasons), [])
     z = np.exp(np.array([score[k] - score[top] for k in r.order]))
     confidence = 1 / float(np.add.reduce(z)) * m.fuzzy  # z.sum(), without its wrapper
     if r.near is not None and r.near[top] < NEAR_KM:
         reasons.append(f"near other places in the text ({r.near[top]:.0f} km)")
-    if m.fuzzy < 1:
-        reasons = [f"spelling close to {gaz.name[best]} ({m.fuzzy:.0%})", *reasons]
+    reasons = _spelling(gaz, m, best) + reasons
     runner_ups = []
     for k in r.order[1:4]:
         place_id, name, country_code = _label(gaz, c, k)

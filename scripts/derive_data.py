@@ -30,6 +30,8 @@ Outputs (committed, so a clone runs without ``../shared``):
 * ``data/gazetteer/names.parquet``   (key, place) pairs: every usable name, folded for lookup
 * ``data/gazetteer/adjectives.parquet`` (key, place) pairs: demonyms and adjectives of countries
 * ``data/gazetteer/area_codes.parquet`` telephone area code -> country and admin-1 code
+* ``data/gazetteer/skeletons.parquet`` (skeleton, place) pairs: the Arab world's names as any
+  transliteration writes them
 * ``data/layers/*.parquet``          GeoParquet layers for the offline basemap and choropleths
 
 Provinces and counties (where each lies, its names, which towns it holds) are worked out in
@@ -72,7 +74,7 @@ from admin_units import (  # noqa: E402
     with_cities500,
 )
 
-from geo.gazetteer import fold, usable_name  # noqa: E402
+from geo.gazetteer import fold, skeleton, usable_name  # noqa: E402
 from geo.lexicon import DERIVED_ENDINGS  # noqa: E402
 from geo.resolve import haversine_km  # noqa: E402
 
@@ -974,6 +976,21 @@ def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     return df.sort_values(["key", "place"], ignore_index=True)
 
 
+def skeletons(places: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """(skeleton, place) pairs of the Arab world's towns and provinces for each name of two
+    words or more (:func:`geo.gazetteer.skeleton`, five letters or more): a name written in
+    another transliteration ("Deir al-Balah" for Dayr al Balaḩ) is found by them."""
+    arab = places["country_code"].isin(ARABIC_SPEAKING) & places["feature"].isin(
+        ["city", "locality", "admin1", "admin2"])
+    rows = names[names["place"].isin(np.flatnonzero(arab.to_numpy()))
+                 & names["key"].str.contains(r"[ -]", regex=True)]
+    pairs = [(sk, int(i)) for key, i in zip(rows["key"], rows["place"], strict=True)
+             if len(sk := skeleton(key)) >= 5]
+    df = pd.DataFrame(pairs, columns=["key", "place"]).drop_duplicates()
+    df["place"] = df["place"].astype("int32")
+    return df.sort_values(["key", "place"], ignore_index=True)
+
+
 # Ordinary words in their British spelling, which Webster's lists only as "center"…
 BRITISH_SPELLINGS = frozenset(
     "centre theatre metre litre fibre calibre sabre spectre lustre sombre meagre harbour "
@@ -1158,6 +1175,8 @@ def main(argv: list[str] | None = None) -> None:
         gz / "adjectives.parquet", compression="zstd", index=False
     )
     area_codes(places).to_parquet(gz / "area_codes.parquet", compression="zstd", index=False)
+    skeletons(places, table).to_parquet(gz / "skeletons.parquet", compression="zstd",
+                                        index=False)
     # UN subregions get outlines; continents do not (everyone knows where Africa is, and a
     # corpus that names every continent would have its whole map outlined)
     outlines = [r_layer, dissolved_outlines(c_layer, s_rows, "subregion")]

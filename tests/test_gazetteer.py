@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from geo.gazetteer import Gazetteer, fold, load_gazetteer, own_name, usable_name
+from geo.gazetteer import Gazetteer, fold, load_gazetteer, own_name, skeleton, usable_name
 from geo.resolve import haversine_km
 
 
@@ -627,3 +627,20 @@ def test_natural_earth_s_stand_ins_are_named_after_their_territory(gaz: Gazettee
                         gaz.lon[west[0]]) > 50
     assert ("Prizren", "admin1", "XK") in places(gaz, gaz.lookup("prizren"))
     assert "admin1" not in [f for _, f, cc in places(gaz, gaz.lookup("monaco")) if cc == "MC"]
+
+
+@pytest.mark.parametrize(("text", "geonames"), [
+    ("Deir al-Balah", "Dayr al Balaḩ"),
+    ("Maaret al-Numan", "Ma`arrat an Nu`man"),
+    ("Ras al-Ain", "Ra’s al ‘Ayn"),
+    ("Hodeidah", "Hodeida"),
+    ("Jisr el-Shughour", "Jisr ash Shughūr"),
+])
+def test_transliterations_of_one_arabic_name_share_a_skeleton(text: str, geonames: str) -> None:
+    assert skeleton(fold(text)) == skeleton(fold(geonames))
+    assert skeleton(fold("Deir al-Balah")) != skeleton(fold("Deir ez-Zor"))
+
+
+def test_the_arab_world_s_places_are_found_by_their_skeleton(gaz: Gazetteer) -> None:
+    assert ("Dayr al Balaḩ", "city", "PS") in places(gaz, gaz.transliterated("deir al-balah"))
+    assert not len(gaz.transliterated("new york city"))
