@@ -1772,11 +1772,13 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
                                           or _facts(gaz, a.key, a.candidates).first_country
                                           or _provinces_of_one_country(gaz, a, b))
                          and (_peers(gaz, a.candidates, b.candidates)
-                              or "region" in a.cues and "region" in b.cues)))
+                              or "region" in a.cues and "region" in b.cues
+                              or _towns_of_one_country(gaz, a, b))))
         ):  # in a list, after a country ("China, Japan, and the UK") or between two
             # provinces of one country ("felt in Niigata, Toyama and as far as Tokyo"), a
             # comma may separate peers, and so it does names of one kind ("Clay, Douglas,
-            # Grant … counties")
+            # Grant … counties") and towns of one country ("Sirte, Ajdabiya and Bani Walid":
+            # not Sirte in the district of Ajdabiya)
             a.near, a.inside = b.key, gap in (", ", " in ", " in the ")
             if gap == " in ":
                 a.cues.add("within")  # "Hampton Park in Charleston": a part of the town
@@ -1823,6 +1825,20 @@ _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?
 _POINT_OF = re.compile(r",? (?:(?:just|some|about|roughly|[\d,.]+) )*(?:(?:km|kilometres|"
                        r"kilometers|miles|mi) )?(?:north|south|east|west)(?:-?(?:east|west))?"
                        r"(?:ern)? of (?:the )?")
+
+
+def _towns_of_one_country(gaz: Gazetteer, a: Mention, b: Mention) -> bool:
+    """Whether B is a big town's name and its province's, named after it (Ajdabiya, Mopti;
+    not Ontario, California's town and Canada's province), and A a town's in that country
+    but not in that province: "Sirte, Ajdabiya" can only be two towns ("Long Island, New
+    York" is in the state)."""
+    towns = {str(gaz.country_code[r]) for r in b.candidates if gaz.feature[r] == "city"
+             and gaz.population[r] >= 100_000 and own_name(str(gaz.name[r]), b.key)}
+    provinces = {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in b.candidates
+                 if gaz.feature[r] == "admin1" and gaz.country_code[r] in towns}
+    inside = {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in a.candidates
+              if gaz.country_code[r] in towns}
+    return bool(provinces) and bool(inside) and not inside & provinces
 
 
 def _provinces_of_one_country(gaz: Gazetteer, a: Mention, b: Mention) -> bool:

@@ -685,3 +685,14 @@ def test_the_gaza_strip_and_the_west_bank_are_two_places() -> None:
     assert (gaza["country_code"], gaza["feature"]) == ("PS", "admin1")
     assert (west["country_code"], west["feature"]) == ("PS", "admin1")
     assert gaza.geometry.distance(west.geometry) > 0.5  # degrees: 70 km and more apart
+
+
+def test_a_comma_between_towns_listed_is_no_container() -> None:
+    """In "Sirte, Ajdabiya and Bani Walid", Ajdabiya is a town and the district named after
+    it, in which Sirte is not: the comma lists two towns (it had put Sirte at Ajdabiya). A
+    place in the province is still in it ("Long Island, New York, and New Jersey")."""
+    r = row("Libyan forces fought in Sirte, Ajdabiya and Bani Walid.", "Sirte")
+    assert (r["name"], r["feature"]) == ("Sirte", "city")
+    assert abs(r.geometry.x - 16.59) < 0.1
+    text = "People fell ill in Long Island, New York, and New Jersey."
+    assert row(text, "New York")["feature"] == "admin1"
