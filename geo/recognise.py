@@ -1300,7 +1300,12 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
             # "Geneva-based officials", even first in its sentence
         # first in its sentence the word says nothing, unless it is a metropolis's name:
         # "Berlin has promised support" is the German government, not a carriage
-        if w.first[i] and not facts.metropolis or run != (i, i) and not municipal or not (
+        # (a run of the name and its kind, where a place is, is the province: "in Chin State";
+        # not "Duke plays Michigan State", a university, nor "the Bay State", Massachusetts)
+        kind = run == (i, j + 1) and w.key[j + 1] in _REGION_AFTER and "locative" in m.cues \
+            and "the" not in m.cues
+        if w.first[i] and not facts.metropolis or run != (i, i) and not municipal and not kind \
+                or not (
                 known or province or town or "region" in m.cues or "city" in m.cues):
             return False
     if m.role == "place" and _names_an_airport(text, w, runs, i, j):

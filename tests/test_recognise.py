@@ -1451,3 +1451,17 @@ def test_owned_places_buildings_spaced_initials_and_eras(gaz: Gazetteer, text: s
 def test_currencies_and_roads_named_by_a_country(gaz: Gazetteer, text: str,
                                                  expected: list[str]) -> None:
     assert surfaces(gaz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fighting in Chin State continued.", ["Chin"]),
+    ("Floods hit villages in Rivers State.", ["Rivers"]),
+    # a university's team, and a state's nickname
+    ("Duke plays Michigan State today.", []),
+    ("He moved to the Bay State last year.", []),
+])
+def test_an_everyday_word_before_its_province_s_kind(gaz: Gazetteer, text: str,
+                                                     expected: list[str]) -> None:
+    """Myanmar's and Nigeria's states go by their name and "State": "in Chin State" is the
+    state, though "chin" is a word and the two a capitalised run."""
+    assert surfaces(gaz, text) == expected
