@@ -812,9 +812,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 text[end[k - 1] : start[k]] in _POSSESSIVE_GAPS and (k == hi or not cap[k + 1]):
             resume = k + 1  # "Harper's Ferry", "Ream's Station": a place named after its
             continue  # owner, which the gazetteer lacks, is no Harper, Kansas
-        if match is not None and match[0] + 1 < n and glue[match[0]] and \
-                _article(text, w, match[0] + 1):
+        if match is not None and match[0] + 1 < n and glue[match[0]] and (
+                _article(text, w, match[0] + 1)
+                or not cap[match[0] + 1] and _hyphen_link(text, w, match[0] + 1)):
             resume = match[0] + 3  # "Bab" of "Bab al-Hawa", a longer name the gazetteer lacks
+            # (and "Pul" of "Pul-e-Khumri", written otherwise than GeoNames' "Pul-e Khumrī")
             continue
         if match is None:
             if start[i] > 0 and text[start[i] - 1] == "#":  # "#NepalEarthquake"

@@ -966,11 +966,17 @@ def undotted(key: str) -> set[str]:
 _INITIALS = re.compile(r"(?:[a-z]\.){2,}")
 
 
+_WORDS_JOINED = re.compile(r"[\w'.]+(?:[ -][\w'.]+)+")  # words, each after one space or hyphen
+
+
 def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     keys = [(fold(n), i) for n, i in pairs if isinstance(n, str) and usable_name(n)]
     keys += [(short, i) for key, i in keys for short in written_short(key)]
     keys += [(plain, i) for key, i in keys for plain in undotted(key)]
     keys += [(other, i) for n, i in pairs if isinstance(n, str) for other in particle_forms(n)]
+    # hyphens throughout where a name has some: "Pul-e-Khumri" for GeoNames' "Pul-e Khumrī"
+    keys += [(key.replace(" ", "-"), i) for key, i in keys
+             if "-" in key and " " in key and _WORDS_JOINED.fullmatch(key)]
     df = pd.DataFrame(keys, columns=["key", "place"]).drop_duplicates()
     df["place"] = df["place"].astype("int32")
     return df.sort_values(["key", "place"], ignore_index=True)

@@ -1465,3 +1465,12 @@ def test_an_everyday_word_before_its_province_s_kind(gaz: Gazetteer, text: str,
     """Myanmar's and Nigeria's states go by their name and "State": "in Chin State" is the
     state, though "chin" is a word and the two a capitalised run."""
     assert surfaces(gaz, text) == expected
+
+
+def test_a_name_hyphened_to_a_small_word_and_more_is_a_longer_name(gaz: Gazetteer) -> None:
+    """"Pul" of "Pul-e-Khumri" is no Poole (one of its old names): a name hyphened to a small
+    word and a capitalised one starts a longer name; found hyphened throughout, as the news
+    writes GeoNames' "Pul-e Khumrī"."""
+    assert surfaces(gaz, "The Taliban took Pul-e-Khumri on Sunday.") == ["Pul-e-Khumri"]
+    assert surfaces(gaz, "The Taliban took Pul-e-Xyzzy on Sunday.") == []
+    assert surfaces(gaz, "Talks in Aix-en-Provence ended.") == ["Aix-en-Provence"]
