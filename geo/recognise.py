@@ -1321,9 +1321,10 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either
     # ("Baris Yilmaz": Baris is an old name of Isparta; but "the U.S. Army", "South L.A."),
     # nor a word of the landscape ("the Farallon Islands", "Lakes Edge Apartments"; but
-    # "Delta State" is Nigeria's, "the Delta Police Department" Delta, British Columbia's)
-    if run != (i, j) and m.key in LANDSCAPE_WORDS and m.cues.isdisjoint(("region", "city")) \
-            and not _municipal(text, w, gaz, m, facts):
+    # "Delta State" is Nigeria's, "the Delta Police Department" Delta, British Columbia's),
+    # nor the last word of a place's name the gazetteer lacks ("Casitas Springs")
+    if run != (i, j) and (m.key in LANDSCAPE_WORDS or m.key in _PLURAL_PLACE_WORDS) and \
+            m.cues.isdisjoint(("region", "city")) and not _municipal(text, w, gaz, m, facts):
         return False
     if run == (i - 1, j) and w.key[i - 1] in _TOWN_PARTS:
         run = (i, j)  # "Downtown Greer": the town's part, not a longer name

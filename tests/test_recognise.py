@@ -1474,3 +1474,10 @@ def test_a_name_hyphened_to_a_small_word_and_more_is_a_longer_name(gaz: Gazettee
     assert surfaces(gaz, "The Taliban took Pul-e-Khumri on Sunday.") == ["Pul-e-Khumri"]
     assert surfaces(gaz, "The Taliban took Pul-e-Xyzzy on Sunday.") == []
     assert surfaces(gaz, "Talks in Aix-en-Provence ended.") == ["Aix-en-Provence"]
+
+
+def test_the_last_word_of_a_name_the_gazetteer_lacks_is_no_place(gaz: Gazetteer) -> None:
+    """"Casitas Springs" is a hamlet the gazetteer lacks, not Springs, New York; "Palm
+    Springs" is found whole."""
+    assert surfaces(gaz, "Evacuations were ordered in Casitas Springs.") == []
+    assert surfaces(gaz, "Evacuations were ordered in Palm Springs.") == ["Palm Springs"]
