@@ -1215,6 +1215,9 @@ def _names_a_building(w: Words, k: int) -> bool:
 
 _BUILDINGS = frozenset("square basilica chapel abbey parish cathedral day system".split())
 _SAINTS = ("st. ", "st ", "saint ", "ste. ", "sainte ")
+# What follows a saint's name, and no place's: "Saint James the Great", "St. John the Baptist"
+_EPITHET = re.compile(r" the (?:Great|Elder|Younger|Less|Apostle|Baptist|Evangelist|Divine|"
+                      r"Martyr|Confessor|Theologian)\b(?! (?:Parish|County|Church|Cathedral))")
 
 
 def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surnames, forenames
@@ -1227,6 +1230,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if m.key.startswith(_SAINTS) and _possessive(text, m) and \
             _names_a_building(w, j + 1):
         return False  # a saint's, not a town's: "St. Peter's Square", "St. Michael's Hospital"
+    if m.key.startswith(_SAINTS) and _EPITHET.match(text, m.end):
+        return False  # the saint: "the shrine of Saint James the Great", not a parish of his
     if "home" in m.cues:
         return True  # "R-Marshall": a place, though a surname and in a capitalised run
     if m.role == "adjective":  # "Native Americans" are a people, not from a place

@@ -1481,3 +1481,10 @@ def test_the_last_word_of_a_name_the_gazetteer_lacks_is_no_place(gaz: Gazetteer)
     Springs" is found whole."""
     assert surfaces(gaz, "Evacuations were ordered in Casitas Springs.") == []
     assert surfaces(gaz, "Evacuations were ordered in Palm Springs.") == ["Palm Springs"]
+
+
+def test_a_saint_with_his_epithet_is_the_saint(gaz: Gazetteer) -> None:
+    """"Saint James the Great" is the apostle, not a parish of Jamaica or Barbados named
+    after him; "Saint James, Barbados" is the parish."""
+    assert surfaces(gaz, "Its origin is the shrine of Saint James the Great.") == []
+    assert surfaces(gaz, "She flew to Saint James, Barbados.") == ["Saint James", "Barbados"]
