@@ -113,6 +113,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
                 rf"|Boxing\s+Day|Halloween|Valentine['’]s\s+Day)(?![A-Za-z])(?:,?\s+{_YEAR})?)"),
     ("relative", r"\b(?P<x>(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next))\s+"
                  r"(?P<unit>(?i:year|month|week(?:end)?))(?![A-Za-z]))"),
+    # "over the weekend", "this past weekend": the last one up to the time of writing
+    ("weekend", r"\b(?i:over|at|on|during|this\s+past)\s+(?P<x>(?i:the\s+)?(?i:weekend))"
+                r"(?![A-Za-z])"),
     ("deictic", r"\b(?P<x>(?i:yesterday|today|tomorrow))(?![A-Za-z])"),
     ("ago", rf"\b(?P<x>(?P<n>{_NUM})\s+(?P<unit>(?i:day|week|month|year))s?\s+(?i:ago))\b"),
     ("weekday", rf"\b(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<wd>{_WD}))"),
@@ -322,6 +325,15 @@ def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     return cur
 
 
+def _r_weekend(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """The Saturday and Sunday before the time of writing, or of it if written then."""
+    if ctx.written is None:
+        return None
+    w = ctx.written
+    saturday = w - datetime.timedelta(days=(w.weekday() - 5) % 7)
+    return Interval(saturday, saturday + datetime.timedelta(days=1), "week")
+
+
 def _r_deictic(m: re.Match[str], ctx: _Ctx) -> Interval | None:
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[_low(m["x"])]
     return _day(ctx.written + datetime.timedelta(days=offset)) if ctx.written else None
@@ -362,7 +374,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Interval | None]] = {
     "iso": _r_iso, "name": lambda m, ctx: None, "dmy": _r_day, "mdy": _r_day,
     "month": _r_month, "season": _r_season, "range": _r_range, "quarter": _r_quarter,
     "decade": _r_decade,
-    "year": _r_year, "relative": _r_relative,
+    "year": _r_year, "relative": _r_relative, "weekend": _r_weekend,
     "deictic": _r_deictic, "ago": _r_ago, "weekday": _r_weekday, "holiday": _r_holiday,
 }
 
@@ -425,6 +437,7 @@ _TRIGGERS = {
     "year": _YEAR_WORD,
     "holiday": re.compile(r"[CNBHV](?:hristmas|ew\s+Year|oxing|alloween|alentine)"),
     "relative": re.compile(r"[TtLlNn](?i:his|ast|ext)\s+(?i:year|month|week)"),
+    "weekend": re.compile(r"[Ww](?i:eekend)"),
     "deictic": re.compile(r"[YyTt](?i:esterday|oday|omorrow)"),
     "ago": re.compile(r"[DdWwMmYy](?i:ay|eek|onth|ear)s?\s+(?i:ago)"),
     "weekday": re.compile(r"[MTWFS](?i:onday|uesday|ednesday|hursday|riday|aturday|unday)"),
@@ -440,6 +453,7 @@ _NAME_TAIL = re.compile(rf"\s+(?:{_DAYN}\s+)?{_NAME}")
 _GATES = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("yesterday", "today", "tomorrow"),
+    "weekend": ("weekend",),
     "ago": ("ago",),
     "holiday": ("christmas", "new year", "boxing", "halloween", "valentine"),
 }

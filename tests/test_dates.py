@@ -309,7 +309,8 @@ def test_full_dates_round_trip(d: dt.date) -> None:
 WORDS = ["in", "early", "the", "spring", "of", "2012", "January", "Jan.", "16", "April", ",",
          "2012-13", "-14", "Christmas", "Eve", "Halloween",
          "since", "mid-", "Fall", "last", "winter", "May", "2020", "troops", "1999", "fall",
-         "\n", "UPDATE:", "Tuesday", "between", "March", "and", "3rd", "Sept.", "x" * 70]
+         "\n", "UPDATE:", "Tuesday", "between", "March", "and", "3rd", "Sept.", "x" * 70,
+         "over", "weekend", "this past"]
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=60))
@@ -466,6 +467,10 @@ def test_a_span_of_days_is_all_of_them(text: str, first: dt.date, last: dt.date)
     ("Talks continue this weekend.", D(2012, 5, 5)),
     ("Next weekend, a vote.", D(2012, 5, 12)),
     ("Later this weekend, a vote.", D(2012, 5, 5)),
+    # "the weekend" the news reports is the last one
+    ("Clashes erupted over the weekend.", D(2012, 4, 28)),
+    ("Rebels attacked Gao this past weekend.", D(2012, 4, 28)),
+    ("At the weekend, talks resumed.", D(2012, 4, 28)),
 ])
 def test_a_weekend_is_its_saturday_and_sunday(text: str, first: dt.date) -> None:
     assert only(text, MAY_1_2012) == Interval(first, first + dt.timedelta(days=1), "week")
