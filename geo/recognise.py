@@ -555,6 +555,15 @@ def _a_big_town(gaz: Gazetteer, key: str) -> bool:
                and own_name(str(gaz.name[r]), key) for r in gaz.lookup(key)[:50])
 
 
+_PARTIES = frozenset("democrats republicans liberals conservatives libertarians".split())
+
+
+def _a_province(gaz: Gazetteer, key: str) -> bool:
+    """Whether a name is a province's own ("Wyoming", not "Ontario" of Ontario, California)."""
+    return any(gaz.feature[r] == "admin1" and own_name(str(gaz.name[r]), key)
+               for r in gaz.lookup(key)[:50])
+
+
 def _org_context(text: str, w: Words, i: int, j: int, gaz: Gazetteer) -> bool:
     """Whether words i..j sit inside an organisation's proper name."""
     n, cap, key, glue = len(w), w.cap, w.key, w.glue
@@ -578,8 +587,12 @@ def _org_context(text: str, w: Words, i: int, j: int, gaz: Gazetteer) -> bool:
     if lo < i and key[lo] == "air":
         return True  # an airline: "Air France", "Air India"
     if hi > j and key[hi][-1:] == "s" and key[hi] not in _PLURAL_PLACE_WORDS and \
-            not w.text[hi].isupper() and _a_big_town(gaz, fold(text[w.start[i] : w.end[j]])):
-        return True  # a big town's team: "the Toronto Raptors", "the Houston Astros" (but
+            not w.text[hi].isupper() and (
+                _a_big_town(gaz, name := fold(text[w.start[i] : w.end[j]]))
+                or lo > 0 and key[lo - 1] == "the" and key[hi] not in _PARTIES
+                and _a_province(gaz, name)):
+        return True  # a big town's team: "the Toronto Raptors", "the Houston Astros", and a
+        # province's after "the": "the Wyoming Cowboys" (but "Texas Democrats"; and
         # "the Cayman Islands", "Niagara Falls": a place's own words; and a country's or a
         # province's body: "the U.S. Centers for Disease Control", "Texas Instruments")
     # "Al-Qaeda in the Islamic Maghreb", "Islamic State in Greater Sahara": after "in", the

@@ -1488,3 +1488,17 @@ def test_a_saint_with_his_epithet_is_the_saint(gaz: Gazetteer) -> None:
     after him; "Saint James, Barbados" is the parish."""
     assert surfaces(gaz, "Its origin is the shrine of Saint James the Great.") == []
     assert surfaces(gaz, "She flew to Saint James, Barbados.") == ["Saint James", "Barbados"]
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("Boise State beat the Wyoming Cowboys in Laramie.", "Wyoming", "in_name"),
+    ("She watched the Minnesota Vikings play.", "Minnesota", "in_name"),
+    # a party's members in the state, and a place's own plural word
+    ("The Texas Democrats met in Austin.", "Texas", "place"),
+    ("Storms hit the Florida Keys.", "Florida Keys", "place"),
+])
+def test_a_province_s_team_is_in_a_name(gaz: Gazetteer, text: str, surface: str,
+                                        role: str) -> None:
+    """A state's name before a plural after "the" names a team, as a big town's does ("the
+    Toronto Raptors"): off the map by default."""
+    assert mention(gaz, text, surface).role == role
