@@ -97,7 +97,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 def skeleton(key: str) -> str:
     """The letters of an Arabic name that every English transliteration of it keeps.
 
-    A folded ``key`` without its vowels (but a word's first letter), ayn and hamza marks,
+    A folded ``key`` without its vowels and "y" (but a word's first letter), ayn and hamza marks,
     doubled letters and a final "h" after a vowel, with any article as "l": "Deir al-Balah"
     and GeoNames' "Dayr al Balaḩ" are both ``"drlbl"``, "Maarat al-Numan" and "Ma`arrat an
     Nu`man" ``"mrtlnmn"``.
@@ -154,7 +154,8 @@ class Gazetteer:
     max_words: int
     # North American telephone area code -> (country, admin-1 code; "" for a whole country)
     area_codes: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # skeleton (:func:`skeleton`) -> rows of the Arab world's places with an article in a name
+    # skeleton (:func:`skeleton`) -> rows of the Arab world's places, by their names of two
+    # words or more
     _skeletons: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -178,8 +179,8 @@ class Gazetteer:
         return self._adjectives.get(key, _EMPTY)
 
     def transliterated(self, key: str) -> np.ndarray:
-        """Rows of the Arab world's places one of whose names with an article is written
-        like the folded ``key`` but for its vowels and marks ("deir al-balah")."""
+        """Rows of the Arab world's places one of whose names of two words or more is
+        written like the folded ``key`` but for its vowels and marks ("deir al-balah")."""
         return self._skeletons.get(skeleton(key), _EMPTY)
 
     def prominent_names(self, min_population: int = 50_000) -> list[str]:

@@ -261,8 +261,6 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words), glue)
 
 
-
-
 def _article(text: str, w: Words, k: int) -> bool:
     """Whether word ``k`` is the Arabic article of a longer name ("al-" of "Bab al-Hawa")."""
     return w.key[k] in ARABIC_ARTICLES and k + 1 < len(w) and w.cap[k + 1] \

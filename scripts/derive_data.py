@@ -977,7 +977,12 @@ def name_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
     # hyphens throughout where a name has some: "Pul-e-Khumri" for GeoNames' "Pul-e Khumrī"
     keys += [(key.replace(" ", "-"), i) for key, i in keys
              if "-" in key and " " in key and _WORDS_JOINED.fullmatch(key)]
-    df = pd.DataFrame(keys, columns=["key", "place"]).drop_duplicates()
+    return _pair_table(keys)
+
+
+def _pair_table(pairs: list[tuple[str, int]]) -> pd.DataFrame:
+    """(key, place) pairs as the gazetteer reads them: unique, sorted by key."""
+    df = pd.DataFrame(pairs, columns=["key", "place"]).drop_duplicates()
     df["place"] = df["place"].astype("int32")
     return df.sort_values(["key", "place"], ignore_index=True)
 
@@ -990,11 +995,8 @@ def skeletons(places: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
         ["city", "locality", "admin1", "admin2"])
     rows = names[names["place"].isin(np.flatnonzero(arab.to_numpy()))
                  & names["key"].str.contains(r"[ -]", regex=True)]
-    pairs = [(sk, int(i)) for key, i in zip(rows["key"], rows["place"], strict=True)
-             if len(sk := skeleton(key)) >= 5]
-    df = pd.DataFrame(pairs, columns=["key", "place"]).drop_duplicates()
-    df["place"] = df["place"].astype("int32")
-    return df.sort_values(["key", "place"], ignore_index=True)
+    return _pair_table([(sk, int(i)) for key, i in zip(rows["key"], rows["place"], strict=True)
+                        if len(sk := skeleton(key)) >= 5])
 
 
 # Ordinary words in their British spelling, which Webster's lists only as "center"…
