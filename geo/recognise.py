@@ -547,19 +547,20 @@ def fuzzy_lookup(gaz: Gazetteer, key: str, cutoff: float = 88.0) -> tuple[np.nda
     return found, (hit[1] / 100 if hit else 0.0)
 
 
-def _a_big_town(gaz: Gazetteer, key: str) -> bool:
-    """Whether a name is a town's own of 100,000 people or more ("New York", not "Texas")."""
-    return any(gaz.feature[r] == "city" and gaz.population[r] >= 100_000
+def _own_name_of(gaz: Gazetteer, key: str, feature: str, population: int = 0) -> bool:
+    """Whether a name is the own name of a place of ``feature`` with ``population`` or more
+    people: a big town's ("New York", not "Texas"), a province's ("Wyoming", not "Ontario"
+    of Ontario, California)."""
+    return any(gaz.feature[r] == feature and gaz.population[r] >= population
                and own_name(str(gaz.name[r]), key) for r in gaz.lookup(key)[:50])
 
 
+def _a_big_town(gaz: Gazetteer, key: str) -> bool:
+    """Whether a name is a town's own of 100,000 people or more ("New York", not "Texas")."""
+    return _own_name_of(gaz, key, "city", 100_000)
+
+
 _PARTIES = frozenset("democrats republicans liberals conservatives libertarians".split())
-
-
-def _a_province(gaz: Gazetteer, key: str) -> bool:
-    """Whether a name is a province's own ("Wyoming", not "Ontario" of Ontario, California)."""
-    return any(gaz.feature[r] == "admin1" and own_name(str(gaz.name[r]), key)
-               for r in gaz.lookup(key)[:50])
 
 
 def _org_context(text: str, w: Words, i: int, j: int, gaz: Gazetteer) -> bool:
@@ -588,7 +589,7 @@ def _org_context(text: str, w: Words, i: int, j: int, gaz: Gazetteer) -> bool:
             not w.text[hi].isupper() and (
                 _a_big_town(gaz, name := fold(text[w.start[i] : w.end[j]]))
                 or lo > 0 and key[lo - 1] == "the" and key[hi] not in _PARTIES
-                and _a_province(gaz, name)):
+                and _own_name_of(gaz, name, "admin1")):
         return True  # a big town's team: "the Toronto Raptors", "the Houston Astros", and a
         # province's after "the": "the Wyoming Cowboys" (but "Texas Democrats"; and
         # "the Cayman Islands", "Niagara Falls": a place's own words; and a country's or a
