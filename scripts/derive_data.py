@@ -480,13 +480,15 @@ def capitals(places: pd.DataFrame, names: list[tuple[str, int]]) -> np.ndarray:
 
 
 
-def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
+def regions(ne: Path, country_layer: gpd.GeoDataFrame
+            ) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, int]]]:
     polys = gpd.read_file(ne / "ne_50m_geography_regions_polys.json")
     polys = polys[~polys["featurecla"].isin(["Continent"])].copy()
     polys["label"] = [n.title() if n.isupper() else n for n in polys["name"]]
     polys = polys.dissolve(by="label", as_index=False, aggfunc="first")
     polys["geometry"] = polys.geometry.simplify(0.05)
     rep = polys.representative_point()
+    codes = region_countries(polys, rep, country_layer)
     rows, names = [], []
     # a name several regions go by is the biggest's: "the Balkans", the peninsula, not the
     # Balkan Mountains in it
@@ -496,13 +498,13 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
         for n in region_names(label)[1:]:
             if n not in owner or area[i] > area[owner[n]]:
                 owner[n] = i
-    for (_, r), p in zip(polys.iterrows(), rep):
+    for (_, r), p, cc in zip(polys.iterrows(), rep, codes, strict=True):
         rows.append(
             {
                 "place_id": f"ne:region:{fold(r['label']).replace(' ', '_')}",
                 "name": r["label"],
                 "feature": "region",
-                "country_code": "",
+                "country_code": cc,
                 "admin1": "",
                 "lat": p.y,
                 "lon": p.x,
@@ -514,6 +516,43 @@ def regions(ne: Path) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[tuple[str, i
     layer = polys[["label", "featurecla", "geometry"]].rename(columns={"label": "name"})
     layer["place_id"] = [r["place_id"] for r in rows]
     return pd.DataFrame(rows), layer, names
+
+
+# Natural Earth's kinds of region drawn as label shapes rather than their extent.
+_LABEL_SHAPES = frozenset({"Range/mtn", "Desert", "Plateau", "Foothills", "Lake"})
+
+
+def region_countries(polys: gpd.GeoDataFrame, points: gpd.GeoSeries,
+                     country_layer: gpd.GeoDataFrame, share: float = 0.95) -> list[str]:
+    """The country of each region that lies in one: the country holding ``share`` of the land
+    it covers and its label point ("Viti Levu" is Fiji's, "Siberia" Russia's), else "" (the
+    Sahel, Patagonia).
+
+    Mountain ranges, deserts and plateaus get none: their outlines here are label shapes, not
+    their extent (the Caucasus is a 0.3 km² speck in Azerbaijan, the Himalayas a strip on
+    India's side of Nepal's border), and so is the Great Lakes' one lake feature.
+    """
+    ea = "EPSG:6933"  # equal-area
+    regions_ea = gpd.GeoDataFrame({"region": range(len(polys))},
+                                  geometry=polys.geometry.to_crs(ea).buffer(0))
+    land = country_layer[["iso_a2", "geometry"]].to_crs(ea)
+    land["geometry"] = land.buffer(0)
+    parts = gpd.overlay(regions_ea, land, how="intersection", keep_geom_type=True)
+    parts["area"] = parts.area
+    by_country = parts.groupby(["region", "iso_a2"])["area"].sum().reset_index()
+    total = by_country.groupby("region")["area"].sum()
+    top = by_country.sort_values("area").groupby("region").last()
+    at_point = gpd.sjoin(gpd.GeoDataFrame(geometry=points.values, crs=polys.crs),
+                         country_layer[["iso_a2", "geometry"]], how="left", predicate="within")
+    point_cc = at_point.groupby(level=0)["iso_a2"].first()
+    codes = []
+    for i in range(len(polys)):
+        cc = top["iso_a2"].get(i)
+        held = top["area"].get(i, 0.0) / total.get(i, 1.0)
+        drawn = polys["featurecla"].iat[i] not in _LABEL_SHAPES
+        codes.append(cc if drawn and isinstance(cc, str) and held >= share
+                     and point_cc.get(i) == cc else "")
+    return codes
 
 
 # Natural Earth's short forms in regions' names, written out: "Caucasus Mts.", "Balkan Pen."
@@ -1121,7 +1160,7 @@ def main(argv: list[str] | None = None) -> None:
     c_rows, c_layer, c_names = countries(ne)
     k_rows, k_names = continents()
     s_rows, s_names = subregions(c_layer)
-    r_rows, r_layer, r_names = regions(ne)
+    r_rows, r_layer, r_names = regions(ne, c_layer)
     towns = with_cities500(admin_extents())
     codes = admin1_codes(towns)
     wider = frozenset(

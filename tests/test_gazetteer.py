@@ -275,6 +275,19 @@ def test_regions_of_the_gazetteer_have_outlines_to_draw(gaz: Gazetteer, name: st
     assert ids and set(ids) <= outlined
 
 
+@pytest.mark.parametrize(("name", "cc"), [
+    ("Viti Levu", "FJ"), ("Siberia", "RU"), ("Mindanao", "PH"), ("Ogaden", "ET"),
+    ("Niger Delta", "NG"), ("Kamchatka Peninsula", "RU"),
+    # in several countries, or drawn as a label rather than the land it names
+    ("Sahel", ""), ("Patagonia", ""), ("Alps", ""), ("Himalayas", ""), ("Caucasus", ""),
+    ("Great Lakes", ""), ("Garagum Desert", "")])
+def test_a_region_in_one_country_is_that_countrys(gaz: Gazetteer, name: str, cc: str) -> None:
+    """A region is in a country when that country holds nearly all of its land: its mentions
+    then count for the text's focus and show under that country's filter."""
+    [row] = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "region"]
+    assert gaz.country_code[row] == cc
+
+
 @pytest.mark.parametrize("name", ["Scotland", "Wales", "Northern Ireland", "Leinster", "Tuscany"])
 def test_regions_natural_earth_splits_up_are_regions_too(gaz: Gazetteer, name: str) -> None:
     """GeoNames' admin-1 units that Natural Earth divides into counties (Scotland) exist."""
