@@ -84,9 +84,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p)) for k, p in [
             rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+{_YEAR})?)"),
     ("mdy", rf"\b(?P<x>(?:{_WD_ANY},?\s+)?(?P<mon>{_MON})\s+(?:the\s+)?{_DAY}"
             rf"(?:\s*[-–]\s*{_LAST_DAY})?(?:,?\s+{_YEAR})?)"),
-    ("month", _PRE.format("in|since|during|until|till|by|from|of|before|after|through|"
-                          "throughout|between")
-     + rf"(?P<x>(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<mon>{_MON})(?:,?\s+{_YEAR})?)"),
+    # "in August 2019", "in August, 2019", "in August of 2019"; "from June to August" (not
+    # "according to January", a person)
+    ("month", _PRE.format("in|since|during|until|till|by|from|(?<![Aa]ccording )to|of|before|"
+                          "after|through|throughout|between")
+     + rf"(?P<x>(?:(?P<part>(?i:early|mid|late))[-\s]+)?(?P<mon>{_MON})"
+       rf"(?:(?:,|\s+of)?\s+{_YEAR})?)"),
     ("season", _PRE.format("in|during|over|through|throughout|since|until|by|from|of")
      + r"(?P<x>\b(?:(?P<rel>(?i:(?:earlier|later)\s+this|this|last|next|past))\s+)?"
        rf"(?P<season>(?i:spring|summer|autumn|fall|winter))(?![A-Za-z])"
@@ -299,8 +302,11 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> Interval | None:
 
 
 def _r_decade(m: re.Match[str], ctx: _Ctx) -> Interval | None:
+    """A decade ("the 1990s"), or a century where that is what the round number says ("the
+    1800s", "the 1900s"; "the 2000s" is the decade, as the news uses it)."""
     start = int(m["decade"])
-    return Interval(datetime.date(start, 1, 1), datetime.date(start + 9, 12, 31), "years")
+    span = 99 if start % 100 == 0 and start < 2000 else 9
+    return Interval(datetime.date(start, 1, 1), datetime.date(start + span, 12, 31), "years")
 
 
 def _r_relative(m: re.Match[str], ctx: _Ctx) -> Interval | None:
@@ -382,8 +388,9 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], Interval | None]] = {
 def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
     """Reject matches that are words, not dates: a bare "May", "Arab Spring", "2012 troops",
     "a 1990-1980 vote"."""
-    if kind == "month":
-        return bool(m["pre"] or m["part"] or m["year"])
+    if kind == "month":  # (not "to April Smith", "of June Carter": a given name)
+        return bool(m["pre"] and not (m["year"] or _NAME_AFTER.match(text, m.end("x")))
+                    or m["part"] or m["year"])
     if kind == "season":
         word = m["season"]
         return bool(m["pre"] or m["rel"] or m["year"]) or (word.islower() and word != "fall")
@@ -398,6 +405,7 @@ def _is_phrase(kind: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _YEAR_END = re.compile(r"\s*(?:[,.;:!?)\]]|$)")  # "in 2012." or "(2012)": a year, not a count
 _THE_BEFORE = re.compile(r"(?:\b[Tt]he|'s)\s+$")  # "the 2012 elections", "Mali's 2012 coup"
 

@@ -53,7 +53,8 @@ and share as a link.
 #### How a date is decided
 Each sentence is dated from the date phrases it contains ("on 21 March", "in April 2012",
 "last week", "over the weekend", "between 2012 and 2014", "2012-13", "the 2013/14 season",
-"from March 3 to April 5", "Q3 2019", "the 1990s", "on Christmas Eve"),
+"from March 3 to April 5", "from June to August", "in August of 2019", "Q3 2019", "the
+1990s", "the 1800s", "on Christmas Eve"),
 read against the time of writing; a span is all of it, and of several phrases the most
 precise counts. A sentence without one takes the publication date. When a document gives no
 publication date, Placeline infers the year it was written from phrases like "this year,

@@ -150,6 +150,12 @@ def test_month_year_is_the_whole_month() -> None:
     assert only("the January 2012 coup", MAY_1_2012) == expected
 
 
+@pytest.mark.parametrize("text", ["in January of 2012", "in January, 2012", "January of 2012"])
+def test_month_of_a_year_is_that_months(text: str) -> None:
+    """"In January of 2012" is January 2012, not the January nearest the time of writing."""
+    assert only(text, D(2020, 8, 19)) == Interval(D(2012, 1, 1), D(2012, 1, 31), "month")
+
+
 def test_month_in_writing_year_and_parts_of_month() -> None:
     assert only("in January", MAY_1_2012) == Interval(D(2012, 1, 1), D(2012, 1, 31), "month")
     july = Interval(D(2012, 7, 1), D(2012, 7, 31), "month")
@@ -172,6 +178,9 @@ def test_year_in_context(text: str) -> None:
     ("He served 2001–2009.", 2001, 2009),
     ("In the 1990s, Mali was a democracy.", 1990, 1999),
     ("In the late 1980s, rains failed.", 1980, 1989),  # the whole decade, as "late July"
+    ("In the 1800s, caravans crossed the Sahara.", 1800, 1899),  # a century
+    ("In the early 1900s, the railway reached Bamako.", 1900, 1999),
+    ("In the 2000s, gold mining grew.", 2000, 2009),  # the decade, as the news uses it
 ])
 def test_spans_of_years_and_decades(text: str, first: int, last: int) -> None:
     """A span of years is all of them, not its first ("between 2012 and 2014" had been
@@ -206,6 +215,10 @@ def test_a_sentence_s_year_is_more_specific_than_its_decade() -> None:
         "the 9/11 attacks",
         "the M5 coalition",
         "Theresa May said",
+        "in May Theresa May said",
+        "a letter to April Smith",
+        "According to January, 190 counties are under burn bans.",
+        "the family of June Carter",
         "the Arab Spring",
         "prices fall sharply",
     ],
@@ -438,6 +451,7 @@ def test_a_date_without_its_year_takes_the_year_of_the_next_one_it_is_joined_to(
     ("From December 2011 until March 2012, it rained.",
      Interval(D(2011, 12, 1), D(2012, 3, 31), "month")),
     ("It lasted from June 2010 to May 2012.", Interval(D(2010, 6, 1), D(2012, 5, 31), "month")),
+    ("Rains fell from June to August.", Interval(D(2020, 6, 1), D(2020, 8, 31), "month")),
 ])
 def test_two_dates_joined_as_ends_are_one_span(text: str, span: Interval) -> None:
     """"From March 3 to April 5" is all of it, not March 3 (its ends joined by "to",
