@@ -1330,9 +1330,11 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
     if m.role == "place" and _names_an_airport(text, w, runs, i, j):
         return True  # "the Greenville-Spartanburg International Airport": where it is
     if ("people" in m.cues or "the" in m.cues and not _word_after(w, j, _PLACE_AFTER_THE)
-            and not _municipal(text, w, gaz, m, facts)) and not big and m.role != "in_name":
+            and "based" not in m.cues and not _municipal(text, w, gaz, m, facts)) and not big \
+            and m.role != "in_name":
         return False  # "the Bambara population", not "the Roselle police", "the DeKalb area"
-        # nor "the Ménaka region" (a new region the gazetteer has only the town of)
+        # nor "the Ménaka region" (a new region the gazetteer has only the town of), nor "the
+        # Cupertino-based company"
     run = runs.get(i, (i, i))
     # a word inside a longer capitalised name that is not a place ("Boubou Cissé"), nor a
     # town's own ("Bend City Hall"); a big town's old or foreign name is no evidence either

@@ -1396,6 +1396,8 @@ def test_a_firm_of_a_town_and_a_surname_before_who(gaz: Gazetteer, text: str,
         ("Geneva-based officials urged vaccination.", ["Geneva"]),
         ("Reading-born actor Kate Winslet returned home.", ["Reading"]),
         ("Geneva was drunk in the old port.", []),  # the gin, first in its sentence
+        # after "the", as a big town's name is ("the Bambara population" is a people)
+        ("Apple, the Cupertino-based company, said.", ["Cupertino"]),
     ],
 )
 def test_a_name_hyphened_to_based_or_born_is_a_place(gaz: Gazetteer, text: str,
