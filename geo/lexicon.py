@@ -66,11 +66,12 @@ herders nomads minority majority countries nations nationality nationals
 """.split()
 )
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words that are never places on their own, though places bear their names
 # ("the Duma" is Russia's parliament; the Syrian town is written "Douma").
-NOT_PLACES = frozenset(
+NOT_PLACES = WEEKDAYS | frozenset(
     """
-monday tuesday wednesday thursday friday saturday sunday january february april june july
+january february april june july
 august september october november december christmas easter thanksgiving halloween ramadan
 hamas hezbollah hizbollah fatah taliban nato xinhua reuters god commonwealth google duma
 """.split()

@@ -41,6 +41,7 @@ from .lexicon import (
     TITLES,
     VEHICLE_MAKES,
     VEHICLE_WORDS,
+    WEEKDAYS,
     common_words,
     given_names,
     given_words,
@@ -326,7 +327,10 @@ _OWNED_PLACES = frozenset("ferry landing mill mills station gap creek bluff cros
 
 
 def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words (with name particles inside): candidate proper names."""
+    """Maximal runs of capitalised words (with name particles inside): candidate proper names.
+
+    A weekday ends a run: "in Duluth Monday morning" is Duluth, then a day (no name goes on
+    with one: "Good Friday" starts with its word)."""
     runs: list[tuple[int, int]] = []
     n, resume = len(w), 0
     cap, key = w.cap, w.key
@@ -337,6 +341,7 @@ def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
         while (
             j + 1 < n
             and w.glue[j]
+            and key[j + 1] not in WEEKDAYS
             and (
                 cap[j + 1]
                 or (

@@ -1084,6 +1084,18 @@ def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("He died in Duluth Monday morning.", ["Duluth"]),
+    ("Four passengers died in a crash in Montana Sunday.", ["Montana"]),
+    ("Friday Harbor is a town on San Juan Island.", ["Friday Harbor"]),
+])
+def test_a_weekday_after_a_place_is_no_part_of_its_name(gaz: Gazetteer, text: str,
+                                                        expected: list[str]) -> None:
+    """News writes "in Duluth Monday" without "on": the day ends the capitalised run, which
+    had been read as one longer name that is no place's."""
+    assert surfaces(gaz, text)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Shanghai reported 20 new cases on Monday. Schools in Shanghai closed.",
      ["Shanghai", "Shanghai"]),
     ("Reading is fun. He lives in Oxford.", ["Oxford"]),
