@@ -673,6 +673,17 @@ _CUE_AFTER = _REGION_AFTER | _CITY_AFTER | PEOPLE_WORDS | _POLITY_AFTER | _MINIS
 _CUE_BEFORE = _PARTS | _TOWN_PARTS | LOCATIVES | _PLACE_VERBS | {"capital", "of", "the"}
 
 
+def _of_a_persons_town(w: Words, i: int, person_at: set[int],
+                       runs: dict[int, tuple[int, int]]) -> bool:
+    """Whether word i follows "of" after a person's full name, given name and surname, in
+    one sentence: "Mary Jones of Champaign", where she lives. Not a title's ("the Duke of
+    York") nor an epithet's ("Catherine of Aragon"), a name of one word."""
+    k = i - 2
+    a, b = runs.get(k, (k, k))
+    return b == k and b > a and w.sentence[a] == w.sentence[i] and \
+        all(p in person_at for p in range(a, b + 1)) and w.end[k] + 4 == w.start[i]
+
+
 def _cues(w: Words, i: int, j: int) -> set[str]:
     """Words next to a name that say what it names: 'region', 'capital', 'northern'…"""
     sent, key = w.sentence, w.key
@@ -865,6 +876,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 text[end[i - 2] : start[i]] in _LIST_GAPS and \
                 text[end[i - 3] : start[i - 2]] == " ":
             m.cues.add("locative")  # "in Meppadi and Kalpetta", whatever Meppadi is
+        elif lead > 2 and key[lead - 1] == "of" and _of_a_persons_town(w, lead, person_at, runs):
+            m.cues.add("locative")  # "his daughter, Mary Jones of Champaign": where she lives
         if w.text[i].isupper() and (
                 (w.first[i] and text[start[i] - 2 : start[i]] not in _AFTER_A_COLON
                  and not (i > 0 and w.sentence[i - 1] == w.sentence[i]

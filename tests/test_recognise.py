@@ -1083,6 +1083,17 @@ def test_a_relative_named_after_a_place_is_a_person(gaz: Gazetteer) -> None:
                     ) == ["Dallas", "Austin"]
 
 
+@pytest.mark.parametrize("text", [
+    "He is survived by his daughter, Mary Jones of Champaign.",
+    "Mary Jones of Peoria and Tom Lee of Champaign attended.",
+])
+def test_a_town_after_a_persons_full_name_and_of_is_where_they_live(gaz: Gazetteer,
+                                                                     text: str) -> None:
+    """"Mary Jones of Champaign": Champaign, where she lives, though "champaign" is also a
+    word (open country) and is no place on its own mid-sentence."""
+    assert "Champaign" in surfaces(gaz, text)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("He died in Duluth Monday morning.", ["Duluth"]),
     ("Four passengers died in a crash in Montana Sunday.", ["Montana"]),
