@@ -928,6 +928,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         mentions = [m for m in mentions if m.key not in named]
     if speakers := _speakers(text, w, mentions, gaz, surnames):
         mentions = [m for m in mentions if m.key not in speakers]
+    # a demonym with a speech word after it and no "the" is a surname: "“We will,” French
+    # said" (not "the French said", the people or their government; nor "he told French
+    # media", where the word is an adjective still)
+    mentions = [m for m in mentions if not (m.role == "adjective" and "the" not in m.cues
+                                            and _speech_after(w, m.tokens[1]))]
     if shops := _shops(text, mentions, gaz):
         mentions = [m for m in mentions if not (m.key in shops and _possessive(text, m))]
     _enumerations(text, mentions)
@@ -1101,10 +1106,15 @@ def _speaks(w: Words, i: int, j: int) -> bool:
     (not "said Madison Circuit Judge Clouse", nor "Patrick Woodrow, of Bucknell, told…",
     where the town is where he is from). Most mentions have none, so this is cheap."""
     key, start, end = w.key, w.start, w.end
-    if j + 1 < len(w) and key[j + 1] in _SPEECH and start[j + 1] - end[j] == 1:
+    if _speech_after(w, j):
         return True
     return i > 0 and key[i - 1] in _SPEECH and start[i] - end[i - 1] == 1 \
         and not (w.glue[j] and w.cap[j + 1])
+
+
+def _speech_after(w: Words, j: int) -> bool:
+    """Whether a speech word follows word j after one space: "Georgia said"."""
+    return j + 1 < len(w) and w.key[j + 1] in _SPEECH and w.start[j + 1] - w.end[j] == 1
 
 
 def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set[str]

@@ -1193,6 +1193,18 @@ def test_a_small_place_s_name_that_speaks_is_a_person(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Europe said no to the plan.") == ["Europe"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We cooperated completely with the auditors,” French said.", []),
+    ("Finn said pairing with the project is ideal.", []),
+    # the people or their government; and an adjective after a speech word still
+    ("The French said they would stay.", ["French"]),
+    ("He told French media the plans were clear.", ["French"]),
+])
+def test_a_demonym_that_speaks_is_a_surname(gaz: Gazetteer, text: str,
+                                            expected: list[str]) -> None:
+    assert surfaces(gaz, text) == expected
+
+
 def test_in_before_a_date_is_no_locative_cue(gaz: Gazetteer) -> None:
     """Numbers are no words: in "In 2009, Texas passed a law", "in" is not before Texas."""
     assert "locative" not in mention(gaz, "In 2009, Texas passed a law.", "Texas").cues
