@@ -1822,6 +1822,7 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
             gap in (", ", " in ", " in the ", " near ", " outside ", ", near ")
             and a.sentence == b.sentence
             and not (gap == ", " and _speaks(w, *b.tokens))
+            and not _spans_countries(gaz, a.candidates)
             and ("located" in a.cues  # its place is what follows: "in Greenlane, Auckland"
                  or not (gap == ", " and (a.listed is not None and a.listed == b.listed
                                           or _facts(gaz, a.key, a.candidates).first_country
@@ -1863,6 +1864,15 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
             a.near, a.inside = b.key, True  # "Springfield, the Illinois capital", "Juba, the
             # capital of South Sudan", "Kabul, the Afghan capital", "Chester, a small town in
             # Orange County"
+
+
+def _spans_countries(gaz: Gazetteer, rows: np.ndarray) -> bool:
+    """Whether some candidate is a continent or a part of one that holds whole countries
+    ("Western Asia", the Middle East): in nothing the text can name after it ("the Middle
+    East, Italy and Russia" is a list). Natural Earth's physical regions may be in a country
+    ("the Rift Valley, Kenya")."""
+    return any(gaz.feature[r] == "region" and not gaz.country_code[r]
+               and not str(gaz.place_id[r]).startswith("ne:region:") for r in rows.tolist())
 
 
 # After a province or country: what makes the name before it its town ("Santa Cruz, Bolivia's

@@ -474,6 +474,18 @@ def test_containment_noted(gaz: Gazetteer) -> None:
                    "Yangasso").near == "segou"
 
 
+@pytest.mark.parametrize(("text", "surface", "near"), [
+    # a continent or a part of one holding whole countries is in none of them: a list
+    ("It served in the Far East, the Middle East, Italy and Russia.", "Middle East", None),
+    ("Aid went to West Africa, Mali first.", "West Africa", None),
+    # a physical region may be in a country
+    ("Drought hit the Rift Valley, Kenya, last year.", "Rift Valley", "kenya"),
+])
+def test_a_region_spanning_countries_is_in_no_country(gaz: Gazetteer, text: str, surface: str,
+                                                      near: str | None) -> None:
+    assert mention(gaz, text, surface).near == near
+
+
 def test_unknown_word_placed_only_when_located(gaz: Gazetteer) -> None:
     assert "Yangasso" in surfaces(gaz, "Attacks reached as far as Yangasso in the Ségou region.")
     assert "Yangasso" not in surfaces(gaz, "Attacks reached as far as Yangasso last week.")
