@@ -104,6 +104,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "BA": ["Bosnia", "Bosnia-Herzegovina"],
     "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"],
+    "BF": ["Burkina"],  # "Mali, Niger and Burkina"
 }
 # Former states and old names by the state that succeeded them (where several did, the one
 # holding the capital): history texts name them, and a map shows them there.

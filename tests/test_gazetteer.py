@@ -64,6 +64,8 @@ def test_unusable_names(name: str) -> None:
 def test_country_rows_for_mali_and_burkina_faso(gaz: Gazetteer) -> None:
     assert ("Mali", "country", "ML") in places(gaz, gaz.lookup("mali"))
     assert ("Burkina Faso", "country", "BF") in places(gaz, gaz.lookup("burkina faso"))
+    # and by the short form the news uses: "Mali, Niger and Burkina"
+    assert places(gaz, gaz.lookup("burkina")) == [("Burkina Faso", "country", "BF")]
 
 
 @pytest.mark.parametrize(("key", "name"), [
