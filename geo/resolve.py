@@ -262,11 +262,17 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         # and a province's namesake town by the province's name, whatever the town is called
         # now (Chittagong, Chattogram's old name, is the division's own); a region goes by the
         # English names given it, none borrowed ("the Middle East" is Western Asia's own), and
-        # so does a sea ("the Pacific")
+        # so does a sea ("the Pacific"), and a province by a name no town of its own bears as
+        # its own ("Normandy", the English name of Lower Normandy, is no borrowing that a
+        # Surrey village's own name outranks; "Latakia" is the city's, the governorate's
+        # only as another name)
         namesake = {t for ts in namesakes for t in ts}
+        owned = {(codes[k], gaz.admin1[r]) for k, (r, f) in enumerate(zip(row_list, features))
+                 if f in ("city", "locality") and own_name(str(gaz.name[r]), key)}
         own = [f in ("airport", "region", "sea") or r in namesake
+               or f == "admin1" and (cc, gaz.admin1[r]) not in owned
                or own_name(str(gaz.name[r]), key)
-               for r, f in zip(row_list, features)]
+               for r, f, cc in zip(row_list, features, codes)]
         exact = [fold(str(gaz.name[r])) == key for r in row_list]
         named = {cc for cc, f, e in zip(codes, features, exact) if e and f == "country"}
         provinces = {cc for cc, f, e in zip(codes, features, exact) if e and f == "admin1"}

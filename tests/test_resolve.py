@@ -126,6 +126,17 @@ def test_a_government_or_governor_makes_a_name_the_province() -> None:
     assert g.loc[g["surface"] == "Quebec", "feature"].tolist() == ["admin1", "admin1"]
 
 
+def test_a_provinces_english_name_is_its_own_beside_villages_abroad() -> None:
+    """"Normandy" is Lower Normandy's English name, not a borrowing that the own name of a
+    Surrey village outranks, in a story set in Brittany and Cornwall; but "Latakia" is the
+    city's own name and the governorate's only as another, and the city stays its reading."""
+    text = ("Storm Ciarán battered Cornwall, cutting power to homes in Jersey. In Brittany, "
+            "winds reached 200 km/h, and Normandy's ports were closed.")
+    r = row(text, "Normandy")
+    assert (r["country_code"], r["feature"]) == ("FR", "admin1")
+    assert row("Clashes broke out in Latakia.", "Latakia")["feature"] == "city"
+
+
 def test_a_town_named_like_a_province_gains_nothing_from_being_near() -> None:
     """Delaware, Ohio, lies near Louisville and Lexington; the state does not. Nearness
     is no evidence for a town that shares a province's name: 'a Delaware company' is the
