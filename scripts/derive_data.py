@@ -409,7 +409,12 @@ COUNTRY_GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "Maghreb": (["the Maghreb"], ["MA", "DZ", "TN", "LY", "MR"]),
     "Levant": (["the Levant"], ["SY", "LB", "IL", "PS", "JO"]),
     "Baltic states": (["the Baltic states", "the Baltics"], ["EE", "LV", "LT"]),
-    "Benelux": ([], ["BE", "NL", "LU"]),
+    "Benelux": (["the Low Countries"], ["BE", "NL", "LU"]),
+    "Nordic countries": (["the Nordic countries", "the Nordics"], ["DK", "FI", "IS", "NO", "SE"]),
+    "Channel Islands": (["the Channel Islands"], ["JE", "GG"]),
+    # the Caucasus of the news: its three states (Russia's North Caucasus is its provinces')
+    "South Caucasus": (["the South Caucasus", "the Caucasus", "Caucasus", "Transcaucasia"],
+                       ["GE", "AM", "AZ"]),
 }
 
 
@@ -566,6 +571,25 @@ _REGION_FORMS = [(re.compile(rf"\b{short}$"), full) for short, full in (
 _KIND = re.compile(r"^(?P<x>[A-Z][a-z]+) (?P<kind>Mountains|Range|Desert|Peninsula)$")
 
 
+# English names of the regions Natural Earth labels in another language. Our own short table.
+REGION_ENGLISH_NAMES = {
+    "Península Ibérica": ["Iberian Peninsula"],
+    "Pen. De Yucatán": ["Yucatán Peninsula"],
+    "Desierto De Atacama": ["Atacama Desert"],
+    "Péninsule D’Ungava": ["Ungava Peninsula"],
+    "Pén. de Gaspé": ["Gaspé Peninsula"],
+    "Istmo de Tehuantepec": ["Isthmus of Tehuantepec"],
+    "Is. de Panamá": ["Isthmus of Panama"],
+    "Alti-Planicie Mexicana": ["Mexican Plateau"],
+    "Costa de los Mosquitos": ["Mosquito Coast"],
+    "Cord. Cantábrica": ["Cantabrian Mountains"],
+    "Appennini": ["Apennines", "Apennine Mountains"],
+    "Archipel Des Tuamotu": ["Tuamotu Archipelago", "Tuamotus"],
+    "Chaîne Annamitique": ["Annamite Range", "Annamite Mountains"],
+    "Rub’ Al Khali": ["Empty Quarter"],
+}
+
+
 def region_names(label: str) -> list[str]:
     """A geographic region's names as the news writes them, its label first. The word alone
     is kept only where it names nothing else: no town ("Napier", "Pensacola"), no everyday
@@ -573,7 +597,7 @@ def region_names(label: str) -> list[str]:
     full = label
     for rx, repl in _REGION_FORMS:
         full = rx.sub(repl, full)
-    out = [label, full]
+    out = [label, full, *REGION_ENGLISH_NAMES.get(label, [])]
     if (m := _KIND.match(full)) is not None:
         x, kind = m["x"], m["kind"]
         # "Ural", "Rocky", "Balkan" (not "Crystal", nor the "Yamal" peninsula)

@@ -281,7 +281,7 @@ def test_regions_of_the_gazetteer_have_outlines_to_draw(gaz: Gazetteer, name: st
     ("Viti Levu", "FJ"), ("Siberia", "RU"), ("Mindanao", "PH"), ("Ogaden", "ET"),
     ("Niger Delta", "NG"), ("Kamchatka Peninsula", "RU"),
     # in several countries, or drawn as a label rather than the land it names
-    ("Sahel", ""), ("Patagonia", ""), ("Alps", ""), ("Himalayas", ""), ("Caucasus", ""),
+    ("Sahel", ""), ("Patagonia", ""), ("Alps", ""), ("Himalayas", ""), ("Caucasus Mountains", ""),
     ("Great Lakes", ""), ("Garagum Desert", "")])
 def test_a_region_in_one_country_is_that_countrys(gaz: Gazetteer, name: str, cc: str) -> None:
     """A region is in a country when that country holds nearly all of its land: its mentions
@@ -371,6 +371,20 @@ def test_provinces_have_their_english_names_too(gaz: Gazetteer, name: str, own: 
     Region")."""
     rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "admin1"]
     assert [(str(gaz.name[r]), str(gaz.country_code[r])) for r in rows] == [(own, country)]
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Iberian Peninsula", 40.0, -4.0), ("Atacama Desert", -26.0, -70.0),
+    ("Yucatán Peninsula", 20.5, -88.5), ("Apennines", 43.0, 13.0),
+    ("Channel Islands", 49.3, -2.3), ("Caucasus", 41.5, 45.0)])
+def test_regions_by_the_english_names_the_news_uses(gaz: Gazetteer, name: str, lat: float,
+                                                    lon: float) -> None:
+    """Natural Earth labels some regions in another language ("Península Ibérica"); and the
+    Channel Islands and the Caucasus of the news are their states (Jersey and Guernsey; Georgia,
+    Armenia and Azerbaijan), not California's islands nor a label's speck by the Caspian."""
+    rows = [r for r in gaz.lookup(fold(name)) if gaz.feature[r] == "region"]
+    assert any(haversine_km(gaz.lat[r], gaz.lon[r], lat, lon) < 200 for r in rows), \
+        [(str(gaz.name[r]), float(gaz.lat[r]), float(gaz.lon[r])) for r in rows]
 
 
 @pytest.mark.parametrize(("name", "own", "country"), [
