@@ -272,6 +272,11 @@ ADMIN2_UNIONS: dict[tuple[str, str, str], tuple[list[str], tuple[str, ...]]] = {
                                                    "Loudoun County", "Prince William County")),
     ("US", "Illinois", "Chicagoland"): ([], ("Cook County", "DuPage County", "Lake County",
                                              "Will County", "Kane County", "McHenry County")),
+    ("US", "Michigan", "Upper Peninsula"): ([], (
+        "Alger County", "Baraga County", "Chippewa County", "Delta County", "Dickinson County",
+        "Gogebic County", "Houghton County", "Iron County", "Keweenaw County", "Luce County",
+        "Mackinac County", "Marquette County", "Menominee County", "Ontonagon County",
+        "Schoolcraft County")),
     ("GB", "Scotland", "Orkney"): (["Orkney Islands", "the Orkneys"], ("Orkney Islands",)),
 }
 

@@ -409,12 +409,11 @@ COUNTRY_GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "Maghreb": (["the Maghreb"], ["MA", "DZ", "TN", "LY", "MR"]),
     "Levant": (["the Levant"], ["SY", "LB", "IL", "PS", "JO"]),
     "Baltic states": (["the Baltic states", "the Baltics"], ["EE", "LV", "LT"]),
-    "Benelux": (["the Low Countries"], ["BE", "NL", "LU"]),
-    "Nordic countries": (["the Nordic countries", "the Nordics"], ["DK", "FI", "IS", "NO", "SE"]),
-    "Channel Islands": (["the Channel Islands"], ["JE", "GG"]),
+    "Benelux": (["Low Countries"], ["BE", "NL", "LU"]),
+    "Nordic countries": (["Nordics"], ["DK", "FI", "IS", "NO", "SE"]),
+    "Channel Islands": ([], ["JE", "GG"]),
     # the Caucasus of the news: its three states (Russia's North Caucasus is its provinces')
-    "South Caucasus": (["the South Caucasus", "the Caucasus", "Caucasus", "Transcaucasia"],
-                       ["GE", "AM", "AZ"]),
+    "South Caucasus": (["Caucasus", "Transcaucasia"], ["GE", "AM", "AZ"]),
 }
 
 

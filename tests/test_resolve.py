@@ -613,6 +613,8 @@ def test_the_object_of_a_verb_of_place_is_where_something_happened() -> None:
          37.9, -122.3),
         ("The ferry from Orkney to Shetland was cancelled.", "Orkney", "GB", 59.0, -3.0),
         ("The ferry from Orkney to Shetland was cancelled.", "Shetland", "GB", 60.5, -1.2),
+        ("Hunters in the Upper Peninsula braced for snow.", "Upper Peninsula", "US", 46.4,
+         -87.0),
     ],
 )
 def test_a_region_made_of_counties(text: str, surface: str, country: str, lat: float,
