@@ -277,7 +277,7 @@ ADMIN2_UNIONS: dict[tuple[str, str, str], tuple[list[str], tuple[str, ...]]] = {
         "Gogebic County", "Houghton County", "Iron County", "Keweenaw County", "Luce County",
         "Mackinac County", "Marquette County", "Menominee County", "Ontonagon County",
         "Schoolcraft County")),
-    ("GB", "Scotland", "Orkney"): (["Orkney Islands", "the Orkneys"], ("Orkney Islands",)),
+    ("GB", "Scotland", "Orkney"): (["Orkney Islands", "Orkneys"], ("Orkney Islands",)),
 }
 
 

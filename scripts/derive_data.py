@@ -408,7 +408,7 @@ COUNTRY_GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "Horn of Africa": ([], ["SO", "ET", "ER", "DJ"]),
     "Maghreb": (["the Maghreb"], ["MA", "DZ", "TN", "LY", "MR"]),
     "Levant": (["the Levant"], ["SY", "LB", "IL", "PS", "JO"]),
-    "Baltic states": (["the Baltic states", "the Baltics"], ["EE", "LV", "LT"]),
+    "Baltic states": (["Baltics"], ["EE", "LV", "LT"]),
     "Benelux": (["Low Countries"], ["BE", "NL", "LU"]),
     "Nordic countries": (["Nordics"], ["DK", "FI", "IS", "NO", "SE"]),
     "Channel Islands": ([], ["JE", "GG"]),

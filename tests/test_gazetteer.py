@@ -376,7 +376,8 @@ def test_provinces_have_their_english_names_too(gaz: Gazetteer, name: str, own: 
 @pytest.mark.parametrize(("name", "lat", "lon"), [
     ("Iberian Peninsula", 40.0, -4.0), ("Atacama Desert", -26.0, -70.0),
     ("Yucatán Peninsula", 20.5, -88.5), ("Apennines", 43.0, 13.0),
-    ("Channel Islands", 49.3, -2.3), ("Caucasus", 41.5, 45.0), ("Low Countries", 51.0, 5.0)])
+    ("Channel Islands", 49.3, -2.3), ("Caucasus", 41.5, 45.0), ("Low Countries", 51.0, 5.0),
+    ("Baltics", 57.0, 24.5), ("Nordics", 63.0, 16.0)])
 def test_regions_by_the_english_names_the_news_uses(gaz: Gazetteer, name: str, lat: float,
                                                     lon: float) -> None:
     """Natural Earth labels some regions in another language ("Península Ibérica"); and the
