@@ -358,6 +358,17 @@ def capital_runs(text: str, w: Words) -> list[tuple[int, int]]:
     return runs
 
 
+_OPEN_QUOTES = frozenset("'\"‘“")
+_CLOSE_QUOTE = re.compile(r"[,.]?['\"’”]")
+
+
+def _nickname(text: str, w: Words, t: int, j: int) -> bool:
+    """Whether the title at word t and the name up to word j stand in quotes: a nickname
+    ("former mayor known as 'Mr. Arlington'"), whose name is no one's surname."""
+    return w.start[t] > 0 and text[w.start[t] - 1] in _OPEN_QUOTES and \
+        _CLOSE_QUOTE.match(text, w.end[j]) is not None
+
+
 def _capitalised(w: Words) -> list[int]:
     """Positions of the capitalised words: the only places a name can start (most words are
     lower case, so loops over names visit these instead of every word)."""
@@ -423,8 +434,9 @@ def people(
             and text[w.end[i - 1] : w.start[i]] in (" ", ", ") and not place_at(i, i, j)
         if titled or kin:
             positions.update(range(i, j + 1))
-            surnames.update(key[i if titled else i + 1 : j + 1])  # after a kin word: not
-            continue  # the given name ("Jenny")
+            if not (titled and _nickname(text, w, i - 1, j)):  # 'Mr. Arlington': a town's
+                surnames.update(key[i if titled else i + 1 : j + 1])  # man, not a surname
+            continue  # after a kin word: not the given name ("Jenny")
         # "… Affairs Esther Brimmer": a given name followed by more name, not itself a place
         # (nor an organisation's, a building's or a street's: "Paris High School", "Georgia
         # School Boards Association", "Paris City Hall", "Old Alton Edwardsville Road");

@@ -1106,6 +1106,16 @@ def test_a_town_after_a_persons_full_name_and_of_is_where_they_live(gaz: Gazette
     assert "Champaign" in surfaces(gaz, text)
 
 
+def test_a_titled_nickname_in_quotes_is_no_surname(gaz: Gazetteer) -> None:
+    """'Mr. Arlington' in quotes is a town's man, a nickname: Arlington is no one's surname in
+    the text, and stays the town elsewhere (a title before a name outside quotes still makes it
+    a surname: "Ms. Austin … Austin said")."""
+    text = ("Harold Patterson, former mayor known as 'Mr. Arlington,' dies at 79. The Harold "
+            "Patterson Sports Center in Arlington is named in his honor.")
+    assert surfaces(gaz, text) == ["Arlington"]
+    assert surfaces(gaz, "Ms. Austin spoke first. Austin said the plan would work.") == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("He died in Duluth Monday morning.", ["Duluth"]),
     ("Four passengers died in a crash in Montana Sunday.", ["Montana"]),
