@@ -1106,6 +1106,10 @@ def _vehicles(text: str, w: Words, mentions: list[Mention]) -> set[str]:
 
 
 _SPEECH = frozenset("said says told asked asks added adds explained noted recalled".split())
+# What only a person does, right after the name: "Lincoln visited the capital's defenders",
+# "Welch went to a residence" (not "Texas voted", "Boston won": a government, a team)
+_PERSON_VERBS = frozenset("visited died lived married smiled laughed testified pleaded "
+                          "apologized apologised wrote".split())
 _KIN = frozenset("father mother dad mom mum parents son daughter husband wife brother sister "
                  "grandfather grandmother family coach teacher boyfriend girlfriend cousin "
                  "uncle aunt niece nephew grandson granddaughter widow widower child baby "
@@ -1175,11 +1179,12 @@ def _speakers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer,
     the text ("Michael Jordan visited Chad … Jordan said")."""
     speaking: set[str] = set()
     for m in mentions:
-        if not _speaks(w, *m.tokens):
+        acts = _word_after(w, m.tokens[1], _PERSON_VERBS)  # no place does: no government
+        if not (acts or _speaks(w, *m.tokens)):
             continue
         if m.role == "place" and m.key not in speaking and m.cues.isdisjoint(
                 ("locative", "dateline", "city", "region")) and \
-                (m.key in surnames or not _speaks_for_itself(gaz, m)):
+                (acts or m.key in surnames or not _speaks_for_itself(gaz, m)):
             speaking.add(m.key)
     if speaking:
         speaking -= {m.key for m in mentions if m.key in speaking and (

@@ -1215,6 +1215,18 @@ def test_a_small_place_s_name_that_speaks_is_a_person(gaz: Gazetteer) -> None:
     assert surfaces(gaz, "Europe said no to the plan.") == ["Europe"]
 
 
+def test_a_name_that_does_what_only_a_person_does_is_a_person(gaz: Gazetteer) -> None:
+    """"Lincoln visited", "Lincoln died": no place, not even a big town speaking for its
+    government, does that; so every mention of the name is the person, unless the text puts
+    one somewhere ("in Lincoln, Nebraska"): then the name stays a place, as for speakers."""
+    text = ("When Confederate troops came within five miles, Lincoln visited the capital's "
+            "defenders. Lincoln probably is the only president to come under fire.")
+    assert surfaces(gaz, text) == []
+    text = "Lincoln died in 1865. The museum in Lincoln, Nebraska, opened in May."
+    assert surfaces(gaz, text)[-2:] == ["Lincoln", "Nebraska"]
+    assert surfaces(gaz, "Texas voted for the bill.") == ["Texas"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("“We cooperated completely with the auditors,” French said.", []),
     ("Finn said pairing with the project is ideal.", []),
