@@ -481,7 +481,35 @@ def people(
                 and not place_at(i, i, j):
             positions.update(range(i, j + 1))
             surnames.update(key[i + 1 : j + 1] if j > i else key[i : i + 1])
+        # a middle initial ("Kodie L. Tyler", "George W. Bush") or a nickname in quotes
+        # before the surname ("Harold “Hal” Rogers") is how people's names are written
+        elif (k := _middle_initial(text, w, i, j)) or _after_a_nickname(text, w, i):
+            positions.update(range(k - 1 if k else i - 2, j + 1))  # not "McLean County
+            # Coroner" before "Beth C. Kimmerling"
+            surnames.update(key[k + 1 if k else i : j + 1])
     return positions, surnames, forenames
+
+
+def _middle_initial(text: str, w: Words, i: int, j: int) -> int:
+    """The position of a middle initial in the run i..j, between words of two letters or
+    more ("Kodie L. Tyler"; not "Washington D. C."), else 0."""
+    for k in range(i + 1, j):
+        word = w.text[k]
+        if len(word) == 1 and word.isupper() and text[w.end[k] : w.end[k] + 1] == "." \
+                and len(w.text[k - 1]) > 1 and len(w.text[k + 1]) > 1:
+            return k
+    return 0
+
+
+_NICKNAME = re.compile(r"[“\"][A-Z][a-z]+[”\"] $")
+
+
+def _after_a_nickname(text: str, w: Words, i: int) -> bool:
+    """Whether the run at word i follows a given name and a nickname in quotes: "Harold
+    “Hal” Rogers" (the quotes break the capitalised run)."""
+    return i > 1 and w.cap[i - 1] and w.cap[i - 2] and w.sentence[i - 2] == w.sentence[i] \
+        and text[w.end[i - 2] : w.start[i - 1] - 1] == " " \
+        and _NICKNAME.match(text, w.start[i - 1] - 1, w.start[i]) is not None
 
 
 def _town_before_its_province(text: str, w: Words, gaz: Gazetteer, k: int) -> bool:

@@ -1106,6 +1106,20 @@ def test_a_town_after_a_persons_full_name_and_of_is_where_they_live(gaz: Gazette
     assert "Champaign" in surfaces(gaz, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A third defendant, Kodie L. Tyler, who passed up bond, is in jail.", []),
+    ("Officials included U.S. Rep. Harold “Hal” Rogers and Gov. Steve Beshear.", ["U.S."]),
+    # a kind word before the name stays a place's; two initials are no middle one
+    ("McLean County Coroner Beth C. Kimmerling has not released the name.", ["McLean County"]),
+    ("Protesters gathered in Washington D. C. on Monday.", ["Washington D. C."]),
+])
+def test_a_middle_initial_or_a_nickname_makes_a_persons_name(gaz: Gazetteer, text: str,
+                                                              expected: list[str]) -> None:
+    """"Kodie L. Tyler", "Harold “Hal” Rogers": how people's names are written, though the
+    given name is unknown or a quote breaks the name; Tyler and Rogers are big towns too."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_a_titled_nickname_in_quotes_is_no_surname(gaz: Gazetteer) -> None:
     """'Mr. Arlington' in quotes is a town's man, a nickname: Arlington is no one's surname in
     the text, and stays the town elsewhere (a title before a name outside quotes still makes it
