@@ -1334,6 +1334,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not ((m.key.startswith("the ") or w.key[j] in FACILITY_WORDS)
                     and not facts.own_name and not strong
                     or _end_of_a_longer_name(w, runs, i, facts))
+    if _word_after(w, j, _LEADERSHIP) and not strong:
+        return False  # a president's: "the Bush administration" (not Būsh, Egypt)
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
         return False  # a firm's partners: "Stevens & Wilkinson"
     if (w.key[i] in ORG_WORDS or w.key[i] in FACILITY_WORDS) and j + 2 < len(w) and \
@@ -1426,6 +1428,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
 
 
 _SEAS = frozenset({"sea", "ocean"})
+# After a name, what makes it a leader's ("the Bush administration", "the Obama presidency")
+_LEADERSHIP = frozenset({"administration", "presidency"})
 
 
 def _a_seas_name(text: str, w: Words, i: int, j: int, gaz: Gazetteer, rows: np.ndarray

@@ -1120,6 +1120,13 @@ def test_a_middle_initial_or_a_nickname_makes_a_persons_name(gaz: Gazetteer, tex
     assert surfaces(gaz, text) == expected
 
 
+def test_a_name_before_administration_is_a_presidents(gaz: Gazetteer) -> None:
+    """"The Bush administration" is a president's, not Būsh, Egypt; a country's or province's
+    administration is still the place's."""
+    assert surfaces(gaz, "The Bush administration said the plan would go ahead.") == []
+    assert surfaces(gaz, "The Texas administration said the plan would go ahead.") == ["Texas"]
+
+
 def test_a_titled_nickname_in_quotes_is_no_surname(gaz: Gazetteer) -> None:
     """'Mr. Arlington' in quotes is a town's man, a nickname: Arlington is no one's surname in
     the text, and stays the town elsewhere (a title before a name outside quotes still makes it
