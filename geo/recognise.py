@@ -1334,6 +1334,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not ((m.key.startswith("the ") or w.key[j] in FACILITY_WORDS)
                     and not facts.own_name and not strong
                     or _end_of_a_longer_name(w, runs, i, facts))
+    if text[m.start - 1 : m.start] == "/" and _STRAIN_TAIL.match(text, m.end):
+        return False  # a virus strain's name: "A/California/7/2009", "A/goose/Guangdong/1/96"
     if _word_after(w, j, _LEADERSHIP) and not strong:
         return False  # a president's: "the Bush administration" (not Būsh, Egypt)
     if not big and (text[m.end : m.end + 3] == " & " or text[m.start - 2 : m.start] == "& "):
@@ -1428,6 +1430,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
 
 
 _SEAS = frozenset({"sea", "ocean"})
+_STRAIN_TAIL = re.compile(r"/\d")  # after a strain's place: its isolate number
 # After a name, what makes it a leader's ("the Bush administration", "the Obama presidency")
 _LEADERSHIP = frozenset({"administration", "presidency"})
 

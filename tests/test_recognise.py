@@ -1120,6 +1120,18 @@ def test_a_middle_initial_or_a_nickname_makes_a_persons_name(gaz: Gazetteer, tex
     assert surfaces(gaz, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The vaccine holds an A/California/7/2009 (H1N1) pdm09-like virus.", []),
+    ("The A/goose/Guangdong/1/96 lineage spread to Vietnam.", ["Vietnam"]),
+    ("Flights run Paris/London daily.", ["Paris", "London"]),
+])
+def test_a_virus_strains_place_is_its_name(gaz: Gazetteer, text: str,
+                                          expected: list[str]) -> None:
+    """A strain is named by where it was isolated, between slashes and before its number:
+    the name of a virus, not a place of the text."""
+    assert surfaces(gaz, text) == expected
+
+
 def test_a_name_before_administration_is_a_presidents(gaz: Gazetteer) -> None:
     """"The Bush administration" is a president's, not Būsh, Egypt; a country's or province's
     administration is still the place's."""
