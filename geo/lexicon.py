@@ -68,12 +68,14 @@ herders nomads minority majority countries nations nationality nationals
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words that are never places on their own, though places bear their names
-# ("the Duma" is Russia's parliament; the Syrian town is written "Douma").
+# ("the Duma" is Russia's parliament; the Syrian town is written "Douma"; "died from Ebola in
+# Congo" is the virus, named after a river).
 NOT_PLACES = WEEKDAYS | frozenset(
     """
 january february april june july
 august september october november december christmas easter thanksgiving halloween ramadan
 hamas hezbollah hizbollah fatah taliban nato xinhua reuters god commonwealth google duma
+ebola zika covid
 """.split()
 ) | {"red cross", "red crescent"}
 # Seats of government named in news for the government itself ("the White House said", "a

@@ -1124,6 +1124,8 @@ def test_a_middle_initial_or_a_nickname_makes_a_persons_name(gaz: Gazetteer, tex
     ("The vaccine holds an A/California/7/2009 (H1N1) pdm09-like virus.", []),
     ("The A/goose/Guangdong/1/96 lineage spread to Vietnam.", ["Vietnam"]),
     ("Flights run Paris/London daily.", ["Paris", "London"]),
+    # a disease named after a place, without its word ("Ebola virus")
+    ("Two people have died from Ebola in the Republic of Congo.", ["Republic of Congo"]),
 ])
 def test_a_virus_strains_place_is_its_name(gaz: Gazetteer, text: str,
                                           expected: list[str]) -> None:
