@@ -972,7 +972,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
     # said" (not "the French said", the people or their government; nor "he told French
     # media", where the word is an adjective still)
     mentions = [m for m in mentions if not (m.role == "adjective" and "the" not in m.cues
-                                            and _speech_after(w, m.tokens[1]))]
+                                            and _word_after(w, m.tokens[1], _SPEECH))]
     if shops := _shops(text, mentions, gaz):
         mentions = [m for m in mentions if not (m.key in shops and _possessive(text, m))]
     _enumerations(text, mentions)
@@ -1150,15 +1150,10 @@ def _speaks(w: Words, i: int, j: int) -> bool:
     (not "said Madison Circuit Judge Clouse", nor "Patrick Woodrow, of Bucknell, told…",
     where the town is where he is from). Most mentions have none, so this is cheap."""
     key, start, end = w.key, w.start, w.end
-    if _speech_after(w, j):
+    if _word_after(w, j, _SPEECH):  # "Georgia said"
         return True
     return i > 0 and key[i - 1] in _SPEECH and start[i] - end[i - 1] == 1 \
         and not (w.glue[j] and w.cap[j + 1])
-
-
-def _speech_after(w: Words, j: int) -> bool:
-    """Whether a speech word follows word j after one space: "Georgia said"."""
-    return j + 1 < len(w) and w.key[j + 1] in _SPEECH and w.start[j + 1] - w.end[j] == 1
 
 
 def _called_by_name(text: str, w: Words, mentions: list[Mention], forenames: set[str]
