@@ -547,9 +547,7 @@ def region_countries(polys: gpd.GeoDataFrame, points: gpd.GeoSeries,
     by_country = parts.groupby(["region", "iso_a2"])["area"].sum().reset_index()
     total = by_country.groupby("region")["area"].sum()
     top = by_country.sort_values("area").groupby("region").last()
-    at_point = gpd.sjoin(gpd.GeoDataFrame(geometry=points.values, crs=polys.crs),
-                         country_layer[["iso_a2", "geometry"]], how="left", predicate="within")
-    point_cc = at_point.groupby(level=0)["iso_a2"].first()
+    point_cc = countries_at(points, country_layer)
     codes = []
     for i in range(len(polys)):
         cc = top["iso_a2"].get(i)
@@ -747,9 +745,7 @@ def lakes(ne: Path, country_layer: gpd.GeoDataFrame
     polys = gpd.read_file(ne / "ne_50m_lakes.json")
     polys = polys[polys["name"].notna()].dissolve(by="name", as_index=False, aggfunc="first")
     points = polys.representative_point()
-    inside = gpd.sjoin(gpd.GeoDataFrame(geometry=points, crs=polys.crs),
-                       country_layer[["iso_a2", "geometry"]], how="left", predicate="within")
-    codes = inside.groupby(level=0)["iso_a2"].first().reindex(range(len(polys)))
+    codes = countries_at(points, country_layer)
     rows, names = [], []
     for (_, r), p, cc in zip(polys.iterrows(), points, codes, strict=True):
         own = lake_names(str(r["name"]), r["name_alt"] if isinstance(r["name_alt"], str) else None)
@@ -758,6 +754,14 @@ def lakes(ne: Path, country_layer: gpd.GeoDataFrame
                      "admin1": "", "lat": p.y, "lon": p.x, "population": 0})
         names += [(n, len(rows) - 1) for n in own]
     return pd.DataFrame(rows), names
+
+
+def countries_at(points: gpd.GeoSeries, country_layer: gpd.GeoDataFrame) -> pd.Series:
+    """The ISO code of the country each point lies in (NaN on a border or at sea), by the
+    points' position."""
+    inside = gpd.sjoin(gpd.GeoDataFrame(geometry=points.values, crs=points.crs),
+                       country_layer[["iso_a2", "geometry"]], how="left", predicate="within")
+    return inside.groupby(level=0)["iso_a2"].first().reindex(range(len(points)))
 
 
 def yield_to_polities(r_rows: pd.DataFrame, r_names: list[tuple[str, int]],
