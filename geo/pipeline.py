@@ -28,7 +28,7 @@ from .segment import segment
 # geoparse's columns: the build's mention columns less those a build adds (and the geometry)
 COLUMNS = [c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published", "geometry")]
 
-# The contract's feature classes; the gazetteer's counties (admin2), airports and lakes are
+# The contract's feature classes; the gazetteer's counties (admin2), airports, lakes and rivers are
 # reported as "other".
 FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
 

@@ -876,6 +876,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
             resume = j + 1
             continue
+        if match is not None and (k := match[0] + 1) < n and key[k] == "river" and not cap[k] \
+                and text[end[k - 1] : start[k]] == " " and (river := match[2] + " river") in names:
+            match = (k, end[k], river, gaz.lookup(river), gaz.adjective(river))  # "the Niger
+            # river", in lower case, is the river, not the country
         if match is not None and (k := match[0] + 1) <= hi and key[k] in _OWNED_PLACES and \
                 text[end[k - 1] : start[k]] in _POSSESSIVE_GAPS and (k == hi or not cap[k + 1]):
             resume = k + 1  # "Harper's Ferry", "Ream's Station": a place named after its

@@ -21,10 +21,11 @@ from .gazetteer import Gazetteer, fold, own_name
 from .lexicon import LANDSCAPE_WORDS
 from .recognise import Mention
 
-# Others by population; an airport or a lake as a town of 100,000 (only big cities' airports
-# answer to their own word alone, "Heathrow", "Dulles"; a lake, to its full name, "Lake Erie")
+# Others by population; an airport, a lake or a river as a town of 100,000 (only big cities'
+# airports answer to their own word alone, "Heathrow", "Dulles"; a lake or a river, to its
+# full name, "Lake Erie", "the Niger River")
 FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "sea": 4.0, "admin1": 3.0, "airport": 2.5,
-                 "lake": 2.5}
+                 "lake": 2.5, "river": 2.5}
 # GeoNames lists towns of 500 people or more, and seats of administration whatever their size,
 # some with no population given ("Twickenham"): such a town counts as one of 1,000, not as
 # none, which lost it to any big city that once bore its name (Huntsville, Alabama)
@@ -402,7 +403,8 @@ def _evidence(
         if why is not None:
             pop = gaz.population[c.rows[k]]
             why.append(feat + (f", pop. {pop:,}" if pop else "")
-                       + (", national capital" if gaz.capital[c.rows[k]] else ""))
+                       + (", national capital" if gaz.capital[c.rows[k]] else "")
+                       + (", at its mouth" if feat == "river" else ""))
         f = focus_cc.get(cc, 0.0)
         if f and feat != "country" and cc not in c.named:  # the focus backs Mexico itself
             score += FOCUS_WEIGHT * f
@@ -776,6 +778,7 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
 
 # What makes a town's name a place by itself, without support from the rest of the text.
 BIG_TOWN = 100_000
+RIVER_REACH_KM = 3_500.0  # from a river's mouth, how far up it a place of the text may lie
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
 _TOWN_CUES = tuple(c for c in _SUPPORTING_CUES if c != "locative")
 
@@ -808,7 +811,8 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     that says it is a place does not save it ("in Normandy" in a French story); for a town
     in a body's name, another place of the text must be in its very province ("the Mayo
     Clinic"); and for a province in a body's name, in its country, whatever words stand
-    around it ("at St. Elizabeth Hospital in Edgewood"). ``said``: the names a word says are
+    around it ("at St. Elizabeth Hospital in Edgewood"). A river, likewise, needs another
+    place of the text in its country or up its course. ``said``: the names a word says are
     places (:func:`_said_to_be_places`)."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
     rows: dict[str, set[int]] = {}  # and where
@@ -835,6 +839,14 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
             # Islands": a word of the landscape or of a longer name, not Papua New Guinea's
             # Gulf province, Nigeria's Delta state or Hong Kong's Islands district, unless the
             # text names another place in their country
+            continue
+        if gaz.feature[p.row] == "river" and not (cc and elsewhere_in(cc, m.key)) and not any(
+                haversine_km(gaz.lat[p.row], gaz.lon[p.row], gaz.lat[r], gaz.lon[r])
+                < RIVER_REACH_KM for key, rs in rows.items() if key != m.key for r in rs):
+            out[idx] = None  # a river needs another place of the text in its country or
+            # within a long river's reach of its mouth: "the Red River" in a story from Fargo
+            # is not Vietnam's, nor "the Thames River" in one from London, Ontario, England's
+            # (the gazetteer has the big rivers only)
             continue
         if m.role == "in_name" and gaz.feature[p.row] == "admin1":  # "at St. Elizabeth
             # Hospital in Edgewood" (Kentucky) is no Jamaican parish's: the text must name

@@ -13,7 +13,8 @@ Sources (read here only; the app never needs them):
   package (MIT): used where a country's own centroid is far from them, or its main part
   spans more than a quarter of the globe's longitudes (Russia); and demonyms.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
-  and names, admin-1 label points, physical regions, land, lakes (as places too) and rivers.
+  and names, admin-1 label points, physical regions, land, lakes and rivers (both as places
+  too; rivers at their mouths, worked out in ``rivers.py``).
 * Airports with an IATA code, via the ``airportsdata`` package (MIT): their names ("London
   Heathrow Airport", and "Heathrow" for a big city's) and points.
 * North American telephone area codes and the province each serves, via the
@@ -73,6 +74,7 @@ from admin_units import (  # noqa: E402
     county_rows,
     with_cities500,
 )
+from rivers import rivers  # noqa: E402
 
 from geo.gazetteer import fold, skeleton, usable_name  # noqa: E402
 from geo.lexicon import DERIVED_ENDINGS  # noqa: E402
@@ -1214,6 +1216,7 @@ def main(argv: list[str] | None = None) -> None:
         fold(n) for n in t_rows.loc[t_rows["population"] >= 15000, "name"]}
     p_rows, p_names = airports(towns, taken)
     l_rows, l_names = lakes(ne, c_layer)
+    w_rows, w_names = rivers(ne, c_layer)
     e_rows, e_names = seas()
     for rows, pairs in [
         (c_rows, c_names),
@@ -1228,6 +1231,7 @@ def main(argv: list[str] | None = None) -> None:
         (t_rows, t_names),
         (p_rows, p_names),
         (l_rows, l_names),
+        (w_rows, w_names),
         (e_rows, e_names),
     ]:
         parts.append(rows)

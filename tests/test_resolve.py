@@ -488,6 +488,38 @@ def test_a_lake_is_the_lake_and_places_the_towns_on_its_shore() -> None:
     assert toledo["country_code"] == "US" and toledo["feature"] == "city"
 
 
+@pytest.mark.parametrize(("text", "surface", "near"), [
+    # the river at its mouth, as GeoNames places it, not the country or state of its name
+    ("Boats on the Niger River reached Mopti.", "Niger River", (4.4, 6.3)),
+    ("Boats on the Niger river reached Mopti.", "Niger river", (4.4, 6.3)),
+    ("The Mississippi River crested at St. Louis.", "Mississippi River", (29.3, -89.2)),
+    ("A body was pulled from the River Thames near Putney.", "River Thames", (51.5, 0.4)),
+    # a tributary ends where it meets the river it feeds: the Arkansas at the Mississippi
+    ("Barges on the Arkansas River near Little Rock were halted.", "Arkansas River",
+     (33.8, -91.1)),
+])
+def test_a_river_is_the_river_at_its_mouth(text: str, surface: str,
+                                            near: tuple[float, float]) -> None:
+    r = row(text, surface)
+    assert r["feature"] == "other" and r["place_id"].startswith("ne:river:")
+    assert haversine_km(r.geometry.y, r.geometry.x, *near) < 30
+    assert "river, at its mouth" in r["placed_by"]  # the dot's reason says where it stands
+
+
+def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course() -> None:
+    """The gazetteer has the big rivers only: "the Red River" in a story from Fargo is not
+    Vietnam's (its mouth is 12,000 km away), nor "the Thames River" in one from London,
+    Ontario, England's. In a story from Hanoi or London it is."""
+    g = geo.geoparse("The Red River will crest at 39 feet in Fargo, North Dakota.")
+    assert "Red River" not in g["surface"].tolist() and "Fargo" in g["surface"].tolist()
+    g = geo.geoparse("Canoeists paddled the Thames River through London, Ontario.")
+    assert "Thames River" not in g["surface"].tolist()
+    red = row("The Red River flooded streets in Hanoi, Vietnam.", "Red River")
+    assert haversine_km(red.geometry.y, red.geometry.x, 20.3, 106.5) < 30
+    assert row("Rowers raced on the River Thames in London, England.", "River Thames")[
+        "country_code"] == "GB"
+
+
 def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
     """"The Marburg virus" in a story about Angola and Uganda is a virus; "Titan said" among
     Texan places is a company; the same holds inside a longer name. A word that says it is a
