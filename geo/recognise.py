@@ -1322,8 +1322,8 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         return not (_a_language(text, w, i, j) or i > 0 and w.key[i - 1] == "native"
                     and w.cap[i - 1] and text[w.end[i - 1] : w.start[i]] == " ")
     facts = _facts(gaz, m.key, m.candidates)
-    if facts.bare_sea and not _the_sea(w, i, j):
-        m.candidates = m.candidates[gaz.feature[m.candidates] != "sea"]
+    if facts.bare_water and not _the_sea(w, i, j):  # "Pacific Gas", "Thames Water"
+        m.candidates = m.candidates[~np.isin(gaz.feature[m.candidates], _BARE_WATERS)]
         if not len(m.candidates):
             return False
         facts = _facts(gaz, m.key, m.candidates)
@@ -1461,10 +1461,13 @@ def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndar
         w.sentence[k] == w.sentence[j] and not _facts(gaz, name, rows).strong
 
 
+_BARE_WATERS = ("sea", "river")  # found by a short name ("the Pacific", "the Thames")
+
+
 def _the_sea(w: Words, i: int, j: int) -> bool:
-    """Whether words i…j, short for a sea's name, stand alone after "the": "in the Pacific",
-    "The Atlantic flyway", not "Virgin Atlantic", "by The Atlantic" (a magazine's title), "the
-    Pacific Decadal Oscillation"."""
+    """Whether words i…j, short for a sea's or a river's name, stand alone after "the": "in
+    the Pacific", "The Atlantic flyway", "along the Danube", not "Virgin Atlantic", "by The
+    Atlantic" (a magazine's title), "the Pacific Decadal Oscillation", "the Thames Valley"."""
     if i == 0 or w.key[i - 1] != "the" or w.end[i - 1] + 1 != w.start[i] or \
             w.cap[i - 1] and not w.first[i - 1]:
         return False
@@ -1636,34 +1639,36 @@ class _Facts:
     text after text, so these are computed once per name and candidate set."""
 
     strong: bool  # some candidate is a country, admin-1 region or region
-    big: bool  # strong, or some candidate is a sea or has 100,000 people or more
+    big: bool  # strong, or some candidate is a sea, a river or has 100,000 people or more
     first_country: bool  # the first candidate is a country
     own_name: bool  # some candidate (of the first 50) has the name as its own
     upper_name: bool  # some candidate's name is written in capitals
-    countryish: bool  # some candidate is a country, region or sea
-    known: bool  # some candidate is a country, region, sea or town of 100,000 or more
+    countryish: bool  # some candidate is a country, region, sea or river
+    known: bool  # some candidate is a country, region, sea, river or town of 100,000 or more
     town: bool  # some candidate is a town of 15,000 or more
     # some candidate bears the name as its own and is a town of 2,000,000 or more, or a
     # national capital of 1,000,000 or more ("Berlin", "Warsaw", "Shanghai")
     metropolis: bool
     towns_only: bool  # every candidate is a town or an airport
-    bare_sea: bool  # some candidate is a sea this name is short for ("Pacific")
+    bare_water: bool  # some candidate is a sea or a river this name is short for ("Pacific",
+    # "Thames")
 
 
 def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
     strong = any(gaz.feature[c] in STRONG for c in rows)
-    sea = any(gaz.feature[c] == "sea" for c in rows)  # "the Pacific", "the Mediterranean"
+    # "the Pacific", "the Mediterranean", "the Thames": as well known as a big town
+    water = any(gaz.feature[c] in _BARE_WATERS for c in rows)
     return _Facts(
-        bare_sea=any(gaz.feature[c] == "sea" and not own_name(str(gaz.name[c]), key)
-                     for c in rows),
+        bare_water=any(gaz.feature[c] in _BARE_WATERS and not own_name(str(gaz.name[c]), key)
+                       for c in rows) and "river" not in key.split(),
         strong=strong,
-        big=strong or sea or gaz.population[rows].max(initial=0) >= 100_000,
+        big=strong or water or gaz.population[rows].max(initial=0) >= 100_000,
         first_country=len(rows) > 0 and gaz.feature[rows[0]] == "country",
         own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50])
         or _spelt_like_its_own(gaz, key, rows),
         upper_name=any(str(gaz.name[c]).isupper() for c in rows),
-        countryish=sea or any(gaz.feature[c] in ("country", "region") for c in rows),
-        known=sea or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
+        countryish=water or any(gaz.feature[c] in ("country", "region") for c in rows),
+        known=water or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
                          for c in rows),
         town=gaz.population[rows].max(initial=0) >= 15_000,
         metropolis=any(gaz.population[c] >= (1_000_000 if gaz.capital[c] else 2_000_000)

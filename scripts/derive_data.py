@@ -609,14 +609,14 @@ def region_names(label: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _common(word: str) -> bool:
-    """Whether a word is an everyday one met once in a million words or more: a place's own
-    name makes its word look common in ``wordfreq`` ("gobi", "thar", "ural"), but not that
-    common."""
+def _common(word: str, zipf: float = 3.0) -> bool:
+    """Whether a word is an everyday one met once in a million words or more (``zipf`` 3): a
+    place's own name makes its word look common in ``wordfreq`` ("gobi", "thar", "ural"), but
+    not that common."""
     from wordfreq import zipf_frequency
 
     key = fold(word)
-    return key in _lower_words() and zipf_frequency(key, "en") >= 3.0
+    return key in _lower_words() and zipf_frequency(key, "en") >= zipf
 
 
 @functools.cache
@@ -629,6 +629,27 @@ def _names_nothing_else(name: str) -> bool:
     key = fold(name)
     return key not in _town_names() and key not in _words_and_first_names()[1] and \
         not _common(key)
+
+
+# A big river's name is a frequent word in its own right ("Rhine", "Seine", 3.2–3.3 in
+# ``wordfreq``), where the everyday words rivers are named are more so ("Negro", "Weir", "Red")
+RIVER_WORD_ZIPF = 3.5
+
+
+@functools.cache
+def _big_town_names() -> frozenset[str]:
+    return frozenset(fold(c["name"]) for c in cities500().values()
+                     if int(c["population"] or 0) >= 15_000)
+
+
+def _a_rivers_alone(name: str, named: set[str]) -> bool:
+    """Whether a river's name alone may name it: no country, province, region, lake or sea
+    bears it, nor a town of 15,000 people, nor a person as a given name, nor is it an
+    everyday word ("the Thames", "the Danube", "the Amazon"; not "Niger", "Hudson", "Red").
+    The recogniser reads it as the river only after "the"."""
+    key = fold(name)
+    return key not in named and key not in _big_town_names() and \
+        key not in _words_and_first_names()[1] and not _common(key, RIVER_WORD_ZIPF)
 
 
 # Natural Earth's short forms of lakes' names ("L. Erie", "Cayuga L.", "Rybinsk Res."), and
@@ -1216,8 +1237,10 @@ def main(argv: list[str] | None = None) -> None:
         fold(n) for n in t_rows.loc[t_rows["population"] >= 15000, "name"]}
     p_rows, p_names = airports(towns, taken)
     l_rows, l_names = lakes(ne, c_layer)
-    w_rows, w_names = rivers(ne, c_layer)
     e_rows, e_names = seas()
+    named = units | {fold(n) for n, _ in [*k_names, *s_names, *g_names, *u_names, *v_names,
+                                          *l_names, *e_names] if isinstance(n, str)}
+    w_rows, w_names = rivers(ne, c_layer, lambda n: _a_rivers_alone(n, named))
     for rows, pairs in [
         (c_rows, c_names),
         (k_rows, k_names),

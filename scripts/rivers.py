@@ -12,6 +12,7 @@ of it that reaches the coast, else the end that meets another river or a lake.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -43,6 +44,7 @@ JOIN_DEGREES = 8.0  # pieces of one name this close are one river (the Salween's
 TOUCH_DEGREES = 0.02  # an end this close to a line or the coast touches it (~2 km)
 STUB_DEGREES = 0.05  # pieces shorter than this only join others
 ONE_COUNTRY_SHARE = 0.95  # a river with this share of its length in one country is that country's
+BARE_LETTERS = 4  # a river's name alone is one only from this long ("Nile", not "Po", "Ob")
 
 
 def _pieces(lines: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -115,26 +117,31 @@ def mouth(system: pd.DataFrame, coast, other_lines) -> shapely.Point:
     return min(ends, key=rank)[0]
 
 
-def river_names(label: str, locals_: list[str], country: str) -> list[str]:
+def river_names(label: str, locals_: list[str], country: str,
+                bare: Callable[[str], bool] = lambda _: False) -> list[str]:
     """A river's names as the news writes them, its display name first: "Niger River" and
     "River Niger"; "River Thames" first in Britain and Ireland; its local names the same way
     ("Dnipro River", "Chang Jiang River"); a name that says it is water as it is ("Rio
-    Grande", "Suez Canal")."""
+    Grande", "Suez Canal"). Its name alone too ("the Thames", "the Danube") where ``bare``
+    allows it: the recogniser takes such a name for the river only after "the"."""
     if _WATER_WORDS.search(label):
         return [label]
     british = country in ("GB", "IE")
-    out = []
+    out, alone = [], []
+    locals_ = [x for x in locals_ if not re.search(r"[.()]", x)]  # no "R. des Outaouais"
     for x in [label, *locals_]:
         if x.isascii() or fold(x) != x.lower():  # Latin script (letters fold to ASCII)
             x = " ".join(x.replace("’", "").split())
             out += [f"River {x}", f"{x} River"] if british else [f"{x} River", f"River {x}"]
-    return list(dict.fromkeys(out))
+            alone += [x] if len(x) >= BARE_LETTERS and bare(x) else []
+    return list(dict.fromkeys(out + alone))
 
 
-def rivers(ne: Path, country_layer: gpd.GeoDataFrame
+def rivers(ne: Path, country_layer: gpd.GeoDataFrame, bare: Callable[[str], bool]
            ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     """Natural Earth's named rivers (1:50m), each at its mouth and in the country that holds
-    its whole course (none for the Niger, the Danube or the Nile, which cross borders)."""
+    its whole course (none for the Niger, the Danube or the Nile, which cross borders).
+    ``bare``: whether a river's name alone may name it (see :func:`river_names`)."""
     lines = gpd.read_file(ne / "ne_50m_rivers_lake_centerlines.json")
     land = gpd.read_file(ne / "ne_50m_land.json")
     coast = shapely.union_all(land.geometry.boundary.values)
@@ -156,7 +163,7 @@ def rivers(ne: Path, country_layer: gpd.GeoDataFrame
         cc = parts["iso_a2"].at[top] if top is not None and share.at[top] >= ONE_COUNTRY_SHARE \
             else ""
         locals_ = sorted({n for n in system["local"] if isinstance(n, str) and n != label})
-        own = river_names(label, locals_, cc if isinstance(cc, str) else "")
+        own = river_names(label, locals_, cc if isinstance(cc, str) else "", bare)
         rows.append({"place_id": f"ne:river:{fold(label).replace(' ', '_')}:{p.y:.1f}:{p.x:.1f}",
                      "name": own[0], "feature": "river",
                      "country_code": cc if isinstance(cc, str) else "",

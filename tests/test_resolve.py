@@ -506,6 +506,25 @@ def test_a_river_is_the_river_at_its_mouth(text: str, surface: str,
     assert "river, at its mouth" in r["placed_by"]  # the dot's reason says where it stands
 
 
+def test_a_rivers_name_alone_is_the_river_after_the_only() -> None:
+    """"The Thames", "the Danube": a river's name alone, after "the" and before no other
+    capitalised word, is the river. "Thames Water" is a company, "Amazon said" one too, and
+    "Niger", a country's name, stays the country."""
+    assert row("Police pulled a body from the Thames near Putney.", "Thames")[
+        "name"] == "River Thames"
+    assert row("Barges sailed along the Danube to Budapest.", "Danube")["name"] == \
+        "Danube River"
+
+    def rivers(text: str) -> list[str]:
+        g = geo.geoparse(text)
+        return g.loc[g["place_id"].str.startswith("ne:river:"), "surface"].tolist()
+
+    assert rivers("Thames Water raised its bills in London.") == []
+    assert rivers("Amazon said on Tuesday it would open a warehouse in Dallas.") == []
+    assert rivers("Soldiers crossed into Niger from Mali.") == []
+    assert rivers("Farmers along the Thames Valley in England lost crops.") == []
+
+
 def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course() -> None:
     """The gazetteer has the big rivers only: "the Red River" in a story from Fargo is not
     Vietnam's (its mouth is 12,000 km away), nor "the Thames River" in one from London,
