@@ -704,6 +704,8 @@ def _outside_their_container(
             or gaz.feature[container] not in ("admin1", "country")
             or focus_cc.get(in_cc, 0.0) < 0.3
             or gaz.feature[p.row] in ("country", "admin1", "region")
+            or gaz.feature[p.row] in ("river", "landmark") and not gaz.country_code[p.row]
+            # (a river through many countries: "the Euphrates river in Iraq")
             or any(cc == in_cc and (whole or a1 == in_a1) for cc, a1 in zip(c.codes, c.admin1))
             or haversine_km(gaz.lat[p.row], gaz.lon[p.row], gaz.lat[container],
                             gaz.lon[container]) < 161

@@ -543,6 +543,18 @@ def test_capes_islands_and_waterfalls_are_places(text: str, surface: str,
     assert haversine_km(r.geometry.y, r.geometry.x, *near) < 30
 
 
+def test_rivers_listed_after_the_or_before_rivers_are_rivers() -> None:
+    """"The Tigris and Euphrates rivers": both short names are the rivers; and "the Euphrates
+    river in Iraq" is the river, which flows through Iraq and more (not a town the gazetteer
+    lacks, placed approximately in Iraq)."""
+    g = geo.geoparse("Ancient cities rose on the Tigris and Euphrates rivers.")
+    assert g["name"].tolist() == ["Tigris River", "Euphrates River"]
+    assert row("Floods rose along the Euphrates river in Iraq.", "Euphrates river")[
+        "place_id"].startswith("ne:river:euphrates")
+    assert "Euphrates" not in geo.geoparse("Euphrates Ventures bought a firm in Dallas.")[
+        "surface"].tolist()
+
+
 def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course() -> None:
     """The gazetteer has the big rivers only: "the Red River" in a story from Fargo is not
     Vietnam's (its mouth is 12,000 km away), nor "the Thames River" in one from London,
