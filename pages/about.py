@@ -83,9 +83,9 @@ counts, time window and filters.
   Donbas", "Scottish", "Texan"), counties and regions Natural Earth has only the parts of
   ("West Yorkshire", "County Tyrone", "New England", "Latin America", and regions of whole
   counties: "Long Island", "the Bay Area"; at the middle of their parts), oceans and seas
-  ("the Pacific", "the Gulf of Aden", at their conventional points), and former states
-  ("Soviet Union", "Ceylon", placed at their successor): short
-  tables of our own.
+  ("the Pacific", "the Gulf of Aden", "the Bab el-Mandeb", at their conventional points),
+  and former states ("Soviet Union", "Ceylon", placed at their successor): short tables of
+  our own.
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
 - Land, lakes, rivers, borders, provinces and named regions (and lakes, rivers, capes,
