@@ -28,8 +28,8 @@ from .segment import segment
 # geoparse's columns: the build's mention columns less those a build adds (and the geometry)
 COLUMNS = [c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published", "geometry")]
 
-# The contract's feature classes; the gazetteer's counties (admin2), airports, lakes and rivers are
-# reported as "other".
+# The contract's feature classes; the gazetteer's counties (admin2), airports, lakes, rivers,
+# seas and landmarks (capes, islands, waterfalls) are reported as "other".
 FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
 
 

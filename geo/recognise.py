@@ -1323,7 +1323,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
                     and w.cap[i - 1] and text[w.end[i - 1] : w.start[i]] == " ")
     facts = _facts(gaz, m.key, m.candidates)
     if facts.bare_water and not (_the_sea(w, i, j) or _word_after(w, j, _RIVER_WORDS)) and \
-            not _listed_after_the_river(w, i):  # "Pacific Gas", "Thames Water"
+            not _listed_after_the_river(w, gaz, i):  # "Pacific Gas", "Thames Water"
         m.candidates = m.candidates[~np.isin(gaz.feature[m.candidates], _BARE_WATERS)]
         if not len(m.candidates):
             return False
@@ -1463,16 +1463,17 @@ def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndar
 
 
 _BARE_WATERS = ("sea", "river")  # found by a short name ("the Pacific", "the Thames")
+_NATURAL = (*_BARE_WATERS, "landmark")  # and a cape, an island, a waterfall
 _RIVER_WORDS = frozenset({"river", "rivers"})  # "the Tigris and Euphrates rivers"
 
 
-def _listed_after_the_river(w: Words, i: int) -> bool:
-    """Whether word i follows "the X and" or "the X, " where X is a river's short name that
-    stands after "the": "the Tigris and Euphrates", "the Danube, Rhine and Elbe"."""
+def _listed_after_the_river(w: Words, gaz: Gazetteer, i: int) -> bool:
+    """Whether word i follows "the X and" (or "or") where X is a river's short name: "the
+    Tigris and Euphrates" (not "the Republicans and Amazon")."""
     k = i - 2
     return k > 0 and w.key[i - 1] in ("and", "or") and w.cap[k] and w.key[k - 1] == "the" \
-        and w.sentence[k] == w.sentence[i]
-_NATURAL = (*_BARE_WATERS, "landmark")  # a cape, an island, a waterfall
+        and w.sentence[k] == w.sentence[i] \
+        and any(gaz.feature[r] == "river" for r in gaz.lookup(w.key[k]))
 
 
 def _the_sea(w: Words, i: int, j: int) -> bool:

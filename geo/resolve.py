@@ -780,7 +780,7 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
 
 # What makes a town's name a place by itself, without support from the rest of the text.
 BIG_TOWN = 100_000
-REACH_KM = 3_500.0  # from a river's mouth, how far up it a place of the text may lie
+REACH_KM = 3_500.0  # how far from a river's mouth (up its course) or a cape the text's places lie
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
 _TOWN_CUES = tuple(c for c in _SUPPORTING_CUES if c != "locative")
 

@@ -86,7 +86,8 @@ def river_systems(lines: gpd.GeoDataFrame) -> list[pd.DataFrame]:
     return systems
 
 
-def mouth(system: pd.DataFrame, coast, other_lines) -> shapely.Point:
+def mouth(system: pd.DataFrame, coast: shapely.Geometry, other_lines: gpd.GeoSeries
+          ) -> shapely.Point:
     """Where a river ends: of the ends of its pieces that no other piece of it continues, the
     one at the coast, else one that meets another river or a lake (the Arkansas at the
     Mississippi, not at its source in the Rockies), else the one nearest the sea. Among ends

@@ -553,6 +553,8 @@ def test_rivers_listed_after_the_or_before_rivers_are_rivers() -> None:
         "place_id"].startswith("ne:river:euphrates")
     assert "Euphrates" not in geo.geoparse("Euphrates Ventures bought a firm in Dallas.")[
         "surface"].tolist()
+    assert "Amazon" not in geo.geoparse("Ads by the Republicans and Amazon ran in Rio de "
+                                        "Janeiro.")["surface"].tolist()
 
 
 def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course() -> None:
