@@ -38,7 +38,8 @@ BASEMAPS = ("offline", "osm", "carto")
 FEATURES = ("country", "admin1", "region", "city", "locality", "other")
 FEATURE_LABELS = {
     "city": "City", "locality": "Town or locality", "admin1": "Province (admin-1)",
-    "region": "Region (e.g. the Sahel)", "country": "Country", "other": "Other place",
+    "region": "Region (e.g. the Sahel)", "country": "Country",
+    "other": "Other (county, river, sea…)",
 }
 CONTEXT_ROLES = ("adjective", "in_name")
 LOW_CONFIDENCE = 0.5
