@@ -636,6 +636,11 @@ def _names_nothing_else(name: str) -> bool:
 # A big river's name is a frequent word in its own right ("Rhine", "Seine", 3.2–3.3 in
 # ``wordfreq``), where the everyday words rivers are named are more so ("Negro", "Weir", "Red")
 RIVER_WORD_ZIPF = 3.5
+# A name more frequent than this in English is mostly someone's or something else's ("Amazon",
+# 4.6; "Churchill", 3.8; "Thames", 3.7, is the river's); and rivers named by what they are in
+# Spanish, Portuguese or Italian bear an everyday word there ("Grande", "Verde": 4.9–6.0)
+NAME_ZIPF = 3.8
+FOREIGN_WORD_ZIPF = 4.5
 
 
 @functools.cache
@@ -647,11 +652,16 @@ def _big_town_names() -> frozenset[str]:
 def _a_rivers_alone(name: str, named: set[str]) -> bool:
     """Whether a river's name alone may name it: no country, province, region, lake or sea
     bears it, nor a town of 15,000 people, nor a person as a given name, nor is it an
-    everyday word ("the Thames", "the Danube", "the Amazon"; not "Niger", "Hudson", "Red").
-    The recogniser reads it as the river only after "the"."""
+    everyday word, nor mostly something else's ("the Thames", "the Danube"; not "Niger",
+    "Hudson", "Red", "Amazon", "Grande"). The recogniser reads it as the river only after
+    "the"."""
+    from wordfreq import zipf_frequency
+
     key = fold(name)
     return key not in named and key not in _big_town_names() and \
-        key not in _words_and_first_names()[1] and not _common(key, RIVER_WORD_ZIPF)
+        key not in _words_and_first_names()[1] and not _common(key, RIVER_WORD_ZIPF) and \
+        zipf_frequency(key, "en") < NAME_ZIPF and \
+        max(zipf_frequency(key, lang) for lang in ("es", "pt", "it")) < FOREIGN_WORD_ZIPF
 
 
 # Natural Earth's short forms of lakes' names ("L. Erie", "Cayuga L.", "Rybinsk Res."), and

@@ -19,6 +19,7 @@ import pandas as pd
 from geo.gazetteer import fold
 
 KINDS = ("cape", "island", "island group", "waterfall", "plain")
+PROMINENT_RANK = 5  # Natural Earth's scale rank of the islands a map of the world labels
 # English names the news uses for points Natural Earth labels otherwise
 LANDMARK_ENGLISH_NAMES = {
     "Cabo de Hornos": "Cape Horn", "Salto Angel": "Angel Falls", "Nordkapp": "North Cape",
@@ -44,11 +45,12 @@ _KIND_WORD = re.compile(r"\b(?:Cape|Cap|Cabo|Point|Punta|Ponta|Pt|Head|Island|Is
 
 
 def landmark_names(label: str, kind: str, free: Callable[[str], bool],
-                   bare: Callable[[str], bool]) -> list[str]:
+                   bare: Callable[[str], bool], prominent: bool = True) -> list[str]:
     """A landmark's names, its display name first: Natural Earth's short forms written out,
     the English name the news uses, and an island's name with "Island" after it. Only names
     ``free`` of any other place ("Cape Verde" is the country, "Niagara Falls" the town), and
-    an island's name alone only where ``bare`` allows it."""
+    an island's name alone only where ``bare`` allows it, and if it is one word, only for a
+    ``prominent`` island ("Kwajalein"; not "Necker", a surname too)."""
     label = " ".join(label.split())
     full = label
     for rx, repl in _FORMS:
@@ -59,7 +61,8 @@ def landmark_names(label: str, kind: str, free: Callable[[str], bool],
         out = [english, f"{english} Island"]
     names = [n for n in dict.fromkeys(out) if ("." not in n or n == english)
              and not n.startswith("The ")]  # a name never starts with "the" ("The Snares")
-    return [n for n in names if free(n) and (_KIND_WORD.search(n) or bare(n))]
+    return [n for n in names if free(n) and (
+        _KIND_WORD.search(n) or bare(n) and (prominent or " " in n))]
 
 
 def landmarks(ne: Path, countries_at: Callable[[gpd.GeoSeries], pd.Series],
@@ -73,7 +76,8 @@ def landmarks(ne: Path, countries_at: Callable[[gpd.GeoSeries], pd.Series],
     codes = countries_at(points.geometry)
     rows, names, seen = [], [], set()
     for (_, r), cc in zip(points.iterrows(), codes, strict=True):
-        own = landmark_names(str(r["name"]), str(r["featurecla"]), free, bare)
+        own = landmark_names(str(r["name"]), str(r["featurecla"]), free, bare,
+                             prominent=r["scalerank"] <= PROMINENT_RANK)
         where = f"{r.geometry.y:.1f}:{r.geometry.x:.1f}"  # two capes are called Cape York
         pid = f"ne:landmark:{fold(own[0]).replace(' ', '_')}:{where}" if own else ""
         if not own or pid in seen:  # Natural Earth has Île Amsterdam twice

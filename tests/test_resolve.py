@@ -520,6 +520,9 @@ def test_a_rivers_name_alone_is_the_river_after_the_only() -> None:
         return g.loc[g["place_id"].str.startswith("ne:river:"), "surface"].tolist()
 
     assert rivers("Thames Water raised its bills in London.") == []
+    # a name that is mostly something else's, or an everyday word where rivers are so named
+    assert rivers("Workers at the Amazon warehouse voted on Tuesday.") == []
+    assert rivers("The Grande was packed for the concert.") == []
     assert rivers("Amazon said on Tuesday it would open a warehouse in Dallas.") == []
     assert rivers("Soldiers crossed into Niger from Mali.") == []
     assert rivers("Farmers along the Thames Valley in England lost crops.") == []
@@ -541,6 +544,16 @@ def test_capes_islands_and_waterfalls_are_places(text: str, surface: str,
     r = row(text, surface)
     assert r["feature"] == "other" and r["place_id"].startswith("ne:landmark:")
     assert haversine_km(r.geometry.y, r.geometry.x, *near) < 30
+
+
+def test_a_small_islands_name_alone_is_no_place() -> None:
+    """"Necker" alone is a surname as often as Richard Branson's island; "Necker Island" is
+    the island, and a prominent atoll's name alone is the atoll ("Kwajalein")."""
+    assert geo.geoparse("Necker announced new investments on Tuesday.").empty
+    assert row("Guests flew to Necker Island for the wedding.", "Necker Island")[
+        "place_id"].startswith("ne:landmark:")
+    assert row("Missiles were tested at Kwajalein in the Marshall Islands.", "Kwajalein")[
+        "place_id"].startswith("ne:landmark:")
 
 
 def test_rivers_listed_after_the_or_before_rivers_are_rivers() -> None:
