@@ -780,6 +780,7 @@ def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[
 
 # What makes a town's name a place by itself, without support from the rest of the text.
 BIG_TOWN = 100_000
+_NATURAL_FEATURES = ("river", "landmark", "lake", "sea")  # no town, province or country
 REACH_KM = 3_500.0  # how far from a river's mouth (up its course) or a cape the text's places lie
 _SUPPORTING_CUES = ("locative", "dateline", "city", "region", "polity", "defined")
 _TOWN_CUES = tuple(c for c in _SUPPORTING_CUES if c != "locative")
@@ -825,8 +826,11 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
     places = {m.key for m, p in zip(mentions, out, strict=True)
               if p is not None and m.role == "place"}
     phoned = {cc for cc, _ in areas}
-    settled = {k for k, rs in rows.items()  # names of towns, provinces and countries
-               if any(gaz.feature[r] not in ("river", "landmark", "lake", "sea") for r in rs)}
+
+    def settled_elsewhere(key: str) -> bool:
+        """Whether the text names a town, province or country other than ``key``."""
+        return any(k != key and any(gaz.feature[r] not in _NATURAL_FEATURES for r in rs)
+                   for k, rs in rows.items())
 
     def elsewhere_in(cc: str, key: str) -> bool:
         """Whether a phone number's area or another name of the text is in country cc."""
@@ -845,7 +849,7 @@ def _unsupported_small_towns(gaz: Gazetteer, mentions: list[Mention],
             # text names another place in their country
             continue
         if gaz.feature[p.row] in ("river", "landmark") and \
-                not (cc and elsewhere_in(cc, m.key)) and settled - {m.key} and not any(
+                not (cc and elsewhere_in(cc, m.key)) and settled_elsewhere(m.key) and not any(
                 haversine_km(gaz.lat[p.row], gaz.lon[p.row], gaz.lat[r], gaz.lon[r])
                 < REACH_KM for key, rs in rows.items() if key != m.key for r in rs):
             out[idx] = None  # a river or a cape needs another place of the text in its

@@ -622,8 +622,10 @@ def _common(word: str, zipf: float = 3.0) -> bool:
 
 
 @functools.cache
-def _town_names() -> frozenset[str]:
-    return frozenset(fold(c["name"]) for c in cities500().values())
+def _town_names(min_population: int = 0) -> frozenset[str]:
+    """The names of GeoNames' towns (cities500) of ``min_population`` people or more."""
+    return frozenset(fold(c["name"]) for c in cities500().values()
+                     if int(c["population"] or 0) >= min_population)
 
 
 def _names_nothing_else(name: str) -> bool:
@@ -643,11 +645,6 @@ NAME_ZIPF = 3.8
 FOREIGN_WORD_ZIPF = 4.5
 
 
-@functools.cache
-def _big_town_names() -> frozenset[str]:
-    return frozenset(fold(c["name"]) for c in cities500().values()
-                     if int(c["population"] or 0) >= 15_000)
-
 
 def _a_rivers_alone(name: str, named: set[str]) -> bool:
     """Whether a river's name alone may name it: no country, province, region, lake or sea
@@ -658,7 +655,7 @@ def _a_rivers_alone(name: str, named: set[str]) -> bool:
     from wordfreq import zipf_frequency
 
     key = fold(name)
-    return key not in named and key not in _big_town_names() and \
+    return key not in named and key not in _town_names(15_000) and \
         key not in _words_and_first_names()[1] and not _common(key, RIVER_WORD_ZIPF) and \
         zipf_frequency(key, "en") < NAME_ZIPF and \
         max(zipf_frequency(key, lang) for lang in ("es", "pt", "it")) < FOREIGN_WORD_ZIPF
@@ -1313,7 +1310,7 @@ def main(argv: list[str] | None = None) -> None:
     w_rows, w_names = rivers(ne, c_layer, lambda n: _a_rivers_alone(n, named))
     m_rows, m_names = landmarks(
         ne, lambda points: countries_at(points, c_layer),
-        free=lambda n: fold(n) not in named and fold(n) not in _big_town_names(),
+        free=lambda n: fold(n) not in named and fold(n) not in _town_names(15_000),
         bare=_names_nothing_else)
     for rows, pairs in [
         (c_rows, c_names),

@@ -150,12 +150,14 @@ def rivers(ne: Path, country_layer: gpd.GeoDataFrame, bare: Callable[[str], bool
     systems = river_systems(lines)
     ea = "EPSG:6933"  # equal-area, for lengths
     borders = country_layer[["iso_a2", "geometry"]].to_crs(ea)
+    # every river's pieces and every lake's shore, once; each river meets the others'
+    water = gpd.GeoSeries([g for s in systems for g in s["geometry"]] + list(lakes))
+    owner = np.concatenate([np.full(len(s), k) for k, s in enumerate(systems)]
+                           + [np.full(len(lakes), -1)])
     rows, names = [], []
-    for system in systems:
+    for k, system in enumerate(systems):
         label = system["label"].iat[0]
-        others = gpd.GeoSeries([g for s in systems if s is not system for g in s["geometry"]]
-                               + list(lakes))
-        p = mouth(system, coast, others)
+        p = mouth(system, coast, water[owner != k])
         course = gpd.GeoDataFrame(geometry=[shapely.union_all(system["geometry"].tolist())],
                                   crs=lines.crs).to_crs(ea)
         parts = gpd.overlay(course, borders, how="intersection", keep_geom_type=True)
