@@ -447,6 +447,8 @@ def people(
             if (
                 (key[k] in given or key[k] in given_word)
                 and text[w.end[k] : w.end[k] + 1] != "-"  # "Logan-Rogersville", "Jean-Pierre"
+                and not (key[k] in _WATER_LEADS and k > 0 and key[k - 1] == "the")  # "the
+                # River Tay" (but "River Phoenix")
                 and not any(x in ORG_WORDS or x in FACILITY_WORDS for x in key[k + 1 : j + 1])
                 and key[j].rstrip(".") not in STREET_WORDS
                 and not word.isupper()
@@ -866,6 +868,21 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
+        if hi > i and (k := _water_name(w, i, hi, match[0] if match else -1,
+                                        person_at, names)) is not None:
+            # "the Neches River", "Lake Lanier": no Neches, no Lanier; by the country,
+            # province or big town it is named after ("Delaware Bay"), if that is a place here
+            after = _named_after(gaz, match[3]) if match and key[i] not in _WATER_LEADS \
+                else _NO_ROWS
+            m = Mention(start[i], end[k], fold(text[start[i] : end[k]]), after,
+                        sentence=w.sentence[i], tokens=(i, k),
+                        cues=_cues(w, i, k) | ({"water", "named_after"} if len(after)
+                                               else {"water"}))
+            if _org_context(text, w, i, k, gaz):
+                m.role = "in_name"  # "the Lake Cumberland Area Development District"
+            mentions.append(m)
+            resume = k + 1
+            continue
         if (hi > i or lead < i) and (match is None or match[0] < hi) and \
                 (found := _transliterated(text, w, lead, hi, match[0] if match else i - (lead < i),
                                           gaz)):
@@ -903,6 +920,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             continue
         m = Mention(start[lead], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, lead, j)
+        if key[j] in _WATER_HEADS:
+            m.cues.add("water")  # "the Red River": if not Vietnam's, one by the text's towns
         listed = mentions and mentions[-1].sentence == m.sentence and \
             text[mentions[-1].end : m.start] in _LIST_GAPS  # listed after the one before
         if listed and "regions" in mentions[-1].cues:
@@ -1460,6 +1479,62 @@ def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndar
     k = j + 1
     return k < len(w) and w.key[k] in _DISEASE_WORDS and w.start[k] == w.end[j] + 1 and \
         w.sentence[k] == w.sentence[j] and not _facts(gaz, name, rows).strong
+
+
+# The last word of the name of a water or an island ("Neches River", "Farallon Islands"), or
+# the first ("Lake Lanier", "River Lune"): a place of its own, whatever the words before it name
+_WATER_HEADS = frozenset("river creek lake reservoir pond lagoon bay harbor harbour falls "
+                         "island islands".split())
+_WATER_LEADS = frozenset({"lake", "river"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _water_name(w: Words, i: int, hi: int, matched: int, person_at: Container[int],
+                names: Container[str]) -> int | None:
+    """The last word k of the name of a river, lake, bay or island that the gazetteer lacks,
+    from word i of the capitalised stretch i…hi: "Neches River", "Lake Lanier", "River
+    Lune"; also where the gazetteer knows only its first words ("Kanawha River", "Boston
+    Harbor": neither the county nor the town). None where the gazetteer's match (its last
+    word ``matched``, -1 for none) spans it: "Niagara Falls", "Rhode Island", "Lake Chad";
+    for a street ("Lake Shore Drive", "River Road") or a person ("Ricki Lake", and "River
+    Phoenix": without "the", "River" before a place's name is a given name); and for a team
+    named after a place ("the Tampa Bay Buccaneers": Tampa's)."""
+    key, cap = w.key, w.cap
+    if key[i] not in _WATER_LEADS and _WATER_HEADS.isdisjoint(key[i + 1 : hi + 1]) or \
+            key[i] in _ARTICLES or w.text[i].isupper():
+        return None  # from the next word on: a sentence's "The" or "A" first, "R-Elbow Lake"
+        # (a lawmaker's party and town), "the NY Plum Island Animal Disease Center"
+    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay")
+    hi = next((t for t in range(i + 1, hi + 1)
+               if w.start[t] != w.end[t - 1] + 1), hi + 1) - 1
+    if key[i] in _WATER_LEADS and i < hi:
+        k = i + 1  # one word after: "Lake Cumberland Area Development District" is a body's
+        if key[k] in _WATER_HEADS or not cap[k] or not w.text[k][1:].islower() or \
+                key[i] == "river" and (i == 0 or key[i - 1] != "the") and key[k] in names:
+            return None
+    else:
+        k = next((k for k in range(i + 1, hi + 1) if key[k] in _WATER_HEADS), -1)
+        if k < 0 or not all(cap[i : k + 1]):
+            return None
+    if matched >= k or any(t in person_at for t in range(i, k + 1)):
+        return None
+    if k < hi and cap[k + 1] and (key[k + 1].rstrip(".") in STREET_WORDS or matched >= 0
+                                  and key[i] not in _WATER_LEADS and key[hi][-1:] == "s"):
+        return None  # a street's name, or a team's that starts with a place's name: "the
+        # Tampa Bay Buccaneers" (Tampa's)
+    return k
+
+
+def _named_after(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:
+    """The countries, provinces and big towns (100,000 people or more) among the candidates
+    of the first words of a water's name: what "Delaware Bay" and "Boston Harbor" are by. (A
+    small town's namesakes are too many and too far apart: "Kish River" is in Illinois, not
+    by Iran's Kish; "Mithi River" in Mumbai, not by Pakistan's Mithi.)"""
+    return rows[np.isin(gaz.feature[rows], ("country", "admin1"))
+                | (gaz.population[rows] >= _NAMED_AFTER_TOWN)]
+
+
+_NAMED_AFTER_TOWN = 100_000
 
 
 _BARE_WATERS = ("sea", "river")  # found by a short name ("the Pacific", "the Thames")

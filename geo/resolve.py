@@ -667,7 +667,64 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
             # … and where the text puts it somewhere ("in Greenlane, Auckland"), a place the
             # gazetteer lacks, approximately there
             out[idx] = _approximate(gaz, m, containers[idx]) if "located" in m.cues else None
+    _at_their_containers_placing(gaz, mentions, out)
+    _waters_by_the_texts_places(gaz, mentions, out)
     return out
+
+
+def _at_their_containers_placing(gaz: Gazetteer, mentions: list[Mention],
+                                 out: list[Placement | None]) -> None:
+    """A name the gazetteer lacks, placed approximately at the place the text puts it in, goes
+    where that place was placed in the end, not where its name most often is: "the River Tay
+    near Perth, Scotland" is by Scotland's Perth, not Australia's."""
+    placed: dict[str, int] = {}
+    for m, p in zip(mentions, out, strict=True):
+        if p is not None and p.row is not None:
+            placed.setdefault(m.key, p.row)
+    for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
+        if p is not None and p.row is None and not len(m.candidates) and m.near is not None \
+                and (row := placed.get(m.near)) is not None and row != p.approx_of:
+            out[idx] = _approximate(gaz, m, row)
+
+
+# The places a water the gazetteer lacks may be put by: a town, a county or a province
+_WATERSIDE = ("city", "locality", "admin2", "admin1")
+
+
+def _waters_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
+                                out: list[Placement | None]) -> None:
+    """A river, lake, bay or island the gazetteer lacks, or whose namesakes in it are far
+    from everything else the text names ("the Catawba River", "the Red River" in a story from
+    Fargo), is placed approximately by the text's nearest town, county or province: first in
+    its own sentence, else anywhere in the text. Where the text names none of those (only
+    countries), it is not placed: a country's middle says nothing of where its river is."""
+    todo = []
+    for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
+        if "water" not in m.cues:
+            continue
+        if p is None:
+            todo.append(idx)
+        elif p.row is not None and "named_after" in m.cues:  # "Delaware Bay", "Boston
+            # Harbor": by the place it is named after (its candidates), where that is one here
+            out[idx] = _approximate(gaz, m, p.row, how="whose name it bears")
+    if not todo:
+        return
+    by = [(m.sentence, m.start, p.row) for m, p in zip(mentions, out, strict=True)
+          if p is not None and p.row is not None and m.role == "place"
+          and gaz.feature[p.row] in _WATERSIDE]
+    times = Counter(row for _, _, row in by)
+    for idx in todo:
+        m = mentions[idx]
+        # a town or county before a province; of those, the one the text names most (a
+        # mention in the same sentence counting once more), then the nearest
+        near = min(by, default=None,
+                   key=lambda b: (gaz.feature[b[2]] == "admin1",
+                                  -times[b[2]] - (b[0] == m.sentence), abs(b[1] - m.start)))
+        if near is not None:
+            out[idx] = _approximate(gaz, m, near[2], "none of its namesakes in the gazetteer "
+                                    "is near the text's other places" if len(m.candidates)
+                                    else "not in the gazetteer",
+                                    how="the nearest place the text names")
 
 
 def _outside_their_container(
@@ -1179,15 +1236,18 @@ def _choose(
 
 
 def _approximate(gaz: Gazetteer, m: Mention, container: int | None,
-                 why: str = "not in the gazetteer") -> Placement | None:
+                 why: str = "not in the gazetteer", how: str = "") -> Placement | None:
     """A name missing from the gazetteer, placed at the place the text puts it in: a town, at
-    its point; a province or a country, at the middle of its towns (:func:`_middle_of_towns`)."""
+    its point; a province or a country, at the middle of its towns (:func:`_middle_of_towns`).
+    ``how``: how else it stands to that place, if the text does not put it there ("the
+    nearest place the text names": a river by a town)."""
     if container is None:
         return None
     name = str(gaz.name[container])
     lat, lon = float(gaz.lat[container]), float(gaz.lon[container])
-    where = f"at {name}"
-    if (feature := gaz.feature[container]) in ("admin1", "country"):
+    where = f"{'by' if how else 'at'} {name}"
+    if (feature := gaz.feature[container]) == "country" or feature == "admin1" and \
+            gaz.admin1[container]:  # (a region of provinces, coded by none: at its point)
         middle = _middle_of_towns(gaz, str(gaz.country_code[container]),
                                   str(gaz.admin1[container]) if feature == "admin1" else None)
         if middle is not None:
@@ -1197,7 +1257,7 @@ def _approximate(gaz: Gazetteer, m: Mention, container: int | None,
         lat,
         lon,
         0.3,
-        f"{why}; placed approximately {where}, where the text puts it",
+        f"{why}; placed approximately {where}, {how or 'where the text puts it'}",
         [],
         approx_of=container,
     )

@@ -1535,7 +1535,7 @@ def test_a_first_word_before_its_towns_body_in_a_named_province(
     [
         # a place named after its owner is no place of the owner's name ("Harper, Kansas")
         ("We left Harper's Ferry and crossed at Kelly's Ford.", []),
-        ("Georgia's Lake Lanier rose.", ["Georgia"]),  # the owner's lake: still Georgia
+        ("Georgia's Lake Lanier rose.", ["Georgia", "Lake Lanier"]),  # the owner's lake
         # a building's name that is only another name of a small town ("Union Station" of
         # Union, South Carolina) is no place
         ("Chicago's Union Station reopened.", ["Chicago"]),
@@ -1613,3 +1613,37 @@ def test_a_province_s_team_is_in_a_name(gaz: Gazetteer, text: str, surface: str,
     """A state's name before a plural after "the" names a team, as a big town's does ("the
     Toronto Raptors"): off the map by default."""
     assert mention(gaz, text, surface).role == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials in Beaumont said the Neches River rose.", ["Beaumont", "Neches River"]),
+    ("Fishermen on the River Tay near Perth were warned.", ["River Tay", "Perth"]),
+    ("Except for the Lake Lanier and Lake Hartwell basins, Georgia is wet.",
+     ["Lake Lanier", "Lake Hartwell", "Georgia"]),
+    ("Volunteers cleaned the banks of the Kanawha River.", ["Kanawha River"]),
+    ("Rep. Torrey Westrom, R-Elbow Lake, spoke.", ["Elbow Lake"]),
+    ("Swimmers crossed Nizhne-Imeritinskaya Bay.", ["Nizhne-Imeritinskaya Bay"]),
+    # a name from the next word on, after an article or an abbreviation
+    ("A Goose Creek man was hurt.", ["Goose Creek"]),
+    ("Samples went to the NY Plum Island Animal Disease Center.", ["Plum Island"]),
+    ("Residents of Lake in the Hills met.", ["Lake in the Hills"]),  # a town's name
+    # a street, a person, a team named after a town, a lake the gazetteer has
+    ("He lives on Zorbal Creek Road in Austin.", ["Austin"]),
+    ("River Phoenix starred in a film shot in Portland.", ["Portland"]),
+    ("The Tampa Bay Buccaneers beat Dallas.", ["Tampa", "Dallas"]),
+    ("Boats sailed on Lake Tahoe.", ["Lake Tahoe"]),
+])
+def test_a_water_or_an_island_the_gazetteer_lacks_is_a_place(gaz: Gazetteer, text: str,
+                                                            expected: list[str]) -> None:
+    """A river's, lake's, bay's or island's name is a place of its own, not the town or the
+    county whose name it starts with: "the Kanawha River" is no Kanawha County."""
+    assert surfaces(gaz, text) == expected
+
+
+def test_a_water_the_gazetteer_lacks_is_a_water(gaz: Gazetteer) -> None:
+    m = mention(gaz, "Officials in Beaumont said the Neches River rose.", "Neches River")
+    assert "water" in m.cues and m.role == "place" and not len(m.candidates)
+    # named after a province: by it (a small town's namesakes are too many)
+    m = mention(gaz, "Remains were found on Delaware Bay beach.", "Delaware Bay")
+    assert {str(gaz.feature[r]) for r in m.candidates} == {"admin1"}
+    assert not len(mention(gaz, "A body was found in Kish River.", "Kish River").candidates)

@@ -573,11 +573,12 @@ def test_rivers_listed_after_the_or_before_rivers_are_rivers() -> None:
 def test_a_river_needs_another_place_of_the_text_in_its_country_or_up_its_course() -> None:
     """The gazetteer has the big rivers only: "the Red River" in a story from Fargo is not
     Vietnam's (its mouth is 12,000 km away), nor "the Thames River" in one from London,
-    Ontario, England's. In a story from Hanoi or London it is."""
-    g = geo.geoparse("The Red River will crest at 39 feet in Fargo, North Dakota.")
-    assert "Red River" not in g["surface"].tolist() and "Fargo" in g["surface"].tolist()
-    g = geo.geoparse("Canoeists paddled the Thames River through London, Ontario.")
-    assert "Thames River" not in g["surface"].tolist()
+    Ontario, England's: each is a river the gazetteer lacks, by the text's town. In a story
+    from Hanoi or London it is."""
+    red = row("The Red River will crest at 39 feet in Fargo, North Dakota.", "Red River")
+    assert red["place_id"] == "approx:red river" and "by Fargo" in red["placed_by"]
+    thames = row("Canoeists paddled the Thames River through London, Ontario.", "Thames River")
+    assert thames["country_code"] == "CA" and thames["place_id"].startswith("approx:")
     red = row("The Red River flooded streets in Hanoi, Vietnam.", "Red River")
     assert haversine_km(red.geometry.y, red.geometry.x, 20.3, 106.5) < 30
     assert row("Rowers raced on the River Thames in London, England.", "River Thames")[
@@ -808,3 +809,33 @@ def test_a_comma_between_towns_listed_is_no_container() -> None:
     assert abs(r.geometry.x - 16.59) < 0.1
     text = "People fell ill in Long Island, New York, and New Jersey."
     assert row(text, "New York")["feature"] == "admin1"
+
+
+@pytest.mark.parametrize(("text", "surface", "by", "lat", "lon"), [
+    # no such river in the gazetteer: by the town the text names most, or in the sentence
+    ("FARGO, N.D. -- The Red River will crest at 40 feet, Fargo officials said.",
+     "Red River", "by Fargo", 46.88, -96.79),
+    ("Torrington police said so. The Torrington fire chief agreed. Torrington residents "
+     "watched the Naugatuck River rise, a Waterbury man said.", "Naugatuck River",
+     "by Torrington", 41.80, -73.12),
+    # where the text puts it, as it placed that place: Scotland's Perth, not Australia's
+    ("Fishermen on the River Tay near Perth, Scotland were warned.", "River Tay", "at Perth",
+     56.40, -3.43),
+    # by the province or big town it is named after
+    ("Remains were found on Delaware Bay beach.", "Delaware Bay", "in Delaware", 39.1, -75.5),
+    ("Tolls rose at the Boston Harbor tunnels.", "Boston Harbor", "by Boston", 42.36, -71.06),
+    # a region of England (coded by no province): at its point, not at UK towns abroad
+    ("The aqueduct over the River Lune is the finest in North West England.", "River Lune",
+     "North West", 53.7, -2.5),
+])
+def test_a_water_the_gazetteer_lacks_is_placed_by_the_texts_places(
+        text: str, surface: str, by: str, lat: float, lon: float) -> None:
+    r = row(text, surface)
+    assert by in r["placed_by"] and r["feature"] == "other" and r["confidence"] < 0.5
+    assert haversine_km(r.geometry.y, r.geometry.x, lat, lon) < 50
+
+
+def test_a_water_the_gazetteer_lacks_is_not_put_in_the_middle_of_a_country() -> None:
+    """Where the text names only countries, nothing says where in them the river is."""
+    g = geo.geoparse("The Mithi River flooded parts of India.")
+    assert g["surface"].tolist() == ["India"]
