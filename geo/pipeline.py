@@ -83,7 +83,7 @@ def _parse(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
             name, pid, feature, cc = (
                 text[start:end],
                 f"approx:{m.key}",
-                "other" if "water" in m.cues else "locality",
+                "other" if "natural" in m.cues else "locality",
                 str(gaz.country_code[p.approx_of]),
             )
         else:

@@ -447,7 +447,7 @@ def people(
             if (
                 (key[k] in given or key[k] in given_word)
                 and text[w.end[k] : w.end[k] + 1] != "-"  # "Logan-Rogersville", "Jean-Pierre"
-                and not (key[k] in _WATER_LEADS and k > 0 and key[k - 1] == "the")  # "the
+                and not (key[k] in _NATURAL_LEADS and k > 0 and key[k - 1] == "the")  # "the
                 # River Tay" (but "River Phoenix")
                 and not any(x in ORG_WORDS or x in FACILITY_WORDS for x in key[k + 1 : j + 1])
                 and key[j].rstrip(".") not in STREET_WORDS
@@ -868,16 +868,17 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
-        if hi > i and (k := _water_name(w, i, hi, match[0] if match else -1,
-                                        person_at, names)) is not None:
-            # "the Neches River", "Lake Lanier": no Neches, no Lanier; by the country,
-            # province or big town it is named after ("Delaware Bay"), if that is a place here
-            after = _named_after(gaz, match[3]) if match and key[i] not in _WATER_LEADS \
+        if hi > i and (k := _natural_name(text, w, i, hi, match[0] if match else -1,
+                                          person_at, names)) is not None:
+            # "the Neches River", "Lake Lanier", "Mount Kenya": no Neches, Lanier or Kenya;
+            # by the country, province or big town it is named after ("Delaware Bay"), if
+            # that is a place here
+            after = _named_after(gaz, match[3]) if match and key[i] not in _NATURAL_LEADS \
                 else _NO_ROWS
             m = Mention(start[i], end[k], fold(text[start[i] : end[k]]), after,
                         sentence=w.sentence[i], tokens=(i, k),
-                        cues=_cues(w, i, k) | ({"water", "named_after"} if len(after)
-                                               else {"water"}))
+                        cues=_cues(w, i, k) | ({"natural", "named_after"} if len(after)
+                                               else {"natural"}))
             if _org_context(text, w, i, k, gaz):
                 m.role = "in_name"  # "the Lake Cumberland Area Development District"
             mentions.append(m)
@@ -920,8 +921,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             continue
         m = Mention(start[lead], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, lead, j)
-        if key[j] in _WATER_HEADS:
-            m.cues.add("water")  # "the Red River": if not Vietnam's, one by the text's towns
+        if key[j] in _NATURAL_HEADS:
+            m.cues.add("natural")  # "the Red River": if not Vietnam's, one by the text's towns
         listed = mentions and mentions[-1].sentence == m.sentence and \
             text[mentions[-1].end : m.start] in _LIST_GAPS  # listed after the one before
         if listed and "regions" in mentions[-1].cues:
@@ -1482,47 +1483,54 @@ def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndar
 
 
 # The last word of the name of a water or an island ("Neches River", "Farallon Islands"), or
-# the first ("Lake Lanier", "River Lune"): a place of its own, whatever the words before it name
-_WATER_HEADS = frozenset("river creek lake reservoir pond lagoon bay harbor harbour falls "
-                         "island islands".split())
-_WATER_LEADS = frozenset({"lake", "river"})
+# the first ("Lake Lanier", "River Lune", "Mount Kenya"): a place of its own, whatever the
+# words before or after it name
+_NATURAL_HEADS = frozenset("river creek lake reservoir pond lagoon bay harbor harbour falls "
+                           "island islands".split())
+_NATURAL_LEADS = frozenset({"lake", "river", "mount", "mt"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _water_name(w: Words, i: int, hi: int, matched: int, person_at: Container[int],
-                names: Container[str]) -> int | None:
-    """The last word k of the name of a river, lake, bay or island that the gazetteer lacks,
-    from word i of the capitalised stretch i…hi: "Neches River", "Lake Lanier", "River
-    Lune"; also where the gazetteer knows only its first words ("Kanawha River", "Boston
-    Harbor": neither the county nor the town). None where the gazetteer's match (its last
-    word ``matched``, -1 for none) spans it: "Niagara Falls", "Rhode Island", "Lake Chad";
-    for a street ("Lake Shore Drive", "River Road") or a person ("Ricki Lake", and "River
-    Phoenix": without "the", "River" before a place's name is a given name); and for a team
-    named after a place ("the Tampa Bay Buccaneers": Tampa's)."""
+def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
+                  person_at: Container[int], names: Container[str]) -> int | None:
+    """The last word k of the name of a river, lake, bay, island or mountain that the
+    gazetteer lacks, from word i of the capitalised stretch i…hi: "Neches River", "Lake
+    Lanier", "River Lune", "Mount Kenya"; also where the gazetteer knows only its first words
+    ("Kanawha River", "Boston Harbor": neither the county nor the town). None where the
+    gazetteer's match (its last word ``matched``, -1 for none) spans it: "Niagara Falls",
+    "Rhode Island", "Lake Chad", "Mount Vernon"; for a street ("Lake Shore Drive", "River
+    Road") or a person ("Ricki Lake", and "River Phoenix": without "the", "River" before a
+    place's name is a given name); and for a team named after a place ("the Tampa Bay
+    Buccaneers": Tampa's)."""
     key, cap = w.key, w.cap
-    if key[i] not in _WATER_LEADS and _WATER_HEADS.isdisjoint(key[i + 1 : hi + 1]) or \
+    if key[i] not in _NATURAL_LEADS and _NATURAL_HEADS.isdisjoint(key[i + 1 : hi + 1]) or \
             key[i] in _ARTICLES or w.text[i].isupper():
         return None  # from the next word on: a sentence's "The" or "A" first, "R-Elbow Lake"
         # (a lawmaker's party and town), "the NY Plum Island Animal Disease Center"
-    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay")
+    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay", "Mt. Everest")
     hi = next((t for t in range(i + 1, hi + 1)
-               if w.start[t] != w.end[t - 1] + 1), hi + 1) - 1
-    if key[i] in _WATER_LEADS and i < hi:
+               if text[w.end[t - 1] : w.start[t]] not in _NAME_GAPS
+               and not (key[t - 1] == "mt" and text[w.end[t - 1] : w.start[t]] == ". ")),
+              hi + 1) - 1
+    if key[i] in _NATURAL_LEADS and i < hi:
         k = i + 1  # one word after: "Lake Cumberland Area Development District" is a body's
-        if key[k] in _WATER_HEADS or not cap[k] or not w.text[k][1:].islower() or \
+        if key[k] in _NATURAL_HEADS or not cap[k] or not w.text[k][1:].islower() or \
                 key[i] == "river" and (i == 0 or key[i - 1] != "the") and key[k] in names:
             return None
     else:
-        k = next((k for k in range(i + 1, hi + 1) if key[k] in _WATER_HEADS), -1)
+        k = next((k for k in range(i + 1, hi + 1) if key[k] in _NATURAL_HEADS), -1)
         if k < 0 or not all(cap[i : k + 1]):
             return None
     if matched >= k or any(t in person_at for t in range(i, k + 1)):
         return None
     if k < hi and cap[k + 1] and (key[k + 1].rstrip(".") in STREET_WORDS or matched >= 0
-                                  and key[i] not in _WATER_LEADS and key[hi][-1:] == "s"):
+                                  and key[i] not in _NATURAL_LEADS and key[hi][-1:] == "s"):
         return None  # a street's name, or a team's that starts with a place's name: "the
         # Tampa Bay Buccaneers" (Tampa's)
     return k
+
+
+_NAME_GAPS = frozenset({" ", "-"})
 
 
 def _named_after(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:

@@ -668,7 +668,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
             # gazetteer lacks, approximately there
             out[idx] = _approximate(gaz, m, containers[idx]) if "located" in m.cues else None
     _at_their_containers_placing(gaz, mentions, out)
-    _waters_by_the_texts_places(gaz, mentions, out)
+    _natural_places_by_the_texts_places(gaz, mentions, out)
     return out
 
 
@@ -687,20 +687,23 @@ def _at_their_containers_placing(gaz: Gazetteer, mentions: list[Mention],
             out[idx] = _approximate(gaz, m, row)
 
 
-# The places a water the gazetteer lacks may be put by: a town, a county or a province
-_WATERSIDE = ("city", "locality", "admin2", "admin1")
+# The places a river, lake or mountain the gazetteer lacks may be put by: a town, a county or
+# a province
+_BESIDE = ("city", "locality", "admin2", "admin1")
 
 
-def _waters_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
-                                out: list[Placement | None]) -> None:
-    """A river, lake, bay or island the gazetteer lacks, or whose namesakes in it are far
-    from everything else the text names ("the Catawba River", "the Red River" in a story from
-    Fargo), is placed approximately by the text's nearest town, county or province: first in
-    its own sentence, else anywhere in the text. Where the text names none of those (only
-    countries), it is not placed: a country's middle says nothing of where its river is."""
+def _natural_places_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
+                                        out: list[Placement | None]) -> None:
+    """A river, lake, bay, island or mountain the gazetteer lacks, or whose namesakes in it
+    are far from everything else the text names ("the Catawba River", "the Red River" in a
+    story from Fargo), is placed approximately by the text's own town or county: the one it
+    names most (once more if in the same sentence), else the nearest; failing those, by its
+    province. Named after a country, province or big town ("Delaware Bay"), it is placed by
+    that one. Where the text names only countries, it is not placed: a country's middle says
+    nothing of where its river is."""
     todo = []
     for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
-        if "water" not in m.cues:
+        if "natural" not in m.cues:
             continue
         if p is None:
             todo.append(idx)
@@ -711,12 +714,10 @@ def _waters_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
         return
     by = [(m.sentence, m.start, p.row) for m, p in zip(mentions, out, strict=True)
           if p is not None and p.row is not None and m.role == "place"
-          and gaz.feature[p.row] in _WATERSIDE]
+          and gaz.feature[p.row] in _BESIDE]
     times = Counter(row for _, _, row in by)
     for idx in todo:
         m = mentions[idx]
-        # a town or county before a province; of those, the one the text names most (a
-        # mention in the same sentence counting once more), then the nearest
         near = min(by, default=None,
                    key=lambda b: (gaz.feature[b[2]] == "admin1",
                                   -times[b[2]] - (b[0] == m.sentence), abs(b[1] - m.start)))

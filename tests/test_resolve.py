@@ -824,6 +824,8 @@ def test_a_comma_between_towns_listed_is_no_container() -> None:
     # by the province or big town it is named after
     ("Remains were found on Delaware Bay beach.", "Delaware Bay", "in Delaware", 39.1, -75.5),
     ("Tolls rose at the Boston Harbor tunnels.", "Boston Harbor", "by Boston", 42.36, -71.06),
+    ("Trails on Mount Hood's slopes near Portland, Oregon, reopened.", "Mount Hood",
+     "by Portland", 45.52, -122.68),
     # a region of England (coded by no province): at its point, not at UK towns abroad
     ("The aqueduct over the River Lune is the finest in North West England.", "River Lune",
      "North West", 53.7, -2.5),
