@@ -690,6 +690,7 @@ def _at_their_containers_placing(gaz: Gazetteer, mentions: list[Mention],
 # The places a river, lake or mountain the gazetteer lacks may be put by: a town, a county or
 # a province
 _BESIDE = ("city", "locality", "admin2", "admin1")
+_KIND_NAMED = {"city": "town", "locality": "town", "admin2": "county", "admin1": "province"}
 
 
 def _natural_places_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
@@ -722,10 +723,12 @@ def _natural_places_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
                    key=lambda b: (gaz.feature[b[2]] == "admin1",
                                   -times[b[2]] - (b[0] == m.sentence), abs(b[1] - m.start)))
         if near is not None:
+            kind = _KIND_NAMED[str(gaz.feature[near[2]])]
             out[idx] = _approximate(gaz, m, near[2], "none of its namesakes in the gazetteer "
                                     "is near the text's other places" if len(m.candidates)
                                     else "not in the gazetteer",
-                                    how="the nearest place the text names")
+                                    how=f"the {kind} the text names most"
+                                    if times[near[2]] > 1 else f"the {kind} the text names")
 
 
 def _outside_their_container(
