@@ -49,8 +49,8 @@ and share as a link.
    circle **dashed**: treat its position as approximate. So it does for a river, lake,
    bay, island or mountain the gazetteer lacks ("the Neches River", "Mount Kenya": neither
    Neches nor Kenya), placed by the place it is named after ("Delaware Bay") or by the town
-   the text names most; in a text that names only countries it is left off the map. Click a place to see, for each
-   passage, why it was placed there and the runner-up candidates.
+   the text names most; in a text that names only countries it is left off the map. Click
+   a place to see, for each passage, why it was placed there and the runner-up candidates.
 3. **Repeated paragraphs** (a teaser repeated in the body) are marked and never counted.
 
 #### How a date is decided
