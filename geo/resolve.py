@@ -677,13 +677,17 @@ def _at_their_containers_placing(gaz: Gazetteer, mentions: list[Mention],
     """A name the gazetteer lacks, placed approximately at the place the text puts it in, goes
     where that place was placed in the end, not where its name most often is: "the River Tay
     near Perth, Scotland" is by Scotland's Perth, not Australia's."""
+    todo = [idx for idx, (m, p) in enumerate(zip(mentions, out, strict=True))
+            if p is not None and p.row is None and not len(m.candidates) and m.near is not None]
+    if not todo:  # (most texts)
+        return
     placed: dict[str, int] = {}
     for m, p in zip(mentions, out, strict=True):
         if p is not None and p.row is not None:
             placed.setdefault(m.key, p.row)
-    for idx, (m, p) in enumerate(zip(mentions, out, strict=True)):
-        if p is not None and p.row is None and not len(m.candidates) and m.near is not None \
-                and (row := placed.get(m.near)) is not None and row != p.approx_of:
+    for idx in todo:
+        m = mentions[idx]
+        if (row := placed.get(m.near)) is not None and row != out[idx].approx_of:
             out[idx] = _approximate(gaz, m, row)
 
 
