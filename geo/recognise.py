@@ -868,13 +868,18 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 if len(cands) or len(adj):
                     match = (j, stop, name, cands, adj)
                     break
-        if hi > i and (k := _natural_name(text, w, i, hi, match[0] if match else -1,
-                                          person_at, names)) is not None:
+        # a water's name that GeoNames lists only as another name of a town is the water's:
+        # "the East River" (not Wallingford, Connecticut), "Big Creek" (not Coker, Alabama)
+        borrowed = match is not None and key[match[0]] in _NATURAL_HEADS and \
+            _facts(gaz, match[2], match[3]).towns_only and \
+            not _facts(gaz, match[2], match[3]).own_name
+        if hi > i and (k := _natural_name(text, w, i, hi, -1 if borrowed or match is None
+                                          else match[0], person_at, names)) is not None:
             # "the Neches River", "Lake Lanier", "Mount Kenya": no Neches, Lanier or Kenya;
             # by the country, province or big town it is named after ("Delaware Bay"), if
             # that is a place here
-            after = _named_after(gaz, match[3]) if match and key[i] not in _NATURAL_LEADS \
-                else _NO_ROWS
+            after = _named_after(gaz, match[3]) if match and not borrowed and \
+                key[i] not in _NATURAL_LEADS else _NO_ROWS
             m = Mention(start[i], end[k], fold(text[start[i] : end[k]]), after,
                         sentence=w.sentence[i], tokens=(i, k),
                         cues=_cues(w, i, k) | ({"natural", "named_after"} if len(after)
@@ -929,6 +934,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             m.cues.update(("region", "regions"))  # "the regions of Donetsk and Luhansk"
         if listed and "locative" in mentions[-1].cues:
             m.cues.add("locative")  # "in Malakal and Bor": Bor is where, as Malakal is
+        elif listed and text[mentions[-1].end : m.start] == ", " and \
+                _facts(gaz, name, cands).strong and \
+                _any_in(gaz, _provinces(gaz, cands), mentions[-1].candidates):
+            m.cues.add("holder")  # "Lansing, Michigan had snow": the province the town
+            # before is in, though "michigan" is a card game too
         elif mentions and mentions[-1].end == start[i] - 1 and text[start[i] - 1] == "-" \
                 and mentions[-1].role == "place":
             m.cues.add("twin")  # "Fargo-Moorhead": a place beside the place before it
@@ -1411,6 +1421,7 @@ def _keep(text: str, m: Mention, w: Words, gaz: Gazetteer, runs, common, surname
         town = municipal or (facts.town and facts.own_name and ("locative" in m.cues or resident)
                              and m.key not in SEASONS and not _DAY_AFTER.match(text, m.end))
         if _in_province(text, w, gaz, i, m.candidates) or "defined" in m.cues or \
+                "holder" in m.cues or \
                 ("dateline" in m.cues or "based" in m.cues) and (known or facts.town):
             return True  # "Buffalo, New York", "Reading is a town in…", "MANILA — A quake…",
             # "Geneva-based officials", even first in its sentence

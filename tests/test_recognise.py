@@ -899,6 +899,13 @@ def test_a_town_named_like_a_word_is_a_place_before_its_province(gaz: Gazetteer)
         "Buffalo", "New York", "Texas"]
 
 
+def test_a_province_named_like_a_word_is_a_place_after_its_town(gaz: Gazetteer) -> None:
+    """"Michigan" is a card game too, and "Michigan had…" could start a sentence about one;
+    after "Lansing, " it is the province Lansing is in, wherever the sentence starts."""
+    assert surfaces(gaz, "Lansing, Michigan had snow.") == ["Lansing", "Michigan"]
+    assert surfaces(gaz, "Bamako, Michigan had snow.") == ["Bamako"]  # no Bamako there
+
+
 def test_a_plural_of_a_places_name_is_no_misspelling_of_it(gaz: Gazetteer) -> None:
     """"The Dakotas" are two states, not a misspelt "Dakota" (a town of Minnesota); "the
     Americas", a place of its own, are not a misspelt "America" (the United States)."""
@@ -1651,3 +1658,8 @@ def test_a_water_the_gazetteer_lacks_is_a_natural_place(gaz: Gazetteer) -> None:
     m = mention(gaz, "Remains were found on Delaware Bay beach.", "Delaware Bay")
     assert {str(gaz.feature[r]) for r in m.candidates} == {"admin1"}
     assert not len(mention(gaz, "A body was found in Kish River.", "Kish River").candidates)
+    # a water's name GeoNames lists only as another name of a town: the water's
+    m = mention(gaz, "A barge sank in the East River.", "East River")  # not Wallingford's
+    assert "natural" in m.cues and not len(m.candidates)
+    m = mention(gaz, "Peace River police met.", "Peace River")  # the town's own name
+    assert "locality" in {str(gaz.feature[r]) for r in m.candidates}
