@@ -46,9 +46,10 @@ REGION_FOCUS_WEIGHT = 2.0  # the admin-1 region most of the text's other places 
 # The kind of place a name's syntax asks for: that of the names listed with it ("Colorado,
 # Georgia and Ohio"), or the province of the town the text puts in it ("Buffalo, New York").
 KIND_WEIGHT = 2.0
-# A dateline with no province or country after it ("WASHINGTON —") that bears a national
-# capital's name is the capital, not the namesake the rest of the text is near (a big town's
-# name is not enough: local papers date their own town's news "COLUMBUS --")
+# A dateline with no province or country after it ("WASHINGTON —"), or a body's base ("a
+# Washington-based firm"), that bears a national capital's name is the capital, not the
+# namesake the rest of the text is near (a big town's name is not enough: local papers date
+# their own town's news "COLUMBUS --")
 DATELINE_WEIGHT = 1.5
 PHONE_WEIGHT = 2.0  # a town a phone number of its province follows ("Ozark at 417-…")
 # A town in a county the text names, or a county holding a town it names ("Paris … Henry
@@ -381,7 +382,7 @@ def _evidence(
     """
     region, city, part = ("region" in m.cues), ("city" in m.cues), ("part" in m.cues)
     polity = "polity" in m.cues
-    alone = "dateline" in m.cues and container is None
+    alone = ("dateline" in m.cues or "based" in m.cues) and container is None
     # "a Georgia man", "Georgia residents": a province of another country bears the name (not
     # "Mexico residents": México is a state of Mexico itself)
     residents = "residents" in m.cues and any(cc not in c.named for cc in c.provinces)
@@ -433,7 +434,8 @@ def _evidence(
         if alone and feat == "city" and gaz.capital[c.rows[k]]:
             score += DATELINE_WEIGHT
             if why is not None:
-                why.append("a dateline's city, known by itself")
+                why.append("a dateline's city, known by itself" if "dateline" in m.cues
+                           else "a body's base, known by itself")
         # "northern Mali": a part of a country, province or region; or of a big town, where
         # no country or province has the name ("north Arlington", not "central Ontario")
         if part and (feat in ("country", "admin1", "region") or feat == "city" and

@@ -388,6 +388,10 @@ def test_a_capital_under_its_own_name_stands_for_its_government() -> None:
     assert "national capital" in r["placed_by"]
     r = row("Cases were confirmed in Oregon, Idaho, Washington and Montana.", "Washington")
     assert r["feature"] == "admin1"
+    # a body's base, in a story from England: the capital, not Washington, Tyne and Wear
+    r = row("Officials in London met a Washington-based firm.", "Washington")
+    assert (r["feature"], r["country_code"]) == ("city", "US")
+    assert "a body's base" in r["placed_by"]
     r = row("He robbed a dealer in South Philadelphia.", "Philadelphia")
     assert r["country_code"] == "US"
 
