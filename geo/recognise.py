@@ -926,8 +926,10 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             continue
         m = Mention(start[lead], stop, name, cands, sentence=w.sentence[i], tokens=(i, j))
         m.cues = _cues(w, lead, j)
-        if key[j] in _NATURAL_HEADS:
+        if key[j] in _NATURAL_HEADS and not (
+                (facts := _facts(gaz, name, cands)).towns_only and facts.own_name):
             m.cues.add("natural")  # "the Red River": if not Vietnam's, one by the text's towns
+            # (but "Battle Creek", a town's own name, is the town or nothing)
         listed = mentions and mentions[-1].sentence == m.sentence and \
             text[mentions[-1].end : m.start] in _LIST_GAPS  # listed after the one before
         if listed and "regions" in mentions[-1].cues:

@@ -1249,8 +1249,8 @@ def _approximate(gaz: Gazetteer, m: Mention, container: int | None,
                  why: str = "not in the gazetteer", how: str = "") -> Placement | None:
     """A name missing from the gazetteer, placed at the place the text puts it in: a town, at
     its point; a province or a country, at the middle of its towns (:func:`_middle_of_towns`).
-    ``how``: how else it stands to that place, if the text does not put it there ("the
-    nearest place the text names": a river by a town)."""
+    ``how``: how else it stands to that place, if the text does not put it there ("the town
+    the text names most": a river by a town)."""
     if container is None:
         return None
     name = str(gaz.name[container])

@@ -845,3 +845,12 @@ def test_a_water_the_gazetteer_lacks_is_not_put_in_the_middle_of_a_country() -> 
     """Where the text names only countries, nothing says where in them the river is."""
     g = geo.geoparse("The Mithi River flooded parts of India.")
     assert g["surface"].tolist() == ["India"]
+
+
+def test_a_town_named_after_a_creek_is_no_water_placed_by_another_town() -> None:
+    """"Battle Creek" is a town's own name: in a story from Alberta it is the Michigan town
+    or nothing, not a creek placed approximately by Peace River."""
+    g = geo.geoparse("Peace River, Alberta had snow. Battle Creek had snow too.")
+    creek = g[g["surface"] == "Battle Creek"]
+    assert not creek["place_id"].str.startswith("approx:").any()
+    assert not (creek["country_code"] == "CA").any()
