@@ -144,7 +144,7 @@ class Mention:
     cues: set[str] = field(default_factory=set)
     near: str | None = None  # key of the place the text puts it in ("X, Mali")
     inside: bool = False  # the text says it lies in ``near`` (", ", " in "), not only near it
-    suburb: bool = False  # the text calls it a suburb of ``near`` ("the Cincinnati suburb of")
+    suburb: bool = False  # a suburb or part of ``near`` ("Cincinnati suburb of", "X station in")
     tokens: tuple[int, int] = (0, 0)
     listed: int | None = None  # the enumeration it is one of (its first member's start)
     paired: int | None = None  # the pair "A and B" / "A or B" it is one of (A's start)
@@ -2010,6 +2010,9 @@ def _containers(text: str, w: Words, mentions: list[Mention], gaz: Gazetteer) ->
             a.near, a.inside = b.key, True  # "Paris Texas", as posts write it
         elif a.sentence == b.sentence and _POINT_OF.fullmatch(gap):
             a.near = b.key  # "Waterloo, south of Brussels": near it, not in it
+        elif a.sentence == b.sentence and _PART_IN.fullmatch(gap):
+            a.near, a.inside, a.suburb = b.key, True, True  # "Victoria station in London":
+            # a part of the city, whatever town elsewhere bears the name
         elif a.sentence == b.sentence and (
                 _SUBURB_OF.fullmatch(gap) or gap == ", a " and text.startswith(" suburb", b.end)):
             a.near, a.suburb = b.key, True  # "Naperville, a suburb of Chicago", "Alvin, a
@@ -2049,6 +2052,8 @@ _CAPITAL_AFTER = re.compile(r"(?:'s)? (?:[a-z]+ )?capital\b")  # "the Illinois (
 
 
 # ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "
+# a named part of a town that names its kind before "in" the town: its station or square
+_PART_IN = re.compile(r" (?:[Ss]tation|[Ss]quare) in (?:the )?")
 _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?")
 # ", south of ", ", 20 km north-west of ", " just east of ": near what follows
 _POINT_OF = re.compile(r",? (?:(?:just|some|about|roughly|[\d,.]+) )*(?:(?:km|kilometres|"

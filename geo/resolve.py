@@ -812,7 +812,12 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
         # conference on the Sahel in New York" is about the Sahel
         land = gaz.feature[p.row] == "region" and not gaz.country_code[p.row] and m.inside \
             and not within
-        if gaz.feature[p.row] not in ("city", "locality") and not land:
+        # nor is a part of a town a province that does not hold it: "Victoria station in
+        # London" (the state of Victoria); "Alvin, Texas, a Houston suburb" holds Houston
+        province = m.suburb and gaz.feature[p.row] != "country" and (
+            gaz.country_code[p.row], gaz.admin1[p.row]) != (gaz.country_code[city],
+                                                            gaz.admin1[city])
+        if gaz.feature[p.row] not in ("city", "locality") and not land and not province:
             continue
         c = cands[idx]
         if m.suburb or within or land:

@@ -499,6 +499,23 @@ def test_a_place_the_text_puts_in_a_town_is_in_that_town() -> None:
     assert km(g[g.surface == "Beijing"].iloc[0], 39.91, 116.40) < 50
 
 
+def test_a_station_or_square_in_a_city_is_a_part_of_it() -> None:
+    """"Victoria station in London" is a station of London's, placed approximately there, not
+    the state of Victoria, Australia, nor Victoria, Hong Kong (a big town, which "in" a city
+    alone would leave where it is)."""
+    g = geo.geoparse("Protesters gathered outside Victoria station in London on Tuesday.")
+    victoria = g[g.surface == "Victoria"].iloc[0]
+    assert victoria["country_code"] == "GB" and km(victoria, 51.51, -0.13) < 30
+    assert victoria["place_id"].startswith("approx:")
+    # a namesake near the city is the place itself: Washington, Tyne and Wear, by Sunderland
+    g = geo.geoparse("Trains stopped at Washington station in Sunderland.")
+    assert not g[g.surface == "Washington"].iloc[0]["place_id"].startswith("approx:")
+    assert km(g[g.surface == "Washington"].iloc[0], 54.90, -1.52) < 10
+    # and a province that holds the city stays itself: "Alvin, Texas, a Houston suburb"
+    g = geo.geoparse("The pair are from Alvin, Texas, a Houston suburb.")
+    assert g[g.surface == "Texas"].iloc[0]["feature"] == "admin1"
+
+
 def test_the_province_a_text_keeps_naming_places_its_county() -> None:
     """Indiana, named three times, outweighs Ohio and Kentucky, named once each: Boone County
     is Indiana's, not Kentucky's (the bigger)."""
