@@ -873,8 +873,11 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
         borrowed = match is not None and key[match[0]] in _NATURAL_HEADS and \
             _facts(gaz, match[2], match[3]).towns_only and \
             not _facts(gaz, match[2], match[3]).own_name
-        if hi > i and (k := _natural_name(text, w, i, hi, -1 if borrowed or match is None
-                                          else match[0], person_at, names)) is not None:
+        k = _natural_name(text, w, i, hi, -1 if borrowed or match is None else match[0],
+                          person_at, names) if hi > i else None
+        if k is None and (match is None or match[0] == hi):
+            k = _a_river_in_lower_case(text, w, i, hi, names, adjectives)
+        if k is not None:
             # "the Neches River", "Lake Lanier", "Mount Kenya": no Neches, Lanier or Kenya;
             # by the country, province or big town it is named after ("Delaware Bay"), if
             # that is a place here
@@ -1544,6 +1547,24 @@ def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
 
 
 _NAME_GAPS = frozenset({" ", "-"})
+
+
+def _a_river_in_lower_case(text: str, w: Words, i: int, hi: int, names: Container[str],
+                           adjectives: Container[str]) -> int | None:
+    """Word hi + 1 where it is "river" in lower case after "the" and a name of one or two
+    words the gazetteer lacks as a river's, as British and Indian news write them: "the Kosi
+    river" (not the town of Kosi), "the Gandak river". Not after a people's adjective ("the
+    Indian river"); "the Niger river", which the gazetteer has, is found as it is."""
+    k = hi + 1
+    if k >= len(w) or w.key[k] != "river" or w.cap[k] or hi > i + 1 or i == 0 or \
+            w.key[i - 1] != "the" or w.sentence[k] != w.sentence[i] or \
+            text[w.end[hi] : w.start[k]] != " " or w.end[i - 1] + 1 != w.start[i]:
+        return None
+    name = fold(text[w.start[i] : w.end[hi]])
+    if name + " river" in names or name in adjectives or \
+            not all(w.text[t][1:].islower() for t in range(i, k)):
+        return None  # "the BBC river" is no river's name
+    return k
 
 
 def _named_after(gaz: Gazetteer, rows: np.ndarray) -> np.ndarray:

@@ -1663,3 +1663,18 @@ def test_a_water_the_gazetteer_lacks_is_a_natural_place(gaz: Gazetteer) -> None:
     assert "natural" in m.cues and not len(m.candidates)
     m = mention(gaz, "Peace River police met.", "Peace River")  # the town's own name
     assert "locality" in {str(gaz.feature[r]) for r in m.candidates}
+
+
+def test_a_river_written_in_lower_case_after_its_name_is_a_natural_place(gaz: Gazetteer) -> None:
+    """"the Kosi river", as British and Indian news write it, is a river the gazetteer lacks,
+    not the town of Kosi; a river it has keeps its name ("the Niger river"), and a people's
+    adjective before "river" names none ("the Chinese river systems")."""
+    m = mention(gaz, "In Bihar, the Kosi river burst its banks near Saharsa.", "Kosi river")
+    assert "natural" in m.cues and m.role == "place"
+    assert "Gandak river" in surfaces(gaz, "In Bihar, the Gandak river rose near Gopalganj.")
+    m = mention(gaz, "The Niger river rose in Mali.", "Niger river")
+    assert {str(gaz.feature[r]) for r in m.candidates} == {"river"}
+    found = surfaces(gaz, "Officials said the Chinese river systems were stressed in Delhi.")
+    assert "Chinese" in found and not any(s.endswith(" river") for s in found)
+    # nor is a lower-case river after a name that does not follow "the": "Patna river front"
+    assert "Patna river" not in surfaces(gaz, "Officials in Patna river front offices met.")
