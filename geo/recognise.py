@@ -1554,7 +1554,7 @@ def _a_river_in_lower_case(text: str, w: Words, i: int, hi: int, names: Containe
     """Word hi + 1 where it is "river" in lower case after "the" and a name of one or two
     words the gazetteer lacks as a river's, as British and Indian news write them: "the Kosi
     river" (not the town of Kosi), "the Gandak river". Not after a people's adjective ("the
-    Indian river"); "the Niger river", which the gazetteer has, is found as it is."""
+    Chinese river"); "the Niger river", which the gazetteer has, is found as it is."""
     k = hi + 1
     if k >= len(w) or w.key[k] != "river" or w.cap[k] or hi > i + 1 or i == 0 or \
             w.key[i - 1] != "the" or w.sentence[k] != w.sentence[i] or \
@@ -2072,9 +2072,9 @@ _CAPITAL_OF = re.compile(r", (?:the )?(?:[a-z]+ )?capital of (?:the )?")
 _CAPITAL_AFTER = re.compile(r"(?:'s)? (?:[a-z]+ )?capital\b")  # "the Illinois (state) capital"
 
 
-# ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "
 # a named part of a town that names its kind before "in" the town: its station or square
 _PART_IN = re.compile(r" (?:[Ss]tation|[Ss]quare) in (?:the )?")
+# ", a suburb of ", ", a northern suburb of ", ", a suburb located east of "
 _SUBURB_OF = re.compile(r", an? (?:[a-z]+ )?suburb (?:[a-z]+ ){0,2}?of (?:the )?")
 # ", south of ", ", 20 km north-west of ", " just east of ": near what follows
 _POINT_OF = re.compile(r",? (?:(?:just|some|about|roughly|[\d,.]+) )*(?:(?:km|kilometres|"

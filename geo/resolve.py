@@ -788,7 +788,9 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
     Chester"), or puts " in " a city of 100,000 ("Hampton Park in Charleston"), that has no
     namesake within 161 km of that city is a place the gazetteer lacks (West Chester
     Township, Ohio: the gazetteer's West Chester is in Pennsylvania; its only Hampton Park
-    is in Melbourne); it is placed approximately at the city. So is a town the text puts
+    is in Melbourne); it is placed approximately at the city. So is a name the text calls a
+    station or square in a city ("Victoria station in London": not Victoria, Hong Kong, nor
+    the state of Victoria, though a big town or a province). So is a town the text puts
     near a city ("Mati, east of Athens", "Mati, near Athens") that has no namesake in the
     city's country (the gazetteer's Matis are in Italy and the Philippines): how near, the
     text may not say ("Gao, north-east of Bamako", 950 km), but not in another country. And
