@@ -875,7 +875,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             not _facts(gaz, match[2], match[3]).own_name
         k = _natural_name(text, w, i, hi, -1 if borrowed or match is None else match[0],
                           person_at, names) if hi > i else None
-        if k is None and (match is None or match[0] == hi):
+        if k is None and hi + 1 < n and key[hi + 1] == "river" and \
+                (match is None or match[0] == hi):
             k = _a_river_in_lower_case(text, w, i, hi, names, adjectives)
         if k is not None:
             # "the Neches River", "Lake Lanier", "Mount Kenya": no Neches, Lanier or Kenya;
