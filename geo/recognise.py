@@ -1524,13 +1524,17 @@ def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
             key[i] in _ARTICLES or w.text[i].isupper():
         return None  # from the next word on: a sentence's "The" or "A" first, "R-Elbow Lake"
         # (a lawmaker's party and town), "the NY Plum Island Animal Disease Center"
-    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay", "Mt. Everest")
+    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay", "Mt. Everest", "Mount
+    # St. Elias")
     hi = next((t for t in range(i + 1, hi + 1)
                if text[w.end[t - 1] : w.start[t]] not in _NAME_GAPS
-               and not (key[t - 1] == "mt" and text[w.end[t - 1] : w.start[t]] == ". ")),
+               and not (key[t - 1] in _ABBREVIATED_LEADS
+                        and text[w.end[t - 1] : w.start[t]] == ". ")),
               hi + 1) - 1
     if key[i] in _NATURAL_LEADS and i < hi:
-        k = i + 1  # one word after: "Lake Cumberland Area Development District" is a body's
+        # one word after: "Lake Cumberland Area Development District" is a body's; a saint's
+        # name is two ("Mount St. Elias")
+        k = i + 2 if key[i + 1] == "st" and i + 1 < hi else i + 1
         if key[k] in _NATURAL_HEADS or not cap[k] or not w.text[k][1:].islower() or \
                 key[i] == "river" and (i == 0 or key[i - 1] != "the") and key[k] in names:
             return None
@@ -1548,6 +1552,7 @@ def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
 
 
 _NAME_GAPS = frozenset({" ", "-"})
+_ABBREVIATED_LEADS = frozenset({"mt", "st"})  # followed by ". " within a name
 
 
 def _a_river_in_lower_case(text: str, w: Words, i: int, hi: int, names: Container[str],

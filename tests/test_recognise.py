@@ -1636,6 +1636,7 @@ def test_a_province_s_team_is_in_a_name(gaz: Gazetteer, text: str, surface: str,
     ("Residents of Lake in the Hills met.", ["Lake in the Hills"]),  # a town's name
     # a mountain: not the country, nor the town it is named after
     ("Climbers on Mount Kenya and Mt. Everest were stranded.", ["Mount Kenya", "Mt. Everest"]),
+    ("Two climbers died on Mount St. Elias in Alaska.", ["Mount St. Elias", "Alaska"]),
     ("Mount Vernon police met.", ["Mount Vernon"]),  # a town the gazetteer has
     # a street, a person, a team named after a town, a lake the gazetteer has
     ("He lives on Zorbal Creek Road in Austin.", ["Austin"]),
