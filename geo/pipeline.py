@@ -29,7 +29,7 @@ from .segment import segment
 COLUMNS = [c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published", "geometry")]
 
 # The contract's feature classes; the gazetteer's counties (admin2), airports, lakes, rivers,
-# seas and landmarks (capes, islands, waterfalls) are reported as "other".
+# seas and landmarks (capes, islands, waterfalls, peaks) are reported as "other".
 FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
 
 

@@ -87,8 +87,8 @@ counts, time window and filters.
   ("West Yorkshire", "County Tyrone", "New England", "Latin America", and regions of whole
   counties: "Long Island", "the Bay Area"; at the middle of their parts), oceans and seas
   ("the Pacific", "the Gulf of Aden", "the Bab el-Mandeb", at their conventional points),
-  and former states ("Soviet Union", "Ceylon", placed at their successor): short tables of
-  our own.
+  mountains and volcanoes ("Everest", "Etna", "Kīlauea", at their summits), and former
+  states ("Soviet Union", "Ceylon", placed at their successor): short tables of our own.
 - Airports ("Heathrow", "Dulles"): the `airportsdata` package (MIT). Which province a North
   American phone number's area code serves: the `phonenumbers` package (Apache-2.0).
 - Land, lakes, rivers, borders, provinces and named regions (and lakes, rivers, capes,

@@ -50,6 +50,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -75,7 +76,7 @@ from admin_units import (  # noqa: E402
     county_rows,
     with_cities500,
 )
-from landmarks import landmarks  # noqa: E402
+from landmarks import landmarks, peaks  # noqa: E402
 from rivers import rivers  # noqa: E402
 
 from geo.gazetteer import fold, skeleton, usable_name  # noqa: E402
@@ -881,6 +882,19 @@ _AIRPORT_WORDS = frozenset(
     "aerodrome county metropolitan jetport sunport aeroclube".split())
 
 
+def nearest_town(towns: pd.DataFrame) -> Callable[[float, float], tuple[str, str]]:
+    """``near(lat, lon)``: the country and admin-1 codes of the nearest town within ~50 km
+    (empty beyond), for a place the sources give no province (an airport, a peak)."""
+    known = towns[towns["code"] != ""]
+    tree = shapely.STRtree(shapely.points(known["lon"], known["lat"]))
+
+    def near(lat: float, lon: float) -> tuple[str, str]:
+        j = tree.query_nearest(shapely.Point(lon, lat), max_distance=0.5)
+        return (str(known["cc"].iat[j[0]]), str(known["code"].iat[j[0]])) if len(j) else ("", "")
+
+    return near
+
+
 def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
         pd.DataFrame, list[tuple[str, int]]]:
     """Airports with an IATA code (``airportsdata``, MIT) under their full names ("London
@@ -894,14 +908,11 @@ def airports(towns: pd.DataFrame, taken: set[str]) -> tuple[
     import airportsdata
 
     words_, first_names = _words_and_first_names()
+    near = nearest_town(towns)
 
-    known = towns[towns["code"] != ""]
-    tree = shapely.STRtree(shapely.points(known["lon"], known["lat"]))
-
-    def admin1_of(cc: str, lat: float, lon: float) -> str:
-        """The admin-1 code of the nearest town within ~50 km in the same country."""
-        j = tree.query_nearest(shapely.Point(lon, lat), max_distance=0.5)
-        return str(known["code"].iat[j[0]]) if len(j) and known["cc"].iat[j[0]] == cc else ""
+    def admin1_of(cc: str, lat: float, lon: float) -> str:  # the nearest town's, if in cc
+        town_cc, code = near(lat, lon)
+        return code if town_cc == cc else ""
 
     big = {(c["countrycode"], fold(c["name"])) for c in cities500().values()
            if int(c["population"] or 0) >= 500_000}
@@ -1308,10 +1319,13 @@ def main(argv: list[str] | None = None) -> None:
     named = units | {fold(n) for n, _ in [*k_names, *s_names, *g_names, *u_names, *v_names,
                                           *l_names, *e_names] if isinstance(n, str)}
     w_rows, w_names = rivers(ne, c_layer, lambda n: _a_rivers_alone(n, named))
-    m_rows, m_names = landmarks(
-        ne, lambda points: countries_at(points, c_layer),
-        free=lambda n: fold(n) not in named and fold(n) not in _town_names(15_000),
-        bare=_names_nothing_else)
+    def free(name: str) -> bool:  # no wider place's name, nor a town's of 15,000 or more
+        return fold(name) not in named and fold(name) not in _town_names(15_000)
+
+    m_rows, m_names = landmarks(ne, lambda points: countries_at(points, c_layer), free=free,
+                                bare=_names_nothing_else)
+    h_rows, h_names = peaks(lambda points: countries_at(points, c_layer), nearest_town(towns),
+                             free=free)
     for rows, pairs in [
         (c_rows, c_names),
         (k_rows, k_names),
@@ -1327,6 +1341,7 @@ def main(argv: list[str] | None = None) -> None:
         (l_rows, l_names),
         (w_rows, w_names),
         (m_rows, m_names),
+        (h_rows, h_names),
         (e_rows, e_names),
     ]:
         parts.append(rows)
