@@ -879,7 +879,7 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 (match is None or match[0] == hi):
             k = _a_river_in_lower_case(text, w, i, hi, names, adjectives)
         if k is not None:
-            # "the Neches River", "Lake Lanier", "Mount Kenya": no Neches, Lanier or Kenya;
+            # "the Neches River", "Lake Lanier", "Mount Meru": no Neches, Lanier or Meru;
             # by the country, province or big town it is named after ("Delaware Bay"), if
             # that is a place here
             after = _named_after(gaz, match[3]) if match and not borrowed and \
@@ -1500,7 +1500,7 @@ def _a_disease_s_name(w: Words, j: int, gaz: Gazetteer, name: str, rows: np.ndar
 
 
 # The last word of the name of a water or an island ("Neches River", "Farallon Islands"), or
-# the first ("Lake Lanier", "River Lune", "Mount Kenya"): a place of its own, whatever the
+# the first ("Lake Lanier", "River Lune", "Mount Meru"): a place of its own, whatever the
 # words before or after it name
 _NATURAL_HEADS = frozenset("river creek lake reservoir pond lagoon bay harbor harbour falls "
                            "island islands".split())
@@ -1512,7 +1512,7 @@ def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
                   person_at: Container[int], names: Container[str]) -> int | None:
     """The last word k of the name of a river, lake, bay, island or mountain that the
     gazetteer lacks, from word i of the capitalised stretch i…hi: "Neches River", "Lake
-    Lanier", "River Lune", "Mount Kenya"; also where the gazetteer knows only its first words
+    Lanier", "River Lune", "Mount Meru"; also where the gazetteer knows only its first words
     ("Kanawha River", "Boston Harbor": neither the county nor the town). None where the
     gazetteer's match (its last word ``matched``, -1 for none) spans it: "Niagara Falls",
     "Rhode Island", "Lake Chad", "Mount Vernon"; for a street ("Lake Shore Drive", "River
@@ -1524,7 +1524,7 @@ def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
             key[i] in _ARTICLES or w.text[i].isupper():
         return None  # from the next word on: a sentence's "The" or "A" first, "R-Elbow Lake"
         # (a lawmaker's party and town), "the NY Plum Island Animal Disease Center"
-    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay", "Mt. Everest", "Mount
+    # words one space or hyphen apart only ("Nizhne-Imeritinskaya Bay", "Mt. Baker", "Mount
     # St. Elias")
     hi = next((t for t in range(i + 1, hi + 1)
                if text[w.end[t - 1] : w.start[t]] not in _NAME_GAPS

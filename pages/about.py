@@ -47,8 +47,8 @@ and share as a link.
    "Holliday, Missouri", or near the city it is a suburb of) and is placed at the place
    around it (in a province or country, at the middle of its towns), the map draws the
    circle **dashed**: treat its position as approximate. So it does for a river, lake,
-   bay, island or mountain the gazetteer lacks ("the Neches River", "Mount Kenya": neither
-   Neches nor Kenya), placed by the place it is named after ("Delaware Bay") or by the town
+   bay, island or mountain the gazetteer lacks ("the Neches River", "Mount Meru": neither
+   Neches nor Meru), placed by the place it is named after ("Delaware Bay") or by the town
    the text names most; in a text that names only countries it is left off the map. Click
    a place to see, for each passage, why it was placed there and the runner-up candidates.
 3. **Repeated paragraphs** (a teaser repeated in the body) are marked and never counted.
