@@ -1536,9 +1536,9 @@ def _natural_name(text: str, w: Words, i: int, hi: int, matched: int,
         # name is two ("Mount St. Elias")
         k = i + 2 if key[i + 1] == "st" and i + 1 < hi else i + 1
         if k == i + 2 and text[w.end[k] : w.end[k] + 3] in _POSSESSIVE_GAPS and \
-                k + 1 < len(w) and w.start[k + 1] == w.end[k] + 3 and cap[k + 1]:
-            return None  # a saint's possessive before a name's next word is a school's or a
-            # church's: "Mount St. Mary's University" (but "Mount St. Elias's slopes")
+                _names_a_building(w, k + 1):
+            return None  # a saint's in a school's or a church's name: "Mount St. Mary's
+            # University" (but "Mount St. Elias's slopes")
         if key[k] in _NATURAL_HEADS or not cap[k] or not w.text[k][1:].islower() or \
                 key[i] == "river" and (i == 0 or key[i - 1] != "the") and key[k] in names:
             return None
