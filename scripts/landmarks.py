@@ -179,14 +179,23 @@ PEAKS: dict[str, tuple[list[str], float, float]] = {
 }
 
 
+# Where the country outlines' answer is not the one the news and GeoNames give: summits on a
+# border that the news puts in one country ("Everest, in Nepal"; the outlines draw the line
+# through the summit and give it to China), and volcanoes of France's overseas departments,
+# which GeoNames codes as countries of their own (Martinique, Réunion), as it does their towns.
+PEAK_COUNTRIES = {"Mount Everest": "NP", "Makalu": "NP", "Kangchenjunga": "NP",
+                  "Mount Pelée": "MQ", "Piton de la Fournaise": "RE"}
+
+
 def peaks(countries_at: Callable[[gpd.GeoSeries], pd.Series],
           near: Callable[[float, float], tuple[str, str]], free: Callable[[str], bool]
           ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     """The mountains and volcanoes of :data:`PEAKS` (feature ``landmark``), each in the
-    country its summit is in, and in the province of the nearest town there (``near``):
-    Kīlauea is in Hawaii, as Pāhoa is. A summit the country outlines miss (Sakurajima, on
-    the coast) takes the nearest town's country. Only names ``free`` of a wider place or a
-    big town: "Mount Shasta" is also a town of 3,000 at its foot, and stays the peak's too."""
+    country its summit is in (or :data:`PEAK_COUNTRIES`'), and in the province of the nearest
+    town there (``near``): Kīlauea is in Hawaii, as Pāhoa is. A summit the country outlines
+    miss (Sakurajima, on the coast) takes the nearest town's country. Only names ``free`` of
+    a wider place or a big town: "Mount Shasta" is also a town of 3,000 at its foot, and
+    stays the peak's too."""
     points = gpd.GeoSeries(gpd.points_from_xy([lon for *_, lon in PEAKS.values()],
                                               [lat for _, lat, _ in PEAKS.values()]),
                            crs="EPSG:4326")
@@ -194,7 +203,7 @@ def peaks(countries_at: Callable[[gpd.GeoSeries], pd.Series],
     rows, names = [], []
     for (name, (others, lat, lon)), cc in zip(PEAKS.items(), codes, strict=True):
         town_cc, town_admin1 = near(lat, lon)
-        cc = cc if isinstance(cc, str) and cc != "-99" else town_cc
+        cc = PEAK_COUNTRIES.get(name) or (cc if isinstance(cc, str) and cc != "-99" else town_cc)
         rows.append({"place_id": f"placeline:peak:{fold(name).replace(' ', '_')}",
                      "name": name, "feature": "landmark", "country_code": cc,
                      "admin1": town_admin1 if town_cc == cc else "",

@@ -566,6 +566,18 @@ def test_mountains_and_volcanoes_are_places(text: str, surface: str,
     assert haversine_km(r.geometry.y, r.geometry.x, *near) < 30
 
 
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("Climbers returned to Everest base camp in Nepal.", "Everest", "NP"),  # on the border
+    ("Ash from Mount Pelée fell on Fort-de-France.", "Mount Pelée", "MQ"),  # as its towns
+    ("The Matterhorn towers over Zermatt.", "Matterhorn", "CH"),  # the outlines' answer
+])
+def test_a_peak_is_in_the_country_the_news_and_its_towns_give(text: str, surface: str,
+                                                              country: str) -> None:
+    """A summit on a border is in the country the news puts it in, and a volcano of an
+    overseas department in the country GeoNames gives its towns, not France."""
+    assert row(text, surface)["country_code"] == country
+
+
 def test_a_peaks_name_that_is_a_towns_in_its_province_is_the_town() -> None:
     """"Etna, Pennsylvania" is the borough, not the volcano."""
     r = row("Police in Etna, Pennsylvania, closed a road.", "Etna")
