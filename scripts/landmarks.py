@@ -191,11 +191,11 @@ def peaks(countries_at: Callable[[gpd.GeoSeries], pd.Series],
           near: Callable[[float, float], tuple[str, str]], free: Callable[[str], bool]
           ) -> tuple[pd.DataFrame, list[tuple[str, int]]]:
     """The mountains and volcanoes of :data:`PEAKS` (feature ``landmark``), each in the
-    country its summit is in (or :data:`PEAK_COUNTRIES`'), and in the province of the nearest
-    town there (``near``): Kīlauea is in Hawaii, as Pāhoa is. A summit the country outlines
-    miss (Sakurajima, on the coast) takes the nearest town's country. Only names ``free`` of
-    a wider place or a big town: "Mount Shasta" is also a town of 3,000 at its foot, and
-    stays the peak's too."""
+    country its summit is in (or the one :data:`PEAK_COUNTRIES` gives), and in the province
+    of the nearest town there (``near``): Kīlauea is in Hawaii, as Pāhoa is. A summit the
+    country outlines miss (Sakurajima, on the coast) takes the nearest town's country. Only
+    names ``free`` of a wider place or a big town: "Mount Shasta" is also a town of 3,000 at
+    its foot, and stays the peak's too."""
     points = gpd.GeoSeries(gpd.points_from_xy([lon for *_, lon in PEAKS.values()],
                                               [lat for _, lat, _ in PEAKS.values()]),
                            crs="EPSG:4326")
