@@ -55,7 +55,7 @@ _NAME_NOUNS = ("movement", "brigade", "group", "coalition", "square", "street", 
                "revolution", "uprising", "avenue", "boulevard", "stadium", "alliance")
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """Regex alternation, longest first so "September" wins over "Sep"."""
     return "|".join(sorted(map(str, words), key=len, reverse=True))
 

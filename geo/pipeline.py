@@ -119,7 +119,7 @@ def _parse(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
     return rows
 
 
-def _frame(rows: list[dict], extra: list[str] = ()) -> gpd.GeoDataFrame:
+def _frame(rows: list[dict], extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
     df = pd.DataFrame(rows, columns=[*extra, *COLUMNS, "lon", "lat"])
     geometry = shapely.points(df["lon"].to_numpy(float), df["lat"].to_numpy(float))
     df = df.drop(columns=["lon", "lat"]).astype(

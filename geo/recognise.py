@@ -207,7 +207,8 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     gaps = parts[2:-1:2]  # between each word and the next
     if sum(b - a for a, b in bounds) != len(words):  # words outside the sentences given
         keep = [k for a, b in bounds for k in range(a, b)]
-        words, starts, ends = ([x[k] for k in keep] for x in (words, starts, ends))
+        words = [words[k] for k in keep]
+        starts, ends = [starts[k] for k in keep], [ends[k] for k in keep]
         bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
         gaps = [text[e:s] for e, s in zip(ends, starts[1:])]
     raw = words
@@ -903,13 +904,13 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
             resume = j + 1
             continue
-        if match is not None and (k := match[0] + 1) < n and key[k] == "river" and not cap[k] \
-                and text[end[k - 1] : start[k]] == " " and (river := match[2] + " river") in names:
-            match = (k, end[k], river, gaz.lookup(river), gaz.adjective(river))  # "the Niger
+        if match is not None and (r := match[0] + 1) < n and key[r] == "river" and not cap[r] \
+                and text[end[r - 1] : start[r]] == " " and (river := match[2] + " river") in names:
+            match = (r, end[r], river, gaz.lookup(river), gaz.adjective(river))  # "the Niger
             # river", in lower case, is the river, not the country
-        if match is not None and (k := match[0] + 1) <= hi and key[k] in _OWNED_PLACES and \
-                text[end[k - 1] : start[k]] in _POSSESSIVE_GAPS and (k == hi or not cap[k + 1]):
-            resume = k + 1  # "Harper's Ferry", "Ream's Station": a place named after its
+        if match is not None and (ko := match[0] + 1) <= hi and key[ko] in _OWNED_PLACES and \
+                text[end[ko - 1] : start[ko]] in _POSSESSIVE_GAPS and (ko == hi or not cap[ko + 1]):
+            resume = ko + 1  # "Harper's Ferry", "Ream's Station": a place named after its
             continue  # owner, which the gazetteer lacks, is no Harper, Kansas
         if match is not None and match[0] + 1 < n and glue[match[0]] and (
                 _article(text, w, match[0] + 1)
@@ -1315,7 +1316,8 @@ def _own_possessive(gaz: Gazetteer, w: Words, j: int, name: str, own: str) -> bo
     if _names_a_building(w, j + 1):
         return False
     bare = gaz.lookup(name)
-    return not len(bare) or gaz.population[gaz.lookup(own)].max() >= gaz.population[bare].max()
+    return not len(bare) or \
+        bool(gaz.population[gaz.lookup(own)].max() >= gaz.population[bare].max())
 
 
 def _names_a_building(w: Words, k: int) -> bool:
@@ -1720,7 +1722,7 @@ def _province_after(text: str, w: Words, gaz: Gazetteer, i: int, gap: str = ", "
         return {(str(gaz.country_code[r]), str(gaz.admin1[r])) for r in postal}
     for e in range(min(k + 2, len(w) - 1), k - 1, -1):
         name = fold(text[w.start[k] : w.end[e]])
-        rows = gaz.lookup(name + ".") if text[w.end[e] : w.end[e] + 1] == "." else ()
+        rows = gaz.lookup(name + ".") if text[w.end[e] : w.end[e] + 1] == "." else _NO_ROWS
         if not len(rows):  # the abbreviation first: "Lumpkin, Ga.", "Wainwright, Alta."
             rows = gaz.lookup(name)  # (Alta is also a town in Norway)
         if len(rows):
@@ -1801,15 +1803,15 @@ def _build_facts(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Facts:
         bare_water=any(gaz.feature[c] in _BARE_WATERS and not own_name(str(gaz.name[c]), key)
                        for c in rows) and "river" not in key.split(),
         strong=strong,
-        big=strong or natural or gaz.population[rows].max(initial=0) >= 100_000,
-        first_country=len(rows) > 0 and gaz.feature[rows[0]] == "country",
+        big=bool(strong or natural or gaz.population[rows].max(initial=0) >= 100_000),
+        first_country=bool(len(rows) > 0 and gaz.feature[rows[0]] == "country"),
         own_name=any(own_name(str(gaz.name[c]), key) for c in rows[:50])
         or _spelt_like_its_own(gaz, key, rows),
         upper_name=any(str(gaz.name[c]).isupper() for c in rows),
         countryish=natural or any(gaz.feature[c] in ("country", "region") for c in rows),
         known=natural or any(gaz.feature[c] in ("country", "region") or gaz.population[c] >= 100_000
                          for c in rows),
-        town=gaz.population[rows].max(initial=0) >= 15_000,
+        town=bool(gaz.population[rows].max(initial=0) >= 15_000),
         metropolis=any(gaz.population[c] >= (1_000_000 if gaz.capital[c] else 2_000_000)
                        and own_name(str(gaz.name[c]), key) for c in rows[:50]),
         towns_only=all(gaz.feature[c] in ("city", "locality", "airport") for c in rows),
@@ -1904,7 +1906,7 @@ def _hashtag(w: Words, i: int, gaz: Gazetteer) -> list[Mention]:
         for b in range(min(len(parts), a + 3), a, -1):
             lo, hi = parts[a][0], parts[b - 1][1]
             key = fold(" ".join(word[s:e] for s, e in parts[a:b]))
-            rows = gaz.lookup(key) if key not in NOT_PLACES else ()
+            rows = gaz.lookup(key) if key not in NOT_PLACES else _NO_ROWS
             if len(rows) and (facts := _facts(gaz, key, rows)).big and facts.own_name:
                 return [Mention(at + lo, at + hi, key, rows, sentence=w.sentence[i],
                                 tokens=(i, i))]

@@ -13,6 +13,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -20,6 +22,10 @@ from rapidfuzz import fuzz
 from .gazetteer import Gazetteer, fold, own_name
 from .lexicon import LANDSCAPE_WORDS
 from .recognise import Mention
+
+# Weighted votes, float-valued Counters (typeshed's Counter is int-valued, which a compiled
+# build would enforce).
+Votes = Any
 
 # Others by population; an airport, a lake, a river or a landmark (a cape, an island) as a
 # town of 100,000 (only big cities' airports answer to their own word alone, "Heathrow",
@@ -127,9 +133,9 @@ def focus(
 
 
 def _focus_votes(mentions: list[Mention], cands: list[_Candidates],
-                 areas: Sequence[tuple[str, str]]) -> Counter[str]:
+                 areas: Sequence[tuple[str, str]]) -> Votes:
     """The votes :func:`focus` shares out: each name's, once, and each phone area's."""
-    votes: Counter[str] = Counter(cc for cc in dict.fromkeys(cc for cc, _ in areas))
+    votes: Votes = Counter(cc for cc in dict.fromkeys(cc for cc, _ in areas))
     seen: set[str] = set()
     first = {m.key: i for i, m in reversed(list(enumerate(mentions))) if len(m.candidates)}
     for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
@@ -152,12 +158,12 @@ def _focus_weight(c: _Candidates) -> float:
     return 1.0 if c.n_codes == 1 else 0.3
 
 
-def _shares(votes: Counter[str]) -> dict[str, float]:
+def _shares(votes: Votes) -> dict[str, float]:
     total = sum(votes.values()) or 1.0
     return {k: v / total for k, v in votes.items() if v > 1e-9}
 
 
-def _focus_of_others(votes: Counter[str], c: _Candidates) -> dict[str, float]:
+def _focus_of_others(votes: Votes, c: _Candidates) -> dict[str, float]:
     """The focus without a name's own vote, for a name that is a country's and a province's
     of another country ("Georgia"): its first guess, the country, must not decide for it."""
     return _shares(votes - Counter({c.best_code: _focus_weight(c)}))
@@ -339,7 +345,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         town_provinces=frozenset(town_provinces),
         town_named=town_named,
         n_codes=len(set(codes) - {""}),
-        regions=frozenset(_region_of(gaz, r) for r in row_list[:200]) - {None},
+        regions=frozenset(r for r in map(partial(_region_of, gaz), row_list[:200]) if r),
         lat=gaz.lat[rows],
         lon=gaz.lon[rows],
     )
@@ -595,7 +601,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
     # and a listed name to the kind of place the names listed with it are
     regions = _regions_by_name(gaz, mentions, placed, cands)
-    votes: Counter[tuple[str, str]] = Counter()
+    votes: Votes = Counter()
     for region, weight in regions.values():
         votes[region] += weight
     for cc, a1 in areas:
@@ -625,7 +631,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
         # evidence); the same for all names in one region
         own = (regions.get(m.key), regions.get(_twin(m.key, "city")))
         if own not in shares:
-            left = Counter(votes)
+            left: Votes = Counter(votes)
             for vote in own:
                 if vote is not None:
                     left[vote[0]] -= vote[1]
@@ -689,7 +695,8 @@ def _at_their_containers_placing(gaz: Gazetteer, mentions: list[Mention],
             placed.setdefault(m.key, p.row)
     for idx in todo:
         m = mentions[idx]
-        if (row := placed.get(m.near)) is not None and row != out[idx].approx_of:
+        if m.near is not None and (row := placed.get(m.near)) is not None and \
+                (p := out[idx]) is not None and row != p.approx_of:
             out[idx] = _approximate(gaz, m, row)
 
 
@@ -823,7 +830,7 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
             continue
         c = cands[idx]
         if m.suburb or within or land:
-            far = (haversine_km(c.lat, c.lon, gaz.lat[city], gaz.lon[city]) >= 161).all()
+            far = bool((haversine_km(c.lat, c.lon, gaz.lat[city], gaz.lon[city]) >= 161).all())
         else:  # near it, or in it by a comma ("Hampton Park, Charleston": not this rule)
             far = not m.inside and str(gaz.country_code[city]) not in c.codes
         if far:
@@ -832,7 +839,7 @@ def _suburbs_far_from_their_city(gaz: Gazetteer, mentions: list[Mention],
 
 
 def _borrowed_names_abroad(gaz: Gazetteer, mentions: list[Mention], cands: list[_Candidates],
-                           out: list[Placement | None], votes: Counter[str], said: set[str]
+                           out: list[Placement | None], votes: Votes, said: set[str]
                            ) -> None:
     """A name that is only another name of a town (under a million people) in a country the
     rest of the text never names, with no word around it that says it is a place, is no
@@ -1105,12 +1112,12 @@ def _containers(mentions: list[Mention], cands: list[_Candidates]) -> list[int |
             first[m.key] = i
     out: list[int | None] = []
     for m, c in zip(mentions, cands, strict=True):
-        i = first.get(m.near) if m.near is not None else None
-        if i is None:
+        at = first.get(m.near) if m.near is not None else None
+        if at is None:
             out.append(None)
             continue
-        held = cands[i]
-        default = held.region_best if "region" in mentions[i].cues else held.best
+        held = cands[at]
+        default = held.region_best if "region" in mentions[at].cues else held.best
         out.append(_holder(c, held) if c.rows else default)
         if out[-1] is None:
             out[-1] = default
