@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PORT   ?= 8501
 
-.PHONY: run test setup static build data lint evaluate bench bench-map clean
+.PHONY: run test setup static compile build data lint evaluate bench bench-map clean
 
 run: setup build
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
@@ -14,7 +14,7 @@ test: setup build
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-setup: $(STAMP) static
+setup: $(STAMP) static compile
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -33,6 +33,14 @@ static/vendor/.installed: package.json package-lock.json scripts/vendor_assets.p
 	else \
 		echo "npm not found: the map will load Leaflet from its CDN (needs internet)"; \
 	fi
+
+# The geoparser's pure-Python stages compiled to C with mypyc: about 1.25x faster, built once
+# (about a minute) and again when one of them changes. Without a C compiler they run as Python.
+COMPILED := geo/recognise.py geo/resolve.py geo/dates.py geo/segment.py geo/normalise.py
+compile: build/mypyc/.compiled
+build/mypyc/.compiled: $(STAMP) scripts/compile_geo.py $(COMPILED)
+	$(PY) scripts/compile_geo.py $(COMPILED)
+	@mkdir -p $(@D) && touch $@
 
 # Geoparse the bundled corpus when its outputs are missing or older than the inputs.
 build: $(STAMP)
@@ -58,4 +66,4 @@ bench-map: setup
 	$(PY) bench/map_render.py
 
 clean:
-	rm -rf $(VENV) node_modules static/vendor data/build
+	rm -rf $(VENV) node_modules static/vendor data/build build geo/*.so

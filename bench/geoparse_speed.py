@@ -181,6 +181,7 @@ def worker(tool: str, input_path: Path, repeat: int) -> dict:
 
         first = getattr(geo, "geoparse", None) or (lambda text: geo.geoparse_many([text]))
         t1 = time.perf_counter()
+        compiled = Path(geo.recognise.__file__).suffix != ".py"  # `make compile` (mypyc)
         first("Paris")
         run = geo.geoparse_many
 
@@ -192,6 +193,7 @@ def worker(tool: str, input_path: Path, repeat: int) -> dict:
 
         t1 = time.perf_counter()
         GeoText("Paris")
+        compiled = False
 
         def run(texts: list[str]) -> list:
             return [GeoText(text) for text in texts]
@@ -220,6 +222,7 @@ def worker(tool: str, input_path: Path, repeat: int) -> dict:
         "median_s": statistics.median(times),
         "mentions": mentions,
         "peak_rss_mb": peak_rss_mb(),
+        "compiled": compiled,
     }
 
 
@@ -269,7 +272,8 @@ def format_report(results: list[dict], articles: list[str], source: str, argv: l
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     mean_chars = sum(map(len, articles)) / len(articles)
     for r in results:
-        label = "geo.geoparse_many" if r["tool"] == "geo" else "geotext (GeoText per article)"
+        label = "geotext (GeoText per article)" if r["tool"] != "geo" else \
+            "geo.geoparse_many" + (" (compiled)" if r.get("compiled") else " (Python)")
         if "error" in r:
             lines.append(f"| {label} | unavailable: {r['error']} |" + " |" * (len(header) - 2))
             continue

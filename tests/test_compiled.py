@@ -1,0 +1,43 @@
+"""The compiled build (`make compile`, mypyc): what runs is the source as it stands."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import shutil
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+import geo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _compiled_modules() -> list[str]:
+    """The modules the Makefile's COMPILED lists, as dotted names."""
+    makefile = (ROOT / "Makefile").read_text()
+    block = re.search(r"^COMPILED := ((?:.*\\\n)*.*)$", makefile, re.M)
+    assert block, "Makefile has no COMPILED list"
+    return [p.removesuffix(".py").replace("/", ".") for p in block.group(1).split()
+            if p.endswith(".py")]
+
+
+def test_the_pipeline_stages_run_compiled_where_a_compiler_is():
+    modules = _compiled_modules()
+    assert "geo.recognise" in modules and "geo.resolve" in modules
+    kinds = {m: Path(importlib.import_module(m).__file__).suffix for m in modules}
+    expected = ".so" if shutil.which("cc") else ".py"
+    assert kinds == dict.fromkeys(modules, expected)
+    assert geo.stale_compiled() == []
+
+
+def test_a_compiled_copy_older_than_its_source_is_reported(tmp_path):
+    for name in ("old", "fresh", "plain"):
+        (tmp_path / f"{name}.py").write_text("x = 1\n")
+    for name, age in (("old", -60), ("fresh", 60)):
+        so = tmp_path / f"{name}{EXTENSION_SUFFIXES[0]}"
+        so.write_bytes(b"")
+        t = (tmp_path / f"{name}.py").stat().st_mtime + age
+        os.utime(so, (t, t))
+    assert geo.stale_compiled(tmp_path) == ["old.py"]
