@@ -904,13 +904,15 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
             mentions.append(m)
             resume = j + 1
             continue
-        if match is not None and (r := match[0] + 1) < n and key[r] == "river" and not cap[r] \
-                and text[end[r - 1] : start[r]] == " " and (river := match[2] + " river") in names:
-            match = (r, end[r], river, gaz.lookup(river), gaz.adjective(river))  # "the Niger
+        if match is not None and (nxt := match[0] + 1) < n and key[nxt] == "river" and \
+                not cap[nxt] and text[end[nxt - 1] : start[nxt]] == " " and \
+                (river := match[2] + " river") in names:
+            match = (nxt, end[nxt], river, gaz.lookup(river), gaz.adjective(river))  # "the Niger
             # river", in lower case, is the river, not the country
-        if match is not None and (ko := match[0] + 1) <= hi and key[ko] in _OWNED_PLACES and \
-                text[end[ko - 1] : start[ko]] in _POSSESSIVE_GAPS and (ko == hi or not cap[ko + 1]):
-            resume = ko + 1  # "Harper's Ferry", "Ream's Station": a place named after its
+        if match is not None and (nxt := match[0] + 1) <= hi and key[nxt] in _OWNED_PLACES \
+                and text[end[nxt - 1] : start[nxt]] in _POSSESSIVE_GAPS \
+                and (nxt == hi or not cap[nxt + 1]):
+            resume = nxt + 1  # "Harper's Ferry", "Ream's Station": a place named after its
             continue  # owner, which the gazetteer lacks, is no Harper, Kansas
         if match is not None and match[0] + 1 < n and glue[match[0]] and (
                 _article(text, w, match[0] + 1)

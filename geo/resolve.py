@@ -13,7 +13,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -23,8 +22,8 @@ from .gazetteer import Gazetteer, fold, own_name
 from .lexicon import LANDSCAPE_WORDS
 from .recognise import Mention
 
-# Weighted votes, float-valued Counters (typeshed's Counter is int-valued, which a compiled
-# build would enforce).
+# Weighted votes: Counters of float weights. Typed Any, not Counter[...]: typeshed's Counter
+# holds ints, which the compiled build (`make compile`) would check at run time.
 Votes = Any
 
 # Others by population; an airport, a lake, a river or a landmark (a cape, an island) as a
@@ -345,7 +344,7 @@ def _build_candidates(gaz: Gazetteer, key: str, rows: np.ndarray) -> _Candidates
         town_provinces=frozenset(town_provinces),
         town_named=town_named,
         n_codes=len(set(codes) - {""}),
-        regions=frozenset(r for r in map(partial(_region_of, gaz), row_list[:200]) if r),
+        regions=frozenset(region for r in row_list[:200] if (region := _region_of(gaz, r))),
         lat=gaz.lat[rows],
         lon=gaz.lon[rows],
     )
