@@ -181,7 +181,7 @@ def worker(tool: str, input_path: Path, repeat: int) -> dict:
 
         first = getattr(geo, "geoparse", None) or (lambda text: geo.geoparse_many([text]))
         t1 = time.perf_counter()
-        compiled = Path(geo.recognise.__file__).suffix != ".py"  # `make compile` (mypyc)
+        compiled = geo.compiled.in_use("geo.recognise")  # `make compile` (mypyc)
         first("Paris")
         run = geo.geoparse_many
 

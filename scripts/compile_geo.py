@@ -6,7 +6,7 @@ mypyc turns type-annotated modules into C extensions that Python imports in plac
 ``.py`` files beside them: the same code, about 1.25× faster end to end (BENCHMARKS.md),
 with the annotations checked at run time. The ``.py`` files stay the source; `make`
 recompiles when one of them changes, and ``geo`` warns when a compiled copy is older than
-its source (see ``geo/__init__.py``). Without a C compiler nothing is built and the same
+its source (``geo.compiled``). Without a C compiler nothing is built and the same
 modules run as Python.
 
 The compiled modules are the per-text stages, where the time goes. The gazetteer and the
@@ -17,31 +17,32 @@ a shared library inside the package gets wrong (mypyc puts the package in it twi
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
-import shutil
 import sys
-import sysconfig
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 # mypyc's note where a generator passed to a call is built as a list: the same result
 _HARMLESS = "Treating generator comprehension as list"
 
 
-def can_compile() -> str | None:
-    """Why this machine cannot build C extensions, or None when it can."""
-    if shutil.which((sysconfig.get_config_var("CC") or "cc").split()[0]) is None:
-        return "no C compiler (install gcc)"
-    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
-        return "no Python headers (install python3-dev)"
-    return None
+def _helpers() -> ModuleType:
+    """geo/compiled.py, loaded alone: importing the package would load the very copies
+    this script rebuilds (and warn that they are stale)."""
+    spec = importlib.util.spec_from_file_location("geo_compiled", ROOT / "geo" / "compiled.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main(modules: list[str]) -> int:
     if not modules:
         print(__doc__)
         return 2
-    if (why := can_compile()) is not None:
+    if (why := _helpers().unavailable()) is not None:
         print(f"compile_geo: not compiling, {why}; geo runs as plain Python (slower)")
         return 0
     from mypyc.build import mypycify
@@ -62,7 +63,7 @@ def main(modules: list[str]) -> int:
                        "--build-temp", str(ROOT / "build" / "temp")])
     # A module's own extension is a small shim into the shared library, rebuilt only when
     # its interface changes: mark each as built now, so that its time says which source it
-    # was built from (geo.stale_compiled compares the two).
+    # was built from (geo.compiled.stale compares the two).
     for built in (ROOT / "geo").glob("*.so"):
         built.touch()
     return 0
