@@ -36,7 +36,8 @@ static/vendor/.installed: package.json package-lock.json scripts/vendor_assets.p
 
 # The geoparser's pure-Python stages compiled to C with mypyc: about 1.25x faster, built once
 # (about a minute) and again when one of them changes. Without a C compiler they run as Python.
-COMPILED := geo/recognise.py geo/resolve.py geo/dates.py geo/segment.py geo/normalise.py
+COMPILED := geo/recognise.py geo/resolve.py geo/dates.py geo/segment.py geo/normalise.py \
+	geo/rows.py
 compile: build/mypyc/.compiled
 build/mypyc/.compiled: $(STAMP) scripts/compile_geo.py $(COMPILED)
 	$(PY) scripts/compile_geo.py $(COMPILED)

@@ -20,7 +20,7 @@ import pandas as pd
 from . import io
 from .dates import publication_date
 from .gazetteer import load_gazetteer
-from .pipeline import _frame, _rows
+from .pipeline import _cyclic_gc_paused, _frame, _rows
 from .segment import sentences
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -147,7 +147,9 @@ def build_corpus(
         report.built.append(path.name)
     if progress:
         progress(len(files), len(files), "writing")
-    mentions = _frame(frames, ["doc_id", "title", "published"]) if frames else io.empty_mentions()
+    with _cyclic_gc_paused():
+        mentions = _frame(frames, ["doc_id", "title", "published"]) if frames \
+            else io.empty_mentions()
     mentions["published"] = pd.to_datetime(mentions["published"])
     documents = pd.DataFrame(docs, columns=io.DOCUMENT_COLUMNS)
     documents["published"] = pd.to_datetime(documents["published"])

@@ -1,14 +1,14 @@
 """The geoparsing pipeline: text in, one GeoDataFrame row per place mention out.
 
-normalise → mark repeated paragraphs → sentences → recognise toponyms → choose places →
-date each sentence → GeoDataFrame (EPSG:4326). Offsets point into the text as given.
+Each text's rows (:func:`geo.rows.mention_rows`: normalise → mark repeated paragraphs →
+sentences → recognise toponyms → choose places → date each sentence), then one GeoDataFrame
+(EPSG:4326) of them all. Offsets point into the text as given.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import gc
 from collections.abc import Iterator, Sequence
 
@@ -17,33 +17,22 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .dates import publication_date, sentence_dates
 from .gazetteer import Gazetteer, load_gazetteer
 from .io import MENTION_COLUMNS
-from .normalise import normalise
-from .recognise import phone_areas, recognise
-from .resolve import resolve
-from .segment import segment
+from .rows import mention_rows
 
 # geoparse's columns: the build's mention columns less those a build adds (and the geometry)
 COLUMNS = [c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published", "geometry")]
 
-# The contract's feature classes; the gazetteer's counties (admin2), airports, lakes, rivers,
-# seas and landmarks (capes, islands, waterfalls, peaks) are reported as "other".
-FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
-
-
-# pd.Timestamp of a date, which is slow to build; the same few dates recur in every text.
-_timestamp = functools.lru_cache(maxsize=4096)(pd.Timestamp)
-
 
 @contextlib.contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (if it runs) for one text.
+    """Pause the cyclic garbage collector (if it runs) while texts are parsed into a frame.
 
     Parsing a text allocates tens of thousands of short-lived objects (a word is one), which
     reference counting frees: they form no cycles. Left on, the collector would walk them again
-    and again as they pile up, for some 10% of the time, and find nothing.
+    and again as they pile up, for some 10% of the time, and find nothing; and again, over the
+    rows of all the texts, while they are made into one frame.
     """
     if not gc.isenabled():
         yield
@@ -57,66 +46,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
     with _cyclic_gc_paused():
-        return _parse(text, published, gaz)
-
-
-def _parse(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
-    norm = normalise(text)
-    clean = norm.text
-    segs = segment(clean)
-    spans = [(s, e) for s, e, _ in segs]
-    mentions = recognise(clean, spans, gaz)
-    placements = resolve(gaz, mentions, phone_areas(clean, gaz))
-    source = "published"
-    if published is None:
-        published, how = publication_date(clean)
-        source = "inferred" if how == "inferred" else "published"
-    dates = sentence_dates(clean, spans, published)
-    rows = []
-    for m, p in zip(mentions, placements):
-        if p is None:
-            continue
-        start, end = norm.source_span(m.start, m.end)
-        s, e, dup = segs[m.sentence]
-        when = dates[m.sentence]
-        if p.row is None:
-            name, pid, feature, cc = (
-                text[start:end],
-                f"approx:{m.key}",
-                "other" if "natural" in m.cues else "locality",
-                str(gaz.country_code[p.approx_of]),
-            )
-        else:
-            r = p.row
-            name, pid, feature, cc = (
-                str(gaz.name[r]),
-                str(gaz.place_id[r]),
-                FEATURES.get(str(gaz.feature[r]), "other"),
-                str(gaz.country_code[r]),
-            )
-        rows.append(
-            {
-                "start": start,
-                "end": end,
-                "surface": text[start:end],
-                "name": name,
-                "place_id": pid,
-                "feature": feature,
-                "role": m.role,
-                "country_code": cc,
-                "confidence": p.confidence,
-                "date_start": _timestamp(when[0].start) if when else pd.NaT,
-                "date_end": _timestamp(when[0].end) if when else pd.NaT,
-                "date_source": ("text" if when[1] == "text" else source) if when else "none",
-                "sentence": clean[s:e],
-                "duplicate": bool(dup),
-                "candidates": p.candidates,
-                "placed_by": p.placed_by,
-                "lon": p.lon,
-                "lat": p.lat,
-            }
-        )
-    return rows
+        return mention_rows(text, published, gaz)
 
 
 def _frame(rows: list[dict], extra: Sequence[str] = ()) -> gpd.GeoDataFrame:
@@ -148,7 +78,8 @@ def geoparse(text: str, published: dt.date | None = None) -> gpd.GeoDataFrame:
         ``date_start``, ``date_end``, ``date_source``, ``sentence``, ``duplicate``,
         ``candidates`` and ``placed_by``.
     """
-    return _frame(_rows(text, published, load_gazetteer()))
+    with _cyclic_gc_paused():
+        return _frame(_rows(text, published, load_gazetteer()))
 
 
 def geoparse_many(
@@ -164,10 +95,11 @@ def geoparse_many(
         published = [published] * len(texts)
     rows: list[dict] = []
     docs: list[int] = []  # a column of its own: copying every row to add it costs more
-    for doc, (text, pub) in enumerate(zip(texts, published, strict=True)):
-        found = _rows(text, pub, gaz)
-        rows.extend(found)
-        docs.extend([doc] * len(found))
-    frame = _frame(rows)
+    with _cyclic_gc_paused():
+        for doc, (text, pub) in enumerate(zip(texts, published, strict=True)):
+            found = _rows(text, pub, gaz)
+            rows.extend(found)
+            docs.extend([doc] * len(found))
+        frame = _frame(rows)
     frame.insert(0, "doc", np.array(docs, dtype=np.int64))
     return frame

@@ -33,6 +33,14 @@ def test_the_pipeline_stages_run_compiled_where_a_compiler_is():
     assert compiled.stale() == []
 
 
+def test_the_public_functions_keep_their_docstrings():
+    """mypyc drops a compiled function's docstring: the public API stays in Python."""
+    import geo
+
+    assert "Parameters" in (geo.geoparse.__doc__ or "")
+    assert "``doc`` column" in (geo.geoparse_many.__doc__ or "")
+
+
 def test_a_compiled_copy_older_than_its_source_is_reported(tmp_path):
     for name in ("old", "fresh", "plain"):
         (tmp_path / f"{name}.py").write_text("x = 1\n")

@@ -1,0 +1,89 @@
+"""One text's mention rows: the geoparser's per-text stages, run in order.
+
+normalise → mark repeated paragraphs → sentences → recognise toponyms → choose places →
+date each sentence → a row per place mention, its offsets into the text as given. Compiled
+with the stages (`make compile`): it touches every mention, as they do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pandas as pd
+
+from .dates import publication_date, sentence_dates
+from .gazetteer import Gazetteer
+from .normalise import normalise
+from .recognise import phone_areas, recognise
+from .resolve import resolve
+from .segment import segment
+
+# The contract's feature classes; the gazetteer's counties (admin2), airports, lakes, rivers,
+# seas and landmarks (capes, islands, waterfalls, peaks) are reported as "other".
+FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
+
+
+# pd.Timestamp of a date, which is slow to build; the same few dates recur in every text.
+_timestamp = functools.lru_cache(maxsize=4096)(pd.Timestamp)
+
+
+def mention_rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
+    """One row (a dict of :data:`geo.pipeline.COLUMNS` and ``lon``, ``lat``) per place
+    mention of ``text``, dated by ``published`` or, without it, by the date the text states."""
+    norm = normalise(text)
+    clean = norm.text
+    segs = segment(clean)
+    spans = [(s, e) for s, e, _ in segs]
+    mentions = recognise(clean, spans, gaz)
+    placements = resolve(gaz, mentions, phone_areas(clean, gaz))
+    source = "published"
+    if published is None:
+        published, how = publication_date(clean)
+        source = "inferred" if how == "inferred" else "published"
+    dates = sentence_dates(clean, spans, published)
+    rows = []
+    for m, p in zip(mentions, placements):
+        if p is None:
+            continue
+        start, end = norm.source_span(m.start, m.end)
+        s, e, dup = segs[m.sentence]
+        when = dates[m.sentence]
+        if p.row is None:
+            name, pid, feature, cc = (
+                text[start:end],
+                f"approx:{m.key}",
+                "other" if "natural" in m.cues else "locality",
+                str(gaz.country_code[p.approx_of]),
+            )
+        else:
+            r = p.row
+            name, pid, feature, cc = (
+                str(gaz.name[r]),
+                str(gaz.place_id[r]),
+                FEATURES.get(str(gaz.feature[r]), "other"),
+                str(gaz.country_code[r]),
+            )
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "surface": text[start:end],
+                "name": name,
+                "place_id": pid,
+                "feature": feature,
+                "role": m.role,
+                "country_code": cc,
+                "confidence": p.confidence,
+                "date_start": _timestamp(when[0].start) if when else pd.NaT,
+                "date_end": _timestamp(when[0].end) if when else pd.NaT,
+                "date_source": ("text" if when[1] == "text" else source) if when else "none",
+                "sentence": clean[s:e],
+                "duplicate": bool(dup),
+                "candidates": p.candidates,
+                "placed_by": p.placed_by,
+                "lon": p.lon,
+                "lat": p.lat,
+            }
+        )
+    return rows
