@@ -130,9 +130,14 @@ class Words:
         return (self[i] for i in range(len(self)))
 
 
-@dataclass
+@dataclass(init=False)
 class Mention:
-    """A recognised name before it is placed: clean-text span, candidates, role and cues."""
+    """A recognised name before it is placed: clean-text span, candidates, role and cues.
+
+    Its ``__init__`` is written out, so that it is compiled with the module: the one the
+    dataclass would make runs as Python (mypyc compiles only what is in the source), and a
+    text makes dozens of mentions. A test holds the two to the same fields and defaults.
+    """
 
     start: int
     end: int
@@ -149,6 +154,18 @@ class Mention:
     listed: int | None = None  # the enumeration it is one of (its first member's start)
     paired: int | None = None  # the pair "A and B" / "A or B" it is one of (A's start)
     area: tuple[str, str] | None = None  # (country, admin-1) of a phone number right after it
+
+    def __init__(self, start: int, end: int, key: str, candidates: np.ndarray,
+                 role: str = "place", sentence: int = 0, fuzzy: float = 1.0,
+                 cues: set[str] | None = None, near: str | None = None, inside: bool = False,
+                 suburb: bool = False, tokens: tuple[int, int] = (0, 0),
+                 listed: int | None = None, paired: int | None = None,
+                 area: tuple[str, str] | None = None) -> None:
+        self.start, self.end, self.key, self.candidates = start, end, key, candidates
+        self.role, self.sentence, self.fuzzy = role, sentence, fuzzy
+        self.cues = set() if cues is None else cues
+        self.near, self.inside, self.suburb, self.tokens = near, inside, suburb, tokens
+        self.listed, self.paired, self.area = listed, paired, area
 
 
 _DAY_AFTER = re.compile(r"\.? ?\d")  # "Nov. 24", "Nov 24": after a month abbreviation

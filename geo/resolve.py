@@ -71,9 +71,10 @@ AMBIGUOUS_VOTE = 0.5  # the weight of an ambiguous name's first guess in region 
 REGION_REPEATS = 3
 
 
-@dataclass
+@dataclass(init=False)
 class Placement:
-    """Where a mention was placed, with what confidence, and why."""
+    """Where a mention was placed, with what confidence, and why (its ``__init__`` written
+    out to be compiled, as :class:`geo.recognise.Mention`'s is)."""
 
     row: int | None  # gazetteer row, or None for an approximate placement
     lat: float
@@ -82,6 +83,11 @@ class Placement:
     placed_by: str
     candidates: list[dict]  # runner-ups: place_id, name, score
     approx_of: int | None = None  # gazetteer row of the container, for approximate ones
+
+    def __init__(self, row: int | None, lat: float, lon: float, confidence: float,
+                 placed_by: str, candidates: list[dict], approx_of: int | None = None) -> None:
+        self.row, self.lat, self.lon, self.confidence = row, lat, lon, confidence
+        self.placed_by, self.candidates, self.approx_of = placed_by, candidates, approx_of
 
 
 def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -1136,13 +1142,14 @@ def _holder(c: _Candidates, held: _Candidates) -> int | None:
     return best
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and one is made per name
+@dataclass(init=False, slots=True)  # not frozen: a frozen dataclass is slow to make
 class _Ranking:
     """A mention's candidates scored and ranked, with the evidence they were scored on.
 
     The first pass needs only the winner of each name (:attr:`row`), and the second pass
     redoes about half of the ambiguous names' first choices: so a first choice is explained
-    (:func:`_explain`) only once it stands.
+    (:func:`_explain`) only once it stands. One is made per name: its ``__init__`` is written
+    out to be compiled, as :class:`geo.recognise.Mention`'s is.
     """
 
     m: Mention
@@ -1155,6 +1162,14 @@ class _Ranking:
     focus_a1: dict[tuple[str, str], float] | None
     kind: tuple[str, str, str] | None
     counties: _Counties | None
+
+    def __init__(self, m: Mention, c: _Candidates, score: list[float], order: list[int],
+                 near: list[float] | None, focus_cc: dict[str, float], container: int | None,
+                 focus_a1: dict[tuple[str, str], float] | None,
+                 kind: tuple[str, str, str] | None, counties: _Counties | None) -> None:
+        self.m, self.c, self.score, self.order, self.near = m, c, score, order, near
+        self.focus_cc, self.container, self.focus_a1 = focus_cc, container, focus_a1
+        self.kind, self.counties = kind, counties
 
     @property
     def row(self) -> int:

@@ -50,3 +50,48 @@ def test_a_compiled_copy_older_than_its_source_is_reported(tmp_path):
         t = (tmp_path / f"{name}.py").stat().st_mtime + age
         os.utime(so, (t, t))
     assert compiled.stale(tmp_path) == ["old.py"]
+
+
+def _written_out_init_samples():
+    """A value for every field of each class whose ``__init__`` is written out to be compiled
+    (a dataclass's own would run as Python)."""
+    import numpy as np
+
+    from geo.gazetteer import load_gazetteer
+    from geo.recognise import Mention
+    from geo.resolve import Placement, _candidates, _Counties, _Ranking
+
+    mention = Mention(0, 4, "mali", np.array([1, 2]))
+    candidates = _candidates(load_gazetteer(), mention)
+    return [
+        (Mention, dict(start=1, end=2, key="k", candidates=np.array([3]), role="adjective",
+                       sentence=4, fuzzy=0.5, cues={"x"}, near="n", inside=True, suburb=False,
+                       tokens=(5, 6), listed=7, paired=8, area=("US", "TX"))),
+        (Placement, dict(row=1, lat=2.0, lon=3.0, confidence=0.5, placed_by="p",
+                         candidates=[{"name": "x"}], approx_of=9)),
+        (_Ranking, dict(m=mention, c=candidates, score=[1.0], order=[0], near=[2.0],
+                        focus_cc={"ML": 1.0}, container=3, focus_a1={("ML", "1"): 0.5},
+                        kind=("city", "", ""), counties=_Counties({}, {}))),
+    ]
+
+
+def test_a_written_out_init_takes_every_field_and_its_default():
+    """Each field is a parameter of its own name, and one left out takes the field's default:
+    the written-out ``__init__`` is the one the dataclass would have made."""
+    import dataclasses
+
+    for cls, given in _written_out_init_samples():
+        fields = dataclasses.fields(cls)
+        assert [f.name for f in fields] == list(given), cls
+        made = cls(**given)
+        for name, value in given.items():  # numbers come back re-made from C values
+            got = getattr(made, name)
+            assert got is value or not hasattr(value, "shape") and got == value, (cls, name)
+        missing = dataclasses.MISSING
+        required = {f.name: given[f.name] for f in fields
+                    if f.default is missing and f.default_factory is missing}
+        made = cls(**required)
+        for f in fields:
+            if f.name not in required:
+                default = f.default if f.default_factory is missing else f.default_factory()
+                assert getattr(made, f.name) == default, (cls, f.name)
