@@ -470,6 +470,10 @@ _GATES = {
 # character. Their matches, in order, are the trigger's -- but for overlaps ("last monthis year"),
 # which _windows drops as the trigger's own finditer would.
 _RELATIVE_LOW = [re.compile(w + r"\s+(?:year|month|week)") for w in ("this", "last", "next")]
+# The kinds whose trigger is their gate's words in any case ("[Ss](?i:pring)…"): found in the
+# lower-cased text by ``str.find``, at memchr speed, where the trigger's leading character
+# class has the engine test every "s", "a", "f", "w" (or "t", "y") of the text.
+_TRIGGERED_BY_GATE = frozenset({"season", "deictic", "weekend"})
 
 
 @functools.lru_cache(maxsize=2)
@@ -497,6 +501,19 @@ def _spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in trigger.finditer(text)]
 
 
+def _occurrences(low: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of every occurrence of ``words`` in ``low``, in order. Where two overlap
+    ("todayesterday"), :func:`_windows` drops the second, as a trigger's finditer would."""
+    out: list[tuple[int, int]] = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            out.append((at, at + len(word)))
+            at = low.find(word, at + 1)
+    out.sort()
+    return out
+
+
 def _windows(spans: Iterable[tuple[int, int]], n: int) -> list[tuple[int, int]]:
     """Merged ``[lo, hi)`` stretches of a text ``n`` long within _REACH of the trigger ``spans``."""
     out: list[tuple[int, int]] = []
@@ -520,6 +537,9 @@ def _kind_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     by_trigger: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, trigger in _TRIGGERS.items():
         gate = _GATES.get(kind)
+        if kind in _TRIGGERED_BY_GATE and low is not None:
+            out[kind] = _windows(_occurrences(low, _GATES[kind]), n)
+            continue
         if gate and low is not None and not any(w in low for w in gate):
             out[kind] = []
             continue

@@ -323,7 +323,7 @@ WORDS = ["in", "early", "the", "spring", "of", "2012", "January", "Jan.", "16", 
          "2012-13", "-14", "Christmas", "Eve", "Halloween",
          "since", "mid-", "Fall", "last", "winter", "May", "2020", "troops", "1999", "fall",
          "\n", "UPDATE:", "Tuesday", "between", "March", "and", "3rd", "Sept.", "x" * 70,
-         "over", "weekend", "this past"]
+         "over", "weekend", "this past", "yesterday", "Today", "todayesterday", "WEEKEND"]
 
 
 @given(st.lists(st.sampled_from(WORDS), max_size=60))
@@ -358,6 +358,7 @@ def test_triggers_cover_every_case_variant_of_their_first_letters() -> None:
         "Last monthis year, this\n\tweek and NEXT MONTH; todays agony in Fallujah, 2 days ago.",
         "By Christmas Eve, 2012-13 and New Year’s Day 2013, Halloween;" + " " * 70 + "2012-1",
         "On June 5, 2011 the" + " " * 80 + "5th of July Square and June\n5 Xyzzy Brigade met.",
+        "todayesterday, ToMoRRoW and over the WeekEnd; a Fallujah rainfall, winter-springs.",
     ],
 )
 def test_windowed_scan_agrees_on_edge_cases(text: str) -> None:
