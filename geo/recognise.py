@@ -790,26 +790,35 @@ _PHONE = re.compile(r"(?<![\d-])\(?([2-9]\d\d)\)?[ .-]?[2-9]\d\d[ .-]\d{4}(?![\d
 _PHONE_DIGITS = re.compile(r"[2-9]\d\d\)?[ .-]?[2-9]\d\d[ .-]\d{4}(?![\d-])")
 
 
+@functools.lru_cache(maxsize=2)
+def _phone_numbers(text: str) -> list[tuple[int, str]]:
+    """Where each of the text's North American phone numbers starts, and its area code.
+    Cached: the recogniser and then the pipeline (:func:`phone_areas`) ask of one text."""
+    if _PHONE_DIGITS.search(text) is None:
+        return []
+    return [(m.start(), m.group(1)) for m in _PHONE.finditer(text)]
+
+
 def phone_areas(text: str, gaz: Gazetteer) -> list[tuple[str, str]]:
     """The provinces (country, admin-1 code) of the text's North American phone numbers, in
     order, each once: a local story gives its readers local numbers ("call 519-661-5670":
     Ontario), which tell where its "London" is."""
-    if not gaz.area_codes or _PHONE_DIGITS.search(text) is None:
+    if not gaz.area_codes:
         return []
-    areas = [gaz.area_codes.get(m.group(1)) for m in _PHONE.finditer(text)]
+    areas = [gaz.area_codes.get(code) for _, code in _phone_numbers(text)]
     return list(dict.fromkeys(a for a in areas if a is not None))
 
 
 def _phoned(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Note the area of a phone number right after a name: "Thomas Memorial Hospital in South
     Charleston at 304-766-3413" is West Virginia's South Charleston, not Ohio's."""
-    if not gaz.area_codes or not mentions or _PHONE_DIGITS.search(text) is None:
+    if not gaz.area_codes or not mentions:
         return
     ends = [m.end for m in mentions]
-    for number in _PHONE.finditer(text):
-        k = bisect_right(ends, number.start()) - 1
-        if k >= 0 and _BEFORE_PHONE.fullmatch(text, mentions[k].end, number.start()):
-            mentions[k].area = gaz.area_codes.get(number.group(1))
+    for at, code in _phone_numbers(text):
+        k = bisect_right(ends, at) - 1
+        if k >= 0 and _BEFORE_PHONE.fullmatch(text, mentions[k].end, at):
+            mentions[k].area = gaz.area_codes.get(code)
 
 
 _BEFORE_PHONE = re.compile(r",? (?:at |on |or )?")  # "South Charleston at 304-…", "Ozark, (417)"
