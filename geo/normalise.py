@@ -61,11 +61,6 @@ def _strip_markup(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-# What the character loop below would change in a text with no markup (besides a leading
-# space or line end): plain substrings, which ``in`` finds far quicker than a regex scan.
-_UNTIDY = ("\n\n\n", " \n", "\n ", "  ")
-
-
 def _is_tidy(text: str) -> bool:
     """Whether ``normalise`` would return ``text`` unchanged: no markup, already NFC, and only
     single spaces and at most one blank line (``isprintable`` is False for tabs, ``\\r``,
@@ -73,10 +68,24 @@ def _is_tidy(text: str) -> bool:
     return (
         not _looks_like_html(text)
         and text[:1] not in (" ", "\n")
-        and not any(u in text for u in _UNTIDY)
+        and "  " not in text
+        and _tidy_line_ends(text)
         and text.replace("\n", "").isprintable()
         and unicodedata.is_normalized("NFC", text)
     )
+
+
+def _tidy_line_ends(text: str) -> bool:
+    """No space before or after a line end, nor three line ends in a row: what ``in`` would
+    look for as " \\n", "\\n " and "\\n\\n\\n", in one pass over a text's few line ends
+    (``in`` scans the whole text for each, stopping at every space)."""
+    at = text.find("\n")
+    while at >= 0:
+        if text[at - 1 : at] == " " or text[at + 1 : at + 2] == " " or \
+                text.startswith("\n\n", at + 1):
+            return False
+        at = text.find("\n", at + 1)
+    return True
 
 
 # Runs of white space the rules may change: leading, longer than one, or not a plain space.
@@ -146,6 +155,12 @@ def normalise(text: str) -> Normalised:
         return Normalised(text, np.arange(n, dtype=np.int64), np.arange(1, n + 1, dtype=np.int64))
     if _only_blanks_untidy(text):
         return _tidy_blanks(text)
+    return _by_character(text)
+
+
+def _by_character(text: str) -> Normalised:
+    """:func:`normalise` character by character: the rules themselves, which the two quick
+    paths above (a tidy text; one untidy only in its white space) must agree with."""
     if _looks_like_html(text):
         pieces = _strip_markup(text)
     else:
