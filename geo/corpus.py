@@ -21,6 +21,7 @@ from . import io
 from .dates import publication_date
 from .gazetteer import load_gazetteer
 from .pipeline import _cyclic_gc_paused, _frame, _rows
+from .rows import COLUMNS
 from .segment import sentences
 
 SUFFIXES = (".txt", ".html", ".htm", ".md")
@@ -121,7 +122,7 @@ def build_corpus(
         except (DocumentError, OSError) as e:
             report.skipped[path.name] = str(e)
             continue
-        rows = _rows(text, published, gaz)
+        rows = [dict(zip(COLUMNS, r)) for r in _rows(text, published, gaz)]
         if how == "inferred":
             for r in rows:
                 r["date_source"] = (
@@ -129,7 +130,7 @@ def build_corpus(
                 )
         doc_id, title = path.stem, _title(text, meta, path)
         stamp = pd.Timestamp(published) if published else pd.NaT
-        frames.extend({"doc_id": doc_id, "title": title, "published": stamp, **r} for r in rows)
+        frames.extend((doc_id, title, stamp, *r.values()) for r in rows)
         counted = sum(1 for r in rows if not r["duplicate"] and r["role"] == "place")
         docs.append(
             {

@@ -14,10 +14,16 @@ import pandas as pd
 
 from .dates import publication_date, sentence_dates
 from .gazetteer import Gazetteer
+from .io import MENTION_COLUMNS
 from .normalise import normalise
 from .recognise import phone_areas, recognise
 from .resolve import resolve
 from .segment import segment
+
+# What each row holds, in order: the build's mention columns but those a build adds, and
+# for the geometry its longitude and latitude
+COLUMNS = (*(c for c in MENTION_COLUMNS if c not in ("doc_id", "title", "published", "geometry")),
+           "lon", "lat")
 
 # The contract's feature classes; the gazetteer's counties (admin2), airports, lakes, rivers,
 # seas and landmarks (capes, islands, waterfalls, peaks) are reported as "other".
@@ -28,9 +34,10 @@ FEATURES = {f: f for f in ("country", "admin1", "region", "city", "locality")}
 _timestamp = functools.lru_cache(maxsize=4096)(pd.Timestamp)
 
 
-def mention_rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[dict]:
-    """One row (a dict of :data:`geo.pipeline.COLUMNS` and ``lon``, ``lat``) per place
-    mention of ``text``, dated by ``published`` or, without it, by the date the text states."""
+def mention_rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[tuple]:
+    """One row (a tuple of the values of :data:`COLUMNS`) per place mention of ``text``,
+    dated by ``published`` or, without it, by the date the text states. Tuples, not dicts:
+    the rows of a whole corpus are turned into columns at once (:func:`geo.pipeline._frame`)."""
     norm = normalise(text)
     clean = norm.text
     segs = segment(clean)
@@ -64,26 +71,11 @@ def mention_rows(text: str, published: dt.date | None, gaz: Gazetteer) -> list[d
                 FEATURES.get(str(gaz.feature[r]), "other"),
                 str(gaz.country_code[r]),
             )
-        rows.append(
-            {
-                "start": start,
-                "end": end,
-                "surface": text[start:end],
-                "name": name,
-                "place_id": pid,
-                "feature": feature,
-                "role": m.role,
-                "country_code": cc,
-                "confidence": p.confidence,
-                "date_start": _timestamp(when[0].start) if when else pd.NaT,
-                "date_end": _timestamp(when[0].end) if when else pd.NaT,
-                "date_source": ("text" if when[1] == "text" else source) if when else "none",
-                "sentence": clean[s:e],
-                "duplicate": bool(dup),
-                "candidates": p.candidates,
-                "placed_by": p.placed_by,
-                "lon": p.lon,
-                "lat": p.lat,
-            }
-        )
+        rows.append((
+            start, end, text[start:end], name, pid, feature, m.role, cc, p.confidence,
+            _timestamp(when[0].start) if when else pd.NaT,
+            _timestamp(when[0].end) if when else pd.NaT,
+            ("text" if when[1] == "text" else source) if when else "none",
+            clean[s:e], bool(dup), p.candidates, p.placed_by, p.lon, p.lat,
+        ))
     return rows
