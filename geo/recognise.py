@@ -196,12 +196,12 @@ def _find_all(text: str, chars: str) -> list[int]:
     return found
 
 
-def _fold_words(words: list[str]) -> list[str]:
-    """``fold`` of each word. A word is letters, apostrophes and dots, so an ASCII one folds
-    to its lower case: ``str.lower`` over the words at C speed, and ``fold`` only for the
-    few words with other letters ("Ségou")."""
+def _fold_words(words: list[str], text: str) -> list[str]:
+    """``fold`` of each word of ``text``. A word is letters, apostrophes and dots, so an ASCII
+    one folds to its lower case: ``str.lower`` over the words at C speed, and ``fold`` only
+    for the few words with other letters ("Ségou")."""
     keys = list(map(str.lower, words))
-    if not "".join(words).isascii():
+    if not text.isascii() and not "".join(words).isascii():
         keys = [k if word.isascii() else fold(word) for k, word in zip(keys, words)]
     return keys
 
@@ -277,7 +277,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     for a, b in bounds:
         if a < b:
             glue[b - 1] = False
-    return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words), glue)
+    return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words, text), glue)
 
 
 def _article(text: str, w: Words, k: int) -> bool:
@@ -877,6 +877,8 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                     (own := fold(text[start[i] : stop + 2])) in names and \
                     _own_possessive(gaz, w, j, name, own):
                 name, stop = own, stop + 2  # "St. John's", not a possessive of St. John
+            if name not in names and name not in adjectives:
+                continue  # most stretches: asked first, as it rules out the most
             if name in NOT_PLACES or (
                 # used as no place here: a currency ("US$", "$US"), a road ("US-24"), a date
                 # ("Nov. 24"), an era ("500 B.C.")
@@ -886,15 +888,14 @@ def recognise(text: str, sentences: list[tuple[int, int]], gaz: Gazetteer) -> li
                 or name in _ERAS and _NUMBER_BEFORE.search(text, max(0, start[i] - 8), start[i])
             ):
                 continue
-            if name in names or name in adjectives:
-                cands, adj = gaz.lookup(name), gaz.adjective(name)
-                if j > i and key[j] == "city" and _body_after(w, j) and \
-                        not _facts(gaz, name, cands).own_name:
-                    continue  # "the Springfield City Council": Springfield's, whatever
-                    # town "Springfield City" is another name of (not "Kansas City Council")
-                if len(cands) or len(adj):
-                    match = (j, stop, name, cands, adj)
-                    break
+            cands, adj = gaz.lookup(name), gaz.adjective(name)
+            if j > i and key[j] == "city" and _body_after(w, j) and \
+                    not _facts(gaz, name, cands).own_name:
+                continue  # "the Springfield City Council": Springfield's, whatever town
+                # "Springfield City" is another name of (not "Kansas City Council")
+            if len(cands) or len(adj):
+                match = (j, stop, name, cands, adj)
+                break
         # a water's name that GeoNames lists only as another name of a town is the water's:
         # "the East River" (not Wallingford, Connecticut), "Big Creek" (not Coker, Alabama)
         borrowed = match is not None and key[match[0]] in _NATURAL_HEADS and \
