@@ -535,6 +535,7 @@ def _kind_windows(text: str) -> dict[str, list[tuple[int, int]]]:
     low, n = _folded(text), len(text)
     out: dict[str, list[tuple[int, int]]] = {}
     by_trigger: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}  # the same for kinds of a trigger
     for kind, trigger in _TRIGGERS.items():
         gate = _GATES.get(kind)
         if kind in _TRIGGERED_BY_GATE and low is not None:
@@ -553,7 +554,9 @@ def _kind_windows(text: str) -> dict[str, list[tuple[int, int]]]:
             lo = min((_reach_back(text, s, 9) for s in tailed), default=n)
             out[kind] = [(max(lo, spans[0][0] - _REACH), n)] if tailed else []
         else:
-            out[kind] = _windows(spans, n)
+            if trigger not in windows:
+                windows[trigger] = _windows(spans, n)
+            out[kind] = windows[trigger]
     return out
 
 

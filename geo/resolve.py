@@ -606,12 +606,12 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
     # second pass: ambiguous towns and counties lean to the region the rest of the text is in,
     # and a listed name to the kind of place the names listed with it are
     regions = _regions_by_name(gaz, mentions, placed, cands)
-    votes: Votes = Counter()
+    votes: dict[tuple[str, str], float] = {}  # a dict, not a Counter: its misses run as Python
     for region, weight in regions.values():
-        votes[region] += weight
+        votes[region] = votes.get(region, 0.0) + weight
     for cc, a1 in areas:
         if a1:
-            votes[(cc, a1)] += 1.0
+            votes[(cc, a1)] = votes.get((cc, a1), 0.0) + 1.0
     kinds = _list_kinds(gaz, mentions, placed)
     held = _holding(gaz, mentions, placed)
     pairs = _pair_kinds(gaz, mentions, placed)
@@ -636,7 +636,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], areas: Sequence[tuple[str, 
         # evidence); the same for all names in one region
         own = (regions.get(m.key), regions.get(_twin(m.key, "city")))
         if own not in shares:
-            left: Votes = Counter(votes)
+            left = dict(votes)
             for vote in own:
                 if vote is not None:
                     left[vote[0]] -= vote[1]
