@@ -41,7 +41,7 @@ class Normalised:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that clean ``text[start:end]`` came from."""
-        return int(self.src_start[start]), int(self.src_end[end - 1])
+        return self.src_start.item(start), self.src_end.item(end - 1)  # Python ints, at once
 
 
 def _strip_markup(text: str) -> list[tuple[str, int, int]]:
