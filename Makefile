@@ -34,7 +34,7 @@ static/vendor/.installed: package.json package-lock.json scripts/vendor_assets.p
 		echo "npm not found: the map will load Leaflet from its CDN (needs internet)"; \
 	fi
 
-# The geoparser's pure-Python stages compiled to C with mypyc: about 1.25x faster, built once
+# The geoparser's pure-Python stages compiled to C with mypyc: about 1.4x faster, built once
 # (about a minute) and again when one of them changes. Without a C compiler they run as Python.
 COMPILED := geo/recognise.py geo/resolve.py geo/dates.py geo/segment.py geo/normalise.py \
 	geo/rows.py

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/compile_geo.py geo/recognise.py geo/resolve.py …
 
 mypyc turns type-annotated modules into C extensions that Python imports in place of the
-``.py`` files beside them: the same code, about 1.25× faster end to end (BENCHMARKS.md),
+``.py`` files beside them: the same code, about 1.4× faster end to end (BENCHMARKS.md),
 with the annotations checked at run time. The ``.py`` files stay the source; `make`
 recompiles when one of them changes, and ``geo`` warns when a compiled copy is older than
 its source (``geo.compiled``). Without a C compiler nothing is built and the same
