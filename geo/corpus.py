@@ -112,7 +112,7 @@ def build_corpus(
         raise FileNotFoundError(f"corpus folder not found: {corpus}")
     files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     gaz = load_gazetteer()
-    report, frames, docs = BuildReport(), [], []
+    report, all_rows, docs = BuildReport(), [], []
     for n, path in enumerate(files):
         if progress:
             progress(n, len(files), path.name)
@@ -130,7 +130,7 @@ def build_corpus(
                 )
         doc_id, title = path.stem, _title(text, meta, path)
         stamp = pd.Timestamp(published) if published else pd.NaT
-        frames.extend((doc_id, title, stamp, *r.values()) for r in rows)
+        all_rows.extend((doc_id, title, stamp, *r.values()) for r in rows)
         counted = sum(1 for r in rows if not r["duplicate"] and r["role"] == "place")
         docs.append(
             {
@@ -149,7 +149,7 @@ def build_corpus(
     if progress:
         progress(len(files), len(files), "writing")
     with _cyclic_gc_paused():
-        mentions = _frame(frames, ["doc_id", "title", "published"]) if frames \
+        mentions = _frame(all_rows, ["doc_id", "title", "published"]) if all_rows \
             else io.empty_mentions()
     mentions["published"] = pd.to_datetime(mentions["published"])
     documents = pd.DataFrame(docs, columns=io.DOCUMENT_COLUMNS)
