@@ -7,8 +7,8 @@ Public API::
     build_corpus(corpus_dir, out_dir) -> BuildReport       # documents → data/build/*.parquet
 
 ``geo`` never imports streamlit; the dashboard reads data only through it. `make` compiles
-the pipeline's stages with mypyc (scripts/compile_geo.py); Python then imports the compiled
-copies in place of the ``.py`` files.
+the pipeline's stages with mypyc and Cython (scripts/compile_geo.py); Python then imports
+the compiled copies in place of the ``.py`` files.
 """
 
 import warnings

@@ -1,4 +1,4 @@
-"""The compiled build of geo's per-text stages (`make compile`: scripts/compile_geo.py, mypyc).
+"""The compiled build of geo's per-text stages (`make compile`: scripts/compile_geo.py).
 
 Python imports a module's compiled copy in preference to the ``.py`` file beside it. These
 three questions about that build are answered here once, for the compile script, the
@@ -32,8 +32,15 @@ def in_use(module: str) -> bool:
 
 
 def stale(package: Path = PACKAGE) -> list[str]:
-    """Modules of ``package`` whose compiled copy is older than their source: an edited
-    module would silently run its old code until `make compile` rebuilds it."""
+    """Modules of ``package`` whose compiled copy is older than their source (the ``.py``,
+    or the ``.pxd`` of C types beside it): an edited module would silently run its old code
+    until `make compile` rebuilds it."""
     return sorted(src.name for src in package.glob("*.py")
                   for so in (src.with_name(src.stem + s) for s in EXTENSION_SUFFIXES)
-                  if so.exists() and so.stat().st_mtime < src.stat().st_mtime)
+                  if so.exists() and so.stat().st_mtime < _edited(src))
+
+
+def _edited(src: Path) -> float:
+    """When ``src`` or the ``.pxd`` beside it was last changed."""
+    pxd = src.with_suffix(".pxd")
+    return max(src.stat().st_mtime, pxd.stat().st_mtime if pxd.exists() else 0.0)

@@ -15,8 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
-from operator import itemgetter
+from itertools import compress
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -46,11 +45,8 @@ from .lexicon import (
     given_names,
     given_words,
 )
+from .words import GLUE, word_spans
 
-# A word: dotted initials ("U.S.", "W.Va."), else letters with inner apostrophes ("d'Ivoire").
-# The letters' repeats are possessive (++, *+): a word never gives letters back, so the
-# regex engine keeps no backtracking state for them (the split is tokenize's costliest step).
-_WORD = re.compile(r"[A-Z]\.(?:(?:[A-Z]\.)+|[A-Z][a-z]{1,2}\.)|[^\W\d_]++(?:['’][^\W\d_]++)*+")
 # An elided particle glued to a capitalised word is capitalised too: "d'Ivoire", "l'Aquila".
 _ELIDED = re.compile(r"(?:[dlDL]|dell|all|dall)['’][^\W\d_]")
 STRONG = frozenset({"country", "admin1", "region"})
@@ -179,7 +175,6 @@ _ROUTES = frozenset(f"-{d}" for d in "0123456789")
 _CLAUSE_MARKS = ":;\n"
 _CLAUSE_LEAD = " \"'“‘("
 _AFTER_AN_AGENCY = (" - ", " -- ", " — ", " – ", " —", "—")
-_SPLIT = re.compile(f"({_WORD.pattern})")  # words and what lies between them, alternately
 _APOSTROPHES = "'’"
 
 
@@ -212,24 +207,19 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
     A word is ``first`` when it starts its sentence, when only quotes and brackets stand
     between it and a ":", ";" or line end, or when its sentence is a short title-case line (a
     heading). Every word of every text passes through here, so each attribute is one pass at
-    C speed (a regex split, ``map``, ``bisect``); Python loops visit only sentences and the
-    few characters that matter (apostrophes, hyphens, clause marks).
+    C speed (the scan of :mod:`geo.words`, ``map``, ``bisect``); Python loops visit only
+    sentences and the few characters that matter (apostrophes, hyphens, clause marks).
     """
-    parts = _SPLIT.split(text)  # gap, word, gap, word, …, gap
-    words = parts[1::2]
-    offsets = list(accumulate(map(len, parts)))
-    starts, ends = offsets[0:-1:2], offsets[1::2]
+    starts, ends, words, cap, glue = word_spans(text)
     # the words of each sentence: those starting inside it (no word crosses a sentence end)
     bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
-    gaps = parts[2:-1:2]  # between each word and the next
     if sum(b - a for a, b in bounds) != len(words):  # words outside the sentences given
         keep = [k for a, b in bounds for k in range(a, b)]
-        words = [words[k] for k in keep]
+        words, cap = [words[k] for k in keep], [cap[k] for k in keep]
         starts, ends = [starts[k] for k in keep], [ends[k] for k in keep]
         bounds = [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in sentences]
-        gaps = [text[e:s] for e, s in zip(ends, starts[1:])]
+        glue = [text[e:s] in GLUE for e, s in zip(ends, starts[1:])] + [False] * bool(keep)
     raw = words
-    cap = list(map(str.isupper, map(itemgetter(0), words)))
     for a in _find_all(text, _APOSTROPHES):  # possessives ("Mali's"), elisions ("d'Ivoire")
         k = bisect_right(starts, a) - 1
         if k < 0 or a >= ends[k]:
@@ -238,8 +228,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
             if words is raw:
                 words, ends = raw.copy(), ends.copy()
             words[k], ends[k] = raw[k][:-2], ends[k] - 2
-            if k < len(gaps):
-                gaps[k] = "'s" + gaps[k]
+            glue[k] = False  # "Mali's army": the name ends at the possessive
         elif not cap[k] and (e := _ELIDED.match(text, starts[k], ends[k])) is not None:
             cap[k] = text[e.end() - 1].isupper()
     first = [False] * len(words)
@@ -271,10 +260,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Words:
         if h > 0 and not text[h - 1].isspace() and \
                 (i := bisect_left(starts, h + 1)) < len(starts) and starts[i] == h + 1:
             hyphen[i] = True
-    # one space, a hyphen or ". " before the next word of the same sentence: a name may go on
-    glue = list(map(_GLUE.__contains__, gaps))
-    glue += [False] * bool(words)
-    for a, b in bounds:
+    for a, b in bounds:  # a name may go on to the next word of the same sentence only
         if a < b:
             glue[b - 1] = False
     return Words(starts, ends, words, sentence, first, cap, hyphen, _fold_words(words, text), glue)
@@ -334,7 +320,6 @@ def _hyphen_link(text: str, w: Words, k: int) -> bool:
         and text[w.end[k] : w.start[k + 1]] == "-"
 
 
-_GLUE = frozenset({" ", "-", ". "})  # what may stand between two words of one name
 # A place's own name may hold an apostrophe-s, which tokenize takes for a possessive: "St.
 # John's", "Lee's Summit", "Martha's Vineyard" are looked up with it.
 _POSSESSIVES = frozenset({"'s", "’s"})

@@ -1,4 +1,4 @@
-"""The compiled build (`make compile`, mypyc): what runs is the source as it stands."""
+"""The compiled build (`make compile`, mypyc and Cython): what runs is the source as it stands."""
 
 from __future__ import annotations
 
@@ -50,6 +50,12 @@ def test_a_compiled_copy_older_than_its_source_is_reported(tmp_path):
         t = (tmp_path / f"{name}.py").stat().st_mtime + age
         os.utime(so, (t, t))
     assert compiled.stale(tmp_path) == ["old.py"]
+    # a module's C types (Cython's .pxd) are its source too
+    pxd = tmp_path / "fresh.pxd"
+    pxd.write_text("cdef int x\n")
+    t = (tmp_path / "fresh.py").stat().st_mtime + 120  # edited after its build
+    os.utime(pxd, (t, t))
+    assert compiled.stale(tmp_path) == ["fresh.py", "old.py"]
 
 
 def _written_out_init_samples():

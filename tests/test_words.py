@@ -1,0 +1,63 @@
+"""The word scan: the compiled character loop finds exactly the words ``WORD`` defines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from geo import compiled, words
+from geo.words import WORD, word_spans
+
+# What a word's edges turn on: initials, apostrophes, hyphens, digits and number signs that
+# are or are not letters to \w, combining marks, capitals that are not A-Z, and astral letters
+_ALPHABET = st.sampled_from(list(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .'’-_,\n\t0123456789"
+    "éÉçñßÇĳǅǄⅫⅻ½²٣߀\u0301\u0327\u00a0\u2019ΑαЖж中あ𝐀𐐀😀"))
+
+
+def _reference(text: str) -> tuple[list[int], list[int], list[str], list[bool], list[bool]]:
+    """The spans by ``finditer`` over ``WORD``, written independently of both paths."""
+    found = list(WORD.finditer(text))
+    glue = [text[a.end():b.start()] in {" ", "-", ". "} for a, b in zip(found, found[1:])]
+    return ([m.start() for m in found], [m.end() for m in found], [m[0] for m in found],
+            [m[0][0].isupper() for m in found], glue + [False] * bool(found))
+
+
+@pytest.mark.parametrize("text, found", [
+    ("U.S. troops", ["U.S.", "troops"]),
+    ("W.Va. and U.K", ["W.Va.", "and", "U", "K"]),  # "U.K" lacks its last dot
+    ("A.Bcd. A.Bcde. A.Bc A.B.C.", ["A.Bcd.", "A", "Bcde", "A", "Bc", "A.B.C."]),
+    ("Côte d'Ivoire's O’Hare", ["Côte", "d'Ivoire's", "O’Hare"]),
+    ("rock 'n' roll don't", ["rock", "n", "roll", "don't"]),
+    ("Ségou, 12km; snake_case ½x²", ["Ségou", "km", "snake", "case", "½x²"]),
+    ("", []),
+])
+def test_words_by_example(text: str, found: list[str]) -> None:
+    assert word_spans(text)[2] == found
+
+
+def test_glue_is_one_space_a_hyphen_or_a_dot_and_space() -> None:
+    _, _, found, cap, glue = word_spans("New York-based St. Louis,  Paris (Texas)")
+    assert found == ["New", "York", "based", "St", "Louis", "Paris", "Texas"]
+    assert glue == [True, True, True, True, False, False, False]
+    assert cap == [True, True, False, True, True, True, True]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(_ALPHABET, max_size=60))
+@example("X.Y")
+@example("X.Yz")
+@example("X.Yzw.")
+@example("X.Yzwv.")
+@example("a'")
+@example("a'b'")
+def test_the_character_loop_and_the_regex_find_the_same_words(text: str) -> None:
+    expected = _reference(text)
+    assert words._by_regex(text) == expected
+    assert words._by_character(text) == expected  # the compiled loop, where it is built
+
+
+def test_the_compiled_copy_knows_it_is_compiled() -> None:
+    """Else it would run the regex, built but no faster."""
+    assert compiled.in_use("geo.words") == words.COMPILED
