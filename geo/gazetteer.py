@@ -161,6 +161,13 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.place_id)
 
+    def __post_init__(self) -> None:
+        # Each name's answer kept once asked: a text asks for its names again and again, and
+        # a NumPy slice costs far more to make than a cache's hit (no Python frame at all).
+        # The answers are shared, so read-only.
+        self._name_places.setflags(write=False)
+        object.__setattr__(self, "lookup", functools.lru_cache(maxsize=1 << 15)(self.lookup))
+
     def lookup(self, key: str) -> np.ndarray:
         """Row numbers of every place one of whose names folds to ``key``."""
         i = self._names.get(key)

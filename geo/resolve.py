@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,9 +22,10 @@ from .gazetteer import Gazetteer, fold, own_name
 from .lexicon import LANDSCAPE_WORDS
 from .recognise import Mention
 
-# Weighted votes: Counters of float weights. Typed Any, not Counter[...]: typeshed's Counter
-# holds ints, which the compiled build (`make compile`) would check at run time.
-Votes = Any
+# Weighted votes, per country code. A dict, not a Counter: the compiled build
+# (`make compile`) runs a dict's own methods in C, a Counter's in Python.
+Votes = dict[str, float]
+T = TypeVar("T")
 
 # Others by population; an airport, a lake, a river or a landmark (a cape, an island) as a
 # town of 100,000 (only big cities' airports answer to their own word alone, "Heathrow",
@@ -140,7 +141,7 @@ def focus(
 def _focus_votes(mentions: list[Mention], cands: list[_Candidates],
                  areas: Sequence[tuple[str, str]]) -> Votes:
     """The votes :func:`focus` shares out: each name's, once, and each phone area's."""
-    votes: Votes = Counter(cc for cc in dict.fromkeys(cc for cc, _ in areas))
+    votes: Votes = dict.fromkeys([cc for cc, _ in areas], 1.0)
     seen: set[str] = set()
     first = {m.key: i for i, m in reversed(list(enumerate(mentions))) if len(m.candidates)}
     for m, c in zip(mentions, cands):  # a name repeated fourteen times is one piece of evidence
@@ -154,7 +155,7 @@ def _focus_votes(mentions: list[Mention], cands: list[_Candidates],
             code = held.codes[held.rows.index(row)] if row is not None else ""
             # and "Hernandez, Texas", no Hernández being in Texas, for nothing
         if code:
-            votes[code] += _focus_weight(c)
+            votes[code] = votes.get(code, 0.0) + _focus_weight(c)
     return votes
 
 
@@ -168,10 +169,20 @@ def _shares(votes: Votes) -> dict[str, float]:
     return {k: v / total for k, v in votes.items() if v > 1e-9}
 
 
+def _tally(items: Iterable[T]) -> dict[T, int]:
+    """How many times each item comes (``Counter``'s count, without its Python-level calls)."""
+    out: dict[T, int] = {}
+    for item in items:
+        out[item] = out.get(item, 0) + 1
+    return out
+
+
 def _focus_of_others(votes: Votes, c: _Candidates) -> dict[str, float]:
     """The focus without a name's own vote, for a name that is a country's and a province's
     of another country ("Georgia"): its first guess, the country, must not decide for it."""
-    return _shares(votes - Counter({c.best_code: _focus_weight(c)}))
+    own, weight = c.best_code, _focus_weight(c)
+    return _shares({k: left for k, v in votes.items()
+                    if (left := v - weight if k == own else v) > 0})
 
 
 def _unmarked(name: str) -> str:
@@ -734,7 +745,7 @@ def _natural_places_by_the_texts_places(gaz: Gazetteer, mentions: list[Mention],
     by = [(m.sentence, m.start, p.row) for m, p in zip(mentions, out, strict=True)
           if p is not None and p.row is not None and m.role == "place"
           and gaz.feature[p.row] in _BESIDE]
-    times = Counter(row for _, _, row in by)
+    times = _tally(row for _, _, row in by)
     for idx in todo:
         m = mentions[idx]
         near = min(by, default=None,
@@ -1096,7 +1107,7 @@ def _regions_by_name(gaz: Gazetteer, mentions: list[Mention], placed: list[int |
     other countries a story names; within the country, a repeated one tells which province
     the story is set in."""
     out: dict[str, tuple[tuple[str, str], float]] = {}
-    times = Counter(m.key for m in mentions)
+    times = _tally(m.key for m in mentions)
     for m, p, c in zip(mentions, placed, cands, strict=True):
         if p is None or m.key in out:
             continue

@@ -129,6 +129,13 @@ def test_lookup_is_by_folded_key(gaz: Gazetteer) -> None:
     assert len(gaz.lookup("no such place anywhere")) == 0
 
 
+def test_a_names_rows_are_kept_once_asked_and_cannot_be_changed(gaz: Gazetteer) -> None:
+    rows = gaz.lookup("bamako")
+    assert len(rows) and gaz.lookup("bamako") is rows  # the cache's answer, not a new slice
+    with pytest.raises(ValueError, match="read-only"):
+        rows[0] = 0  # shared with every later asker
+
+
 def test_abbreviations_name_the_united_states(gaz: Gazetteer) -> None:
     for key in ("us", "u.s.", "usa", "united states"):
         assert ("United States", "country", "US") in places(gaz, gaz.lookup(key)), key
