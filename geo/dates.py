@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .words import openings, pattern_spans
+
 GRANULARITIES = ("day", "week", "month", "season", "year", "years")  # most to least specific
 
 
@@ -450,6 +452,18 @@ _TRIGGERS = {
     "ago": re.compile(r"[DdWwMmYy](?i:ay|eek|onth|ear)s?\s+(?i:ago)"),
     "weekday": re.compile(r"[MTWFS](?i:onday|uesday|ednesday|hursday|riday|aturday|unday)"),
 }
+# Where each trigger's matches can start (geo.words.openings): its first character, then two
+# more in any case. The compiled word scan finds those few offsets in one pass and the trigger
+# is tried only there, where the regex engine would try it at every offset of the text. (The
+# ISO trigger's leading "-" already lets the engine skip ahead; gate-found kinds need none.)
+_DIGIT_PAIRS = [f"{a}{b}" for a in "0123456789" for b in "0123456789"]
+_OPENINGS = {
+    _MONTH_WORD: openings("JFMASOND", "an eb ar pr ay un ul ug ep ct ov ec".split()),
+    _YEAR_WORD: openings("12", [d for d in _DIGIT_PAIRS if d[0] in "089"] + ["10"]),
+    _TRIGGERS["weekday"]: openings("MTWFS", "on ue ed hu ri at un".split()),
+    _TRIGGERS["holiday"]: openings("CNBHV", "hr ew ox al".split()),
+    _TRIGGERS["ago"]: openings("DdWwMmYy", "ay ee on ea".split()),
+}
 _REACH = 60
 # What follows the month word of a "name" ("June 5 Xyz Movement", "6 April Xyz Alliance"). A name
 # may hold a word of any length after its month, so names are looked for to the end of the text,
@@ -498,6 +512,8 @@ def _reach_back(text: str, at: int, most: int) -> int:
 def _spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Where ``trigger`` matches ``text``. Cached: publication_date looks for the years of the
     text that sentence_dates then scans (the text's hash is computed once and kept by ``str``)."""
+    if (where := _OPENINGS.get(trigger)) is not None:
+        return pattern_spans(trigger, text, where)
     return [m.span() for m in trigger.finditer(text)]
 
 

@@ -1,4 +1,5 @@
-"""Where the words of a text are: each word's span, its text, and what joins it to the next.
+"""Where the words of a text are: each word's span, its text, and what joins it to the next;
+and where the words a pattern looks for can start.
 
 Every character of every text passes through here. ``WORD`` defines a word; the regex is
 the reference and what runs as plain Python. `make compile` builds this module with Cython
@@ -11,6 +12,7 @@ answer on any text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import accumulate
 from operator import itemgetter
 
@@ -85,6 +87,60 @@ def _by_character(text: str) -> Spans:
     if words:
         glue.append(False)
     return starts, ends, words, cap, glue
+
+
+Openings = tuple[bytes, bytes]
+
+
+def openings(firsts: str, pairs: Iterable[str]) -> Openings:
+    """Where a pattern's matches can start, for :func:`pattern_spans`: one of the ASCII
+    characters ``firsts``, then one of ``pairs`` (two lower-case ASCII characters) in any
+    case -- or anything there that is not ASCII, which ``(?i:)`` may read as a letter ("ſ"
+    as "s") and ``\\d`` as a digit ("٣")."""
+    first = bytearray(128)
+    for c in firsts:
+        first[ord(c)] = 1
+    pair = bytearray(129 * 129)  # [folded second * 129 + folded third]; 128: not ASCII
+    for a, b in pairs:
+        pair[ord(a) * 129 + ord(b)] = 1
+    for k in range(129):
+        pair[128 * 129 + k] = pair[k * 129 + 128] = 1
+    return bytes(first), bytes(pair)
+
+
+def pattern_spans(pattern: re.Pattern[str], text: str, where: Openings) -> list[tuple[int, int]]:
+    """``[m.span() for m in pattern.finditer(text)]``, for a pattern each of whose matches
+    starts as ``where`` (:func:`openings`) says.
+
+    The regex engine tries the pattern at every offset of the text; the compiled copy first
+    finds, in one pass, the few offsets where such a match can start, and tries it there.
+    """
+    if not COMPILED:
+        return [m.span() for m in pattern.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for at in _starts(text, where[0], where[1]):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            spans.append(m.span())
+            end = m.end()
+    return spans
+
+
+def _starts(text: str, first: bytes, pair: bytes) -> list[int]:
+    """The offsets of ``text`` that begin as :func:`openings` said, in one pass: each
+    character is read once, with the two before it at hand. A letter is folded to lower case
+    by its 0x20 bit (which turns some other characters into ones no pair holds)."""
+    out: list[int] = []
+    at = -2  # where the three characters up to this one start
+    x0 = x1 = f1 = 128  # the two characters before (128: none or not ASCII), the second folded
+    for c in text:
+        x2 = ord(c)
+        f2 = x2 | 0x20 if x2 < 128 else 128
+        if x0 < 128 and first[x0] and pair[f1 * 129 + f2]:
+            out.append(at)
+        x0, x1, f1 = x1, x2, f2
+        at += 1
+    return out
 
 
 def _letter(c: str) -> bool:

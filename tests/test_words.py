@@ -61,3 +61,35 @@ def test_the_character_loop_and_the_regex_find_the_same_words(text: str) -> None
 def test_the_compiled_copy_knows_it_is_compiled() -> None:
     """Else it would run the regex, built but no faster."""
     assert compiled.in_use("geo.words") == words.COMPILED
+
+
+# Pieces of date words in odd cases and spellings, and what (?i:) and \d read as letters or
+# digits: the long s, dotless and dotted i, the Kelvin sign, other scripts' digits
+_DATE_PIECES = st.sampled_from([
+    "January", "JANUARY", "jAnuary", "Jan.", "Janus", "Mar", "May", "Mayor", "Auguſt", "Sep",
+    "Sept.", "Dec", "Thursday", "THURSDAY", "Thu", "The", "Tuesday", "Monday", "MOnday",
+    "Christmas", "New Year", "New  Year", "Halloween", "Valentine", "Boxing", "2012", "1899",
+    "1799", "2100", "2101", "20", "19٣٣", "2٠12", "-05-12", "-1", "ago", "days ago", "Days AGO",
+    "weeks  ago", "Months ago", "year ago", "ı", "İ", "ſ", "K", "\u0301", " ", " ", "-", ".",
+    ",", "\n", "x", "1", "2", "0", "9", "8",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=25).map("".join))
+@example("JanuaryJan.Dec")
+@example("2012-05-12 -10-2012")
+def test_a_date_trigger_is_found_at_its_openings_as_by_the_regex_engine(text: str) -> None:
+    from geo.dates import _OPENINGS
+
+    for trigger, where in _OPENINGS.items():
+        expected = [m.span() for m in trigger.finditer(text)]
+        # every match starts where the openings say (checked on the plain loop too)
+        assert {s for s, _ in expected} <= set(words._starts(text, *where)), trigger.pattern
+        assert words.pattern_spans(trigger, text, where) == expected, trigger.pattern
+
+
+def test_openings_are_the_first_character_then_two_more_in_any_case() -> None:
+    where = words.openings("J", ["an"])
+    assert words._starts("Jan JAN jan JAn Jb Jaé J", *where) == [0, 4, 12, 19]
+    assert words._starts("Ja", *where) == []  # too short for three characters
