@@ -463,6 +463,7 @@ _OPENINGS = {
     _TRIGGERS["weekday"]: openings("MTWFS", "on ue ed hu ri at un".split()),
     _TRIGGERS["holiday"]: openings("CNBHV", "hr ew ox al".split()),
     _TRIGGERS["ago"]: openings("DdWwMmYy", "ay ee on ea".split()),
+    _TRIGGERS["relative"]: openings("TtLlNn", "hi as ex".split()),
 }
 _REACH = 60
 # What follows the month word of a "name" ("June 5 Xyz Movement", "6 April Xyz Alliance"). A name
@@ -479,11 +480,6 @@ _GATES = {
     "ago": ("ago",),
     "holiday": ("christmas", "new year", "boxing", "halloween", "valentine"),
 }
-# The "relative" trigger, found in the lower-cased text as three patterns that start with a fixed
-# word: the engine finds those by a quick search for the word, where [TtLlNn] makes it test every
-# character. Their matches, in order, are the trigger's -- but for overlaps ("last monthis year"),
-# which _windows drops as the trigger's own finditer would.
-_RELATIVE_LOW = [re.compile(w + r"\s+(?:year|month|week)") for w in ("this", "last", "next")]
 # The kinds whose trigger is their gate's words in any case ("[Ss](?i:pring)…"): found in the
 # lower-cased text by ``str.find``, at memchr speed, where the trigger's leading character
 # class has the engine test every "s", "a", "f", "w" (or "t", "y") of the text.
@@ -560,9 +556,7 @@ def _kind_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         if gate and low is not None and not any(w in low for w in gate):
             out[kind] = []
             continue
-        if kind == "relative" and low is not None:
-            by_trigger[trigger] = sorted(m.span() for rx in _RELATIVE_LOW for m in rx.finditer(low))
-        elif trigger not in by_trigger:
+        if trigger not in by_trigger:
             by_trigger[trigger] = _spans(trigger, text)
         spans = by_trigger[trigger]
         if kind == "name":  # "the 31st of" is all a name holds before its month

@@ -70,7 +70,8 @@ _DATE_PIECES = st.sampled_from([
     "Sept.", "Dec", "Thursday", "THURSDAY", "Thu", "The", "Tuesday", "Monday", "MOnday",
     "Christmas", "New Year", "New  Year", "Halloween", "Valentine", "Boxing", "2012", "1899",
     "1799", "2100", "2101", "20", "19٣٣", "2٠12", "-05-12", "-1", "ago", "days ago", "Days AGO",
-    "weeks  ago", "Months ago", "year ago", "ı", "İ", "ſ", "K", "\u0301", " ", " ", "-", ".",
+    "weeks  ago", "Months ago", "year ago", "this", "This", "LAST", "next", "Nex", "week",
+    "month", "YEAR", "ı", "İ", "ſ", "K", "\u0301", " ", " ", "-", ".",
     ",", "\n", "x", "1", "2", "0", "9", "8",
 ])
 
