@@ -94,3 +94,10 @@ def test_openings_are_the_first_character_then_two_more_in_any_case() -> None:
     where = words.openings("J", ["an"])
     assert words._starts("Jan JAN jan JAn Jb Jaé J", *where) == [0, 4, 12, 19]
     assert words._starts("Ja", *where) == []  # too short for three characters
+
+
+@pytest.mark.parametrize("firsts, pairs", [("ſ", ["pr"]), ("S", ["Pr"]), ("S", ["p"])])
+def test_openings_refuse_what_the_scan_cannot_read(firsts: str, pairs: list[str]) -> None:
+    """An upper-case pair would never match the folded text: starts would be missed."""
+    with pytest.raises(ValueError, match="lower-case ASCII pairs"):
+        words.openings(firsts, pairs)
