@@ -101,8 +101,9 @@ class Words:
     """The words of a text as parallel lists, one entry per word (possessive 's dropped).
 
     Every word of every text passes through here, so the lists are built by a handful of
-    C-level passes (one regex split, ``map`` over the words) rather than an object per word;
-    the recogniser then visits the capitalised words and reads their neighbours by index.
+    C-level passes (the word scan of :mod:`geo.words`, ``map`` over the words) rather than
+    an object per word; the recogniser then visits the capitalised words and reads their
+    neighbours by index.
     """
 
     start: list[int]
