@@ -7,6 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geo import compiled, words
+from geo.dates import _OPENINGS
 from geo.words import WORD, word_spans
 
 # What a word's edges turn on: initials, apostrophes, hyphens, digits and number signs that
@@ -58,6 +59,15 @@ def test_the_character_loop_and_the_regex_find_the_same_words(text: str) -> None
     assert words._by_character(text) == expected  # the compiled loop, where it is built
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=80))
+@example("\ud800Ab\udfff'c")  # lone surrogates, as text decoded with surrogateescape has
+def test_the_scan_agrees_with_the_regex_on_any_unicode_text(text: str) -> None:
+    assert words._by_character(text) == _reference(text)
+    for trigger, where in _OPENINGS.items():
+        assert {m.start() for m in trigger.finditer(text)} <= set(words._starts(text, *where))
+
+
 def test_the_compiled_copy_knows_it_is_compiled() -> None:
     """Else it would run the regex, built but no faster."""
     assert compiled.in_use("geo.words") == words.COMPILED
@@ -81,8 +91,6 @@ _DATE_PIECES = st.sampled_from([
 @example("JanuaryJan.Dec")
 @example("2012-05-12 -10-2012")
 def test_a_date_trigger_is_found_at_its_openings_as_by_the_regex_engine(text: str) -> None:
-    from geo.dates import _OPENINGS
-
     for trigger, where in _OPENINGS.items():
         expected = [m.span() for m in trigger.finditer(text)]
         # every match starts where the openings say (checked on the plain loop too)
