@@ -508,9 +508,7 @@ def _reach_back(text: str, at: int, most: int) -> int:
 def _spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Where ``trigger`` matches ``text``. Cached: publication_date looks for the years of the
     text that sentence_dates then scans (the text's hash is computed once and kept by ``str``)."""
-    if (where := _OPENINGS.get(trigger)) is not None:
-        return pattern_spans(trigger, text, where)
-    return [m.span() for m in trigger.finditer(text)]
+    return pattern_spans(trigger, text, _OPENINGS.get(trigger))
 
 
 def _occurrences(low: str, words: Iterable[str]) -> list[tuple[int, int]]:

@@ -113,14 +113,15 @@ def openings(firsts: str, pairs: Iterable[str]) -> Openings:
     return bytes(first), bytes(pair)
 
 
-def pattern_spans(pattern: re.Pattern[str], text: str, where: Openings) -> list[tuple[int, int]]:
+def pattern_spans(pattern: re.Pattern[str], text: str, where: Openings | None
+                  ) -> list[tuple[int, int]]:
     """``[m.span() for m in pattern.finditer(text)]``, for a pattern none of whose matches is
-    empty and each of which starts as ``where`` (:func:`openings`) says.
+    empty and each of which starts as ``where`` (:func:`openings`, or None: anywhere) says.
 
     The regex engine tries the pattern at every offset of the text; the compiled copy first
     finds, in one pass, the few offsets where such a match can start, and tries it there.
     """
-    if not COMPILED:
+    if where is None or not COMPILED:
         return [m.span() for m in pattern.finditer(text)]
     spans: list[tuple[int, int]] = []
     end = 0
