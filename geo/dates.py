@@ -453,9 +453,10 @@ _TRIGGERS = {
     "weekday": re.compile(r"[MTWFS](?i:onday|uesday|ednesday|hursday|riday|aturday|unday)"),
 }
 # Where each trigger's matches can start (geo.words.openings): its first character, then two
-# more in any case. The compiled word scan finds those few offsets in one pass and the trigger
-# is tried only there, where the regex engine would try it at every offset of the text. (The
-# ISO trigger's leading "-" already lets the engine skip ahead; gate-found kinds need none.)
+# more in any case. One compiled pass over the text (geo.words.pattern_spans) finds those few
+# offsets and the trigger is tried only there, where the regex engine would try it at every
+# offset of the text. (The ISO trigger's leading "-" already lets the engine skip ahead;
+# gate-found kinds need none.)
 _DIGIT_PAIRS = [f"{a}{b}" for a in "0123456789" for b in "0123456789"]
 _OPENINGS = {
     _MONTH_WORD: openings("JFMASOND", "an eb ar pr ay un ul ug ep ct ov ec".split()),

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/compile_geo.py geo/recognise.py geo/resolve.py …
 
 mypyc turns type-annotated modules into C extensions that Python imports in place of the
-``.py`` files beside them: the same code, about 1.4× faster end to end (BENCHMARKS.md),
+``.py`` files beside them: the same code, about 1.5× faster end to end (BENCHMARKS.md),
 with the annotations checked at run time. A module with a ``.pxd`` file beside it
 (``geo/words.py``, a loop over a text's characters, which mypyc would run one string per
 character) is compiled by Cython instead, with the C types that file declares. The ``.py``
